@@ -1,0 +1,132 @@
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
+import { HONEYPOT_FIELD } from "../utils/honeypot.ts";
+
+type FieldShell = { name: string; label: string; hint?: string; error?: string; required?: boolean };
+
+function describedBy(name: string, hint?: string, error?: string) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function Shell({ name, label, hint, error, required, children }: FieldShell & { children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? <span className="required"> {t("form.required")}</span> : null}
+      </label>
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="error" id={`${name}-error`}>
+          {error}
+        </p>
+      ) : null}
+      {children}
+    </div>
+  );
+}
+
+export function TextField({ name, label, hint, error, required, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <Shell name={name} label={label} hint={hint} error={error} required={required}>
+      <input
+        id={name}
+        name={name}
+        type="text"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-required={required || undefined}
+        {...input}
+      />
+    </Shell>
+  );
+}
+
+export function TextArea({ name, label, hint, error, required, ...input }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <Shell name={name} label={label} hint={hint} error={error} required={required}>
+      <textarea
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-required={required || undefined}
+        {...input}
+      />
+    </Shell>
+  );
+}
+
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  required,
+  options,
+  ...select
+}: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+  return (
+    <Shell name={name} label={label} hint={hint} error={error} required={required}>
+      <select
+        id={name}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-required={required || undefined}
+        {...select}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </Shell>
+  );
+}
+
+/** Lists the errors at the top, each linking to its field, as JIS X 8341-3 / WCAG 3.3.1 suggests. */
+export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels: Record<string, string> }) {
+  const t = useT();
+  const entries = Object.entries(errors).filter(([, m]) => m);
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" tabIndex={-1}>
+      <h2>{t("form.errorSummary", { count: entries.length })}</h2>
+      <ul>
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field}`}>
+              {labels[field] ?? field}: {message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The honeypot input (see utils/honeypot.ts): off-screen, hidden from assistive technology. */
+export function HoneypotField() {
+  const t = useT();
+  return (
+    <div className="hp-field" aria-hidden="true">
+      <label htmlFor={HONEYPOT_FIELD}>{t("contact.honeypot")}</label>
+      <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
+    </div>
+  );
+}
+
+/** Server message (a catalogue key) or client message, translated for the reader. */
+export function useFieldError() {
+  const t = useT();
+  return (message: string | undefined) => translateMessage(t, message);
+}
+
+export type { MessageKey };

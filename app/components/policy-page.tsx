@@ -1,0 +1,40 @@
+import { useT, type MessageKey } from "../i18n/index.ts";
+import { city } from "../config/city.ts";
+import { useLang } from "../i18n/index.ts";
+
+/** A policy page: a title, an introduction and titled sections, all from the catalogue. */
+export function PolicyPage({
+  title,
+  intro,
+  sections,
+  updated,
+}: {
+  title: MessageKey;
+  intro: MessageKey;
+  sections: { title: MessageKey; body?: MessageKey; items?: MessageKey[] }[];
+  updated: MessageKey;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const params = { section: city.section[lang], phone: city.contactPhone };
+  return (
+    <article>
+      <h1>{t(title)}</h1>
+      <p className="lead">{t(intro, params)}</p>
+      {sections.map((s) => (
+        <section key={s.title} aria-labelledby={s.title.replace(/\./g, "-")}>
+          <h2 id={s.title.replace(/\./g, "-")}>{t(s.title)}</h2>
+          {s.body ? <p>{t(s.body, params)}</p> : null}
+          {s.items ? (
+            <ul>
+              {s.items.map((item) => (
+                <li key={item}>{t(item, params)}</li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ))}
+      <p>{t(updated)}</p>
+    </article>
+  );
+}

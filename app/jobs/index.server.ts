@@ -1,0 +1,18 @@
+/**
+ * The app's scheduled jobs. Features add theirs here; registering is idempotent
+ * (jobs are keyed by name), so calling this from several entry points is harmless.
+ */
+import { deliverPendingMail } from "../utils/mail.server.ts";
+import { log } from "../utils/logger.server.ts";
+import { registerJob } from "./scheduler.server.ts";
+
+export function registerDefaultJobs(): void {
+  registerJob({
+    name: "mail.deliver",
+    everyMs: 60_000,
+    run: async () => {
+      const result = await deliverPendingMail();
+      if (result.sent || result.failed || result.deferred) log("info", "mail.delivery_round", result);
+    },
+  });
+}

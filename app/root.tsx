@@ -1,0 +1,154 @@
+import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useNonce } from "./components/nonce.tsx";
+import { city } from "./config/city.ts";
+import { NAV_ITEMS } from "./components/site-nav.ts";
+import { DEFAULT_LANG, translator, type Lang } from "./i18n/index.ts";
+import { getLang } from "./i18n/lang.server.ts";
+import stylesheet from "./styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  return { lang: getLang(request), requestId: context.requestId };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+export const meta: MetaFunction = () => [];
+
+/** Keeps Retry-After on the 429 page a thrown rate-limit response produces. */
+export const headers: HeadersFunction = ({ errorHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = errorHeaders?.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
+
+function useRootData() {
+  return useRouteLoaderData<RootData>("root");
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRootData();
+  const lang: Lang = data?.lang ?? DEFAULT_LANG;
+  const t = translator(lang);
+  const nonce = useNonce();
+  const location = useLocation();
+  const other: Lang = lang === "ja" ? "en" : "ja";
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("skip.main")}
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <p className="site-name">
+              <a href="/">{t("site.name")}</a>
+            </p>
+            <Form method="post" action="/language" className="lang-switch" aria-label={t("lang.label")}>
+              <input type="hidden" name="lang" value={other} />
+              <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+              <button type="submit" lang={other} title={t("lang.switchHint")}>
+                {t("lang.switch")}
+              </button>
+            </Form>
+          </div>
+          <nav aria-label={t("nav.label")} className="site-nav">
+            <ul>
+              {NAV_ITEMS.map((item) => (
+                <li key={item.to}>
+                  <NavLink to={item.to} end={item.to === "/"}>
+                    {t(item.label)}
+                  </NavLink>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer" aria-label={t("footer.label")}>
+          <ul>
+            <li>
+              <a href="/accessibility">{t("footer.accessibility")}</a>
+            </li>
+            <li>
+              <a href="/privacy">{t("footer.privacy")}</a>
+            </li>
+            <li>
+              <a href="/contact">{t("footer.contact")}</a>
+            </li>
+          </ul>
+          <p>{t("footer.operator", { section: city.section[lang] })}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRootData();
+  const t = translator(data?.lang ?? DEFAULT_LANG);
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  let title = t("error.title");
+  let body = t("error.body");
+  if (status === 404) {
+    title = t("error.404.title");
+    body = t("error.404.body");
+  } else if (status === 403) {
+    title = t("error.403.title");
+    body = t("error.403.body");
+  } else if (status === 410) {
+    title = t("error.410.title");
+    body = "";
+  } else if (status === 429) {
+    const seconds = isRouteErrorResponse(error) ? Number(error.data?.retryAfterSeconds ?? 60) : 60;
+    title = t("error.429.title");
+    body = t("error.429.body", { minutes: Math.max(1, Math.ceil(seconds / 60)) });
+  } else if (status === 400) {
+    title = t("error.400.title");
+    body = t("error.400.body");
+  }
+  return (
+    <div className="error-page">
+      <h1>{title}</h1>
+      {body ? <p>{body}</p> : null}
+      {data?.requestId ? <p className="error-page__ref">{t("error.reference", { id: data.requestId })}</p> : null}
+      <p>
+        <a href="/">{t("error.home")}</a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import type { MetaFunction } from "@remix-run/node";
+import { PolicyPage } from "../components/policy-page.tsx";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "a11y.title");
+
+export default function AccessibilityPolicy() {
+  return (
+    <PolicyPage
+      title="a11y.title"
+      intro="a11y.intro"
+      sections={[
+        { title: "a11y.target.title", body: "a11y.target.body" },
+        { title: "a11y.goal.title", body: "a11y.goal.body" },
+        { title: "a11y.method.title", body: "a11y.method.body" },
+        { title: "a11y.measures.title", items: ["a11y.measures.1", "a11y.measures.2", "a11y.measures.3", "a11y.measures.4"] },
+        { title: "a11y.exceptions.title", body: "a11y.exceptions.body" },
+        { title: "a11y.contact.title", body: "a11y.contact.body" },
+      ]}
+      updated="a11y.updated"
+    />
+  );
+}

@@ -1,0 +1,78 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useT } from "../i18n/index.ts";
+import { listDistrictsWithCenters } from "../models/district.server.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "districts.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
+  const [all, districts] = await Promise.all([listDistrictsWithCenters(), listDistrictsWithCenters(q)]);
+  return { q, total: all.length, districts };
+}
+
+export default function Districts() {
+  const t = useT();
+  const { q, total, districts } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("districts.title")}</h1>
+      <p className="lead">{t("districts.lead", { count: total })}</p>
+      <Form method="get" role="search" className="search-form">
+        <div className="field">
+          <label htmlFor="q">{t("districts.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={q} maxLength={100} />
+        </div>
+        <button type="submit" className="button">
+          {t("districts.searchButton")}
+        </button>
+      </Form>
+      <p role="status">{t("districts.resultCount", { count: districts.length })}</p>
+      {districts.length === 0 ? (
+        <p>{t("districts.none")}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{t("districts.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("districts.code")}</th>
+              <th scope="col">{t("districts.name")}</th>
+              <th scope="col">{t("districts.area")}</th>
+              <th scope="col">{t("districts.centers")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {districts.map((d) => (
+              <tr key={d.id}>
+                <td>{d.code}</td>
+                <th scope="row">
+                  <ruby>
+                    {d.name}
+                    <rp>（</rp>
+                    <rt>{d.nameKana}</rt>
+                    <rp>）</rp>
+                  </ruby>
+                </th>
+                <td>{d.area}</td>
+                <td>
+                  {d.centers.length === 0 ? (
+                    t("districts.noCenter")
+                  ) : (
+                    <ul>
+                      {d.centers.map((c) => (
+                        <li key={c.id}>
+                          <Link to={`/centers/${c.id}`}>{c.name}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

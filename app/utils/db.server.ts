@@ -1,0 +1,60 @@
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import fs from "node:fs";
+import path from "node:path";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
+import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
+import { CatalogSafePool } from "./pg-pool.server.ts";
+import { singleton } from "./singleton.server.ts";
+
+/**
+ * The two generated clients have identical models (a test keeps the schemas in step),
+ * so the app is typed against the SQLite one and may be handed either at start-up.
+ */
+export type Db = SqliteClient;
+export { Prisma } from "../generated/sqlite/client.ts";
+
+type DbHolder = { client: Db; target: DatabaseTarget; ready: Promise<void> };
+
+export function createDb(databaseUrl: string | undefined = process.env.DATABASE_URL): DbHolder {
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.provider === "sqlite") {
+    fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const client = new SqliteClient({
+      adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 }),
+    });
+    // WAL lets readers proceed during writes and is what the online backup expects;
+    // the adapter keeps one connection, so the pragmas hold for the client's life.
+    const ready = (async () => {
+      await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+      await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+      await client.$queryRawUnsafe("PRAGMA busy_timeout = 15000");
+      await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+    })();
+    return { client, target, ready };
+  }
+  const pool = new CatalogSafePool({ connectionString: target.url, max: 10 });
+  const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  return { client, target, ready: Promise.resolve() };
+}
+
+const holder = singleton("db", () => createDb());
+
+export const db: Db = holder.client;
+export const databaseTarget: DatabaseTarget = holder.target;
+
+/** Awaited once at start-up (server, scripts, tests) before the first query. */
+export function connectDb(): Promise<void> {
+  return holder.ready;
+}
+
+/** True when the database answers a trivial query. */
+export async function databaseReachable(): Promise<boolean> {
+  try {
+    await db.$queryRawUnsafe("SELECT 1");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,7 @@
+/** Only same-site paths: "/x" yes; "//evil", "https://…", "/\\evil" no. */
+export function safeRedirectPath(value: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof value !== "string") return fallback;
+  if (!value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return fallback;
+  if (value.length > 2000 || /[\u0000-\u001F]/.test(value)) return fallback;
+  return value;
+}

@@ -1,0 +1,69 @@
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import path from "node:path";
+import type { ViteDevServer } from "vite";
+import { log, redactPath } from "../app/utils/logger.server.ts";
+import type { Env } from "../app/utils/env.server.ts";
+import { csrfPage } from "./pages.ts";
+import { csrfGuard, requestContext, securityHeaders } from "./security.ts";
+
+export type ServerOptions = {
+  env: Env;
+  /** The production build; omitted in development, where Vite serves the app. */
+  build?: ServerBuild;
+  vite?: ViteDevServer;
+  root?: string;
+};
+
+export function createApp({ env, build, vite, root = process.cwd() }: ServerOptions) {
+  const app = express();
+  app.disable("x-powered-by");
+  // Only then are X-Forwarded-For/-Proto believed (client address for rate limits, https for HSTS).
+  app.set("trust proxy", env.TRUST_PROXY ? 1 : false);
+
+  app.use(requestContext);
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      log("info", "request", {
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: redactPath(req.path),
+        status: res.statusCode,
+        durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
+      });
+    });
+    next();
+  });
+  app.use(securityHeaders({ dev: Boolean(vite) }));
+  app.use(compression());
+  app.use(csrfGuard(env.PUBLIC_URL, (req) => csrfPage(req, String(req.res?.locals.requestId ?? ""))));
+
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: vite ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : build!,
+      mode: vite ? "development" : "production",
+      getLoadContext: (req, res) => ({
+        requestId: res.locals.requestId as string,
+        cspNonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      }),
+    }),
+  );
+
+  app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    log("error", "server.error", { requestId: res.locals.requestId, message: error instanceof Error ? error.message : String(error) });
+    if (!res.headersSent) res.status(500).type("text").send(`Internal Server Error (${res.locals.requestId})`);
+  });
+  return app;
+}
