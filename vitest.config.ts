@@ -13,7 +13,7 @@ export default defineConfig({
     setupFiles: ["tests/setup/fail-on-console-error.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
-      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"], fileParallelism: false } },
+      { extends: true, test: { name: "integration", include: ["tests/integration/**/*.test.ts"] } },
     ],
   },
 });

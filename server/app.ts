@@ -30,7 +30,7 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
       log("info", "request", {
         requestId: res.locals.requestId,
         method: req.method,
-        path: redactPath(req.path),
+        path: redactPath(req.originalUrl.split("?")[0]),
         status: res.statusCode,
         durationMs: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
       });

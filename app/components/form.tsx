@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
 import { HONEYPOT_FIELD } from "../utils/honeypot.ts";
 
@@ -31,10 +31,15 @@ function Shell({ name, label, hint, error, required, children }: FieldShell & { 
   );
 }
 
-export function TextField({ name, label, hint, error, required, ...input }: FieldShell & InputHTMLAttributes<HTMLInputElement>) {
+// forwardRef: react-hook-form reads values through the element's ref.
+export const TextField = forwardRef<HTMLInputElement, FieldShell & InputHTMLAttributes<HTMLInputElement>>(function TextField(
+  { name, label, hint, error, required, ...input },
+  ref,
+) {
   return (
     <Shell name={name} label={label} hint={hint} error={error} required={required}>
       <input
+        ref={ref}
         id={name}
         name={name}
         type="text"
@@ -45,12 +50,16 @@ export function TextField({ name, label, hint, error, required, ...input }: Fiel
       />
     </Shell>
   );
-}
+});
 
-export function TextArea({ name, label, hint, error, required, ...input }: FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export const TextArea = forwardRef<HTMLTextAreaElement, FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>>(function TextArea(
+  { name, label, hint, error, required, ...input },
+  ref,
+) {
   return (
     <Shell name={name} label={label} hint={hint} error={error} required={required}>
       <textarea
+        ref={ref}
         id={name}
         name={name}
         aria-invalid={error ? true : undefined}
@@ -60,20 +69,16 @@ export function TextArea({ name, label, hint, error, required, ...input }: Field
       />
     </Shell>
   );
-}
+});
 
-export function SelectField({
-  name,
-  label,
-  hint,
-  error,
-  required,
-  options,
-  ...select
-}: FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+export const SelectField = forwardRef<
+  HTMLSelectElement,
+  FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }
+>(function SelectField({ name, label, hint, error, required, options, ...select }, ref) {
   return (
     <Shell name={name} label={label} hint={hint} error={error} required={required}>
       <select
+        ref={ref}
         id={name}
         name={name}
         aria-invalid={error ? true : undefined}
@@ -89,7 +94,7 @@ export function SelectField({
       </select>
     </Shell>
   );
-}
+});
 
 /** Lists the errors at the top, each linking to its field, as JIS X 8341-3 / WCAG 3.3.1 suggests. */
 export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels: Record<string, string> }) {

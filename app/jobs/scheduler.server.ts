@@ -57,6 +57,51 @@ async function ensureLease(client: Db, name: string): Promise<void> {
 }
 
 /**
+ * The election: one conditional UPDATE that moves nextRunAt forward and takes the lock only
+ * where the run is due and the lock is free or expired. The database applies it atomically,
+ * so of several servers ticking at once exactly one sees a count of 1. It is the statement
+ *
+ *   jobLease.updateMany({ where: { name, nextRunAt: { lte: at }, OR: [{ lockedUntil: null },
+ *     { lockedUntil: { lte: at } }] }, data: { nextRunAt, lockedBy, lockedUntil } })
+ *
+ * written as raw SQL because Prisma wraps updateMany in BEGIN … COMMIT on SQLite: with two
+ * clients in one process (as the tests use to mimic two servers) a write lock held across
+ * that await makes the other connection's synchronous busy-wait block the event loop.
+ * A single autocommit statement holds the lock only for its own duration. Date parameters
+ * are serialised by the driver adapter exactly as Prisma stores DateTime columns.
+ */
+async function claimRun(client: Db, job: Job, instanceId: string, at: Date): Promise<boolean> {
+  const nextRunAt = new Date(at.getTime() + job.everyMs);
+  const lockedUntil = new Date(at.getTime() + Math.max(job.everyMs, MIN_LOCK_MS));
+  const count = await client.$executeRaw`
+    UPDATE "JobLease"
+       SET "nextRunAt" = ${nextRunAt}, "lockedBy" = ${instanceId}, "lockedUntil" = ${lockedUntil}
+     WHERE "name" = ${job.name}
+       AND "nextRunAt" <= ${at}
+       AND ("lockedUntil" IS NULL OR "lockedUntil" <= ${at})`;
+  return count === 1;
+}
+
+/** Records the outcome and frees the lock, only if this instance still holds it (else leave theirs). */
+async function releaseRun(
+  client: Db,
+  name: string,
+  instanceId: string,
+  outcome: { lastRunAt: Date; lastStatus: string; lastError: string | null },
+): Promise<void> {
+  try {
+    // A single-row update is one autocommit statement (no BEGIN … COMMIT), unlike updateMany.
+    await client.jobLease.update({
+      where: { name, lockedBy: instanceId },
+      data: { ...outcome, lockedUntil: null },
+      select: { name: true },
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== "P2025") throw error; // P2025: the lock is no longer ours
+  }
+}
+
+/**
  * Runs every registered job that is due and that this instance wins the claim for.
  * Returns the names of the jobs this instance ran (whether they succeeded or not).
  */
@@ -66,19 +111,8 @@ export async function runDueJobs(instanceId: string, client: Db = db): Promise<s
     try {
       await ensureLease(client, job.name);
       const at = now();
-      const claim = await client.jobLease.updateMany({
-        where: {
-          name: job.name,
-          nextRunAt: { lte: at },
-          OR: [{ lockedUntil: null }, { lockedUntil: { lte: at } }],
-        },
-        data: {
-          nextRunAt: new Date(at.getTime() + job.everyMs),
-          lockedBy: instanceId,
-          lockedUntil: new Date(at.getTime() + Math.max(job.everyMs, MIN_LOCK_MS)),
-        },
-      });
-      if (claim.count !== 1) continue;
+      const claimed = await claimRun(client, job, instanceId, at);
+      if (!claimed) continue;
 
       ran.push(job.name);
       let lastStatus = "ok";
@@ -90,11 +124,7 @@ export async function runDueJobs(instanceId: string, client: Db = db): Promise<s
         lastError = errorMessage(error);
         log("error", "job.failed", { job: job.name, message: lastError });
       }
-      // Only the holder releases the lock: if it expired and another server took over, leave theirs.
-      await client.jobLease.updateMany({
-        where: { name: job.name, lockedBy: instanceId },
-        data: { lastRunAt: at, lastStatus, lastError, lockedUntil: null },
-      });
+      await releaseRun(client, job.name, instanceId, { lastRunAt: at, lastStatus, lastError });
     } catch (error) {
       // The database itself failed (lease bookkeeping); the other jobs still get their turn.
       log("error", "job.failed", { job: job.name, message: errorMessage(error) });

@@ -35,7 +35,7 @@ export function createDb(databaseUrl: string | undefined = process.env.DATABASE_
     return { client, target, ready };
   }
   const pool = new CatalogSafePool({ connectionString: target.url, max: 10 });
-  const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db;
+  const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
   return { client, target, ready: Promise.resolve() };
 }
 

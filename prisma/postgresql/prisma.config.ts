@@ -12,6 +12,6 @@ export default defineConfig({
   async adapter() {
     const target = parseDatabaseUrl(process.env.DATABASE_URL);
     if (target.provider !== "postgresql") throw new Error("prisma/postgresql/prisma.config.ts needs a postgresql:// DATABASE_URL");
-    return new PrismaPg(new CatalogSafePool({ connectionString: target.url }));
+    return new PrismaPg(new CatalogSafePool({ connectionString: target.url, allowExitOnIdle: true }), { disposeExternalPool: true });
   },
 });

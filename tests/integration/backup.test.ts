@@ -155,11 +155,18 @@ describe("db:backup / db:restore [sqlite]", () => {
 });
 
 const postgresReachable = await postgresAvailable();
-const pgReason = `PostgreSQL backup/restore test SKIPPED: cannot connect to ${adminUrl().replace(/:[^:@/]*@/, ":***@")} — set REQUIRE_POSTGRES=1 to make this a failure`;
+const pgRequired = process.env.REQUIRE_POSTGRES === "1";
+const pgTarget = adminUrl().replace(/:[^:@/]*@/, ":***@");
 
-if (!postgresReachable) console.warn(`\n⚠️  ${pgReason}\n`);
+if (!postgresReachable) {
+  console.warn(
+    pgRequired
+      ? `\n⚠️  PostgreSQL backup/restore test FAILS: cannot connect to ${pgTarget} and REQUIRE_POSTGRES=1\n`
+      : `\n⚠️  PostgreSQL backup/restore test SKIPPED: cannot connect to ${pgTarget} — set REQUIRE_POSTGRES=1 to make this a failure\n`,
+  );
+}
 
-describe.skipIf(!postgresReachable && process.env.REQUIRE_POSTGRES !== "1")("db:backup / db:restore [postgresql]", () => {
+describe.skipIf(!postgresReachable && !pgRequired)("db:backup / db:restore [postgresql]", () => {
   const created: string[] = [];
 
   async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
@@ -183,7 +190,7 @@ describe.skipIf(!postgresReachable && process.env.REQUIRE_POSTGRES !== "1")("db:
   }
 
   beforeAll(() => {
-    if (!postgresReachable) throw new Error(`${pgReason} (REQUIRE_POSTGRES=1)`);
+    if (!postgresReachable) throw new Error(`PostgreSQL is required (REQUIRE_POSTGRES=1) but ${pgTarget} is not reachable`);
   });
 
   afterAll(async () => {

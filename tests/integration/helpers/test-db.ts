@@ -155,9 +155,13 @@ export function describeBothDatabases(name: string, fn: (getCtx: () => TestDbCon
   for (const provider of ["sqlite", "postgresql"] as const) {
     const title = `${name} [${provider}]`;
     if (provider === "postgresql" && !postgresReachable) {
-      const reason = `PostgreSQL suite SKIPPED: cannot connect to ${redactedAdminUrl()} (${lastPostgresError || "unreachable"}) — "${name}" ran on SQLite only. Set PG_TEST_URL, or REQUIRE_POSTGRES=1 to make this fail.`;
+      const required = process.env.REQUIRE_POSTGRES === "1";
+      const why = `cannot connect to ${redactedAdminUrl()} (${lastPostgresError || "unreachable"})`;
+      const reason = required
+        ? `PostgreSQL suite FAILED: REQUIRE_POSTGRES=1 but ${why} — "${name}" did not run on PostgreSQL.`
+        : `PostgreSQL suite SKIPPED: ${why} — "${name}" ran on SQLite only. Set PG_TEST_URL, or REQUIRE_POSTGRES=1 to make this fail.`;
       console.warn(`\n⚠️  ${reason}\n`);
-      if (process.env.REQUIRE_POSTGRES === "1") {
+      if (required) {
         describe(title, () => {
           it("needs PostgreSQL (REQUIRE_POSTGRES=1)", () => {
             throw new Error(reason);
