@@ -18,6 +18,8 @@ import { city } from "./config/city.ts";
 import { NAV_ITEMS } from "./components/site-nav.ts";
 import { DEFAULT_LANG, translator, type Lang } from "./i18n/index.ts";
 import { getLang } from "./i18n/lang.server.ts";
+import { getAuthenticatedSession } from "./auth/guards.server.ts";
+import { isStaff } from "./auth/permissions.ts";
 import stylesheet from "./styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -26,7 +28,9 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  return { lang: getLang(request), requestId: context.requestId };
+  const session = await getAuthenticatedSession(request);
+  const user = session ? { displayName: session.user.displayName, staff: isStaff(session.user) } : null;
+  return { lang: getLang(request), requestId: context.requestId, user };
 }
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
@@ -69,6 +73,38 @@ export function Layout({ children }: { children: ReactNode }) {
             <p className="site-name">
               <a href="/">{t("site.name")}</a>
             </p>
+            <div className="site-tools">
+            <ul className="user-menu">
+              {data?.user ? (
+                <>
+                  <li>
+                    <a href="/account">{t("nav.account")}</a>
+                    <span className="visually-hidden">{t("nav.user", { name: data.user.displayName })}</span>
+                  </li>
+                  {data.user.staff ? (
+                    <li>
+                      <a href="/admin">{t("nav.admin")}</a>
+                    </li>
+                  ) : null}
+                  <li>
+                    <Form method="post" action="/logout">
+                      <button type="submit" className="link-button">
+                        {t("nav.logout")}
+                      </button>
+                    </Form>
+                  </li>
+                </>
+              ) : (
+                <>
+                  <li>
+                    <a href="/login">{t("nav.login")}</a>
+                  </li>
+                  <li>
+                    <a href="/signup">{t("nav.signup")}</a>
+                  </li>
+                </>
+              )}
+            </ul>
             <Form method="post" action="/language" className="lang-switch" aria-label={t("lang.label")}>
               <input type="hidden" name="lang" value={other} />
               <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
@@ -76,6 +112,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("lang.switch")}
               </button>
             </Form>
+            </div>
           </div>
           <nav aria-label={t("nav.label")} className="site-nav">
             <ul>

@@ -5,6 +5,8 @@
 import { deliverPendingMail } from "../utils/mail.server.ts";
 import { log } from "../utils/logger.server.ts";
 import { registerJob } from "./scheduler.server.ts";
+import { deleteExpiredSessions } from "../auth/session.server.ts";
+import { deleteExpiredCounters } from "../utils/rate-limit.server.ts";
 
 export function registerDefaultJobs(): void {
   registerJob({
@@ -13,6 +15,15 @@ export function registerDefaultJobs(): void {
     run: async () => {
       const result = await deliverPendingMail();
       if (result.sent || result.failed || result.deferred) log("info", "mail.delivery_round", result);
+    },
+  });
+  registerJob({
+    name: "housekeeping.expired",
+    everyMs: 60 * 60_000,
+    run: async () => {
+      const sessions = await deleteExpiredSessions();
+      const counters = await deleteExpiredCounters();
+      log("info", "housekeeping.done", { sessions, counters });
     },
   });
 }
