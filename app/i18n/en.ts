@@ -1,5 +1,7 @@
 /** English catalogue: every key of ja.ts, checked by the types of each area module. */
 import type { MessageKey } from "./ja.ts";
+import { accountEn } from "./messages/account.en.ts";
+import { adminEn } from "./messages/admin.en.ts";
 import { commonEn } from "./messages/common.en.ts";
 
-export const en: Record<MessageKey, string> = { ...commonEn };
+export const en: Record<MessageKey, string> = { ...commonEn, ...accountEn, ...adminEn };

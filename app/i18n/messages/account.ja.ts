@@ -1,0 +1,4 @@
+/** Messages of the account area. */
+export const account = {
+  "account.placeholderRemoveMe": "",
+} as const;

@@ -1,0 +1,4 @@
+/** Messages of the admin area. */
+export const admin = {
+  "admin.placeholderRemoveMe": "",
+} as const;
