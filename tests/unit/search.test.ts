@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { safeRedirectPath } from "../../app/utils/redirect.ts";
+import { toSearchText } from "../../app/utils/search.ts";
+
+describe("toSearchText", () => {
+  it("folds half-width katakana, hiragana and katakana to the same text", () => {
+    const a = toSearchText("ｱﾝﾅｶ");
+    expect(a).toBe("アンナカ");
+    expect(toSearchText("あんなか")).toBe(a);
+    expect(toSearchText("アンナカ")).toBe(a);
+  });
+
+  it("combines half-width voiced marks", () => {
+    expect(toSearchText("ｶﾞｯｺｳ")).toBe(toSearchText("がっこう"));
+    expect(toSearchText("ﾊﾟﾝ")).toBe("パン");
+  });
+
+  it("folds full-width Latin letters and digits to lower-case ASCII", () => {
+    expect(toSearchText("ＡＢＣ１２３")).toBe("abc123");
+    expect(toSearchText("ABC")).toBe("abc");
+  });
+
+  it("collapses runs of spaces, including ideographic spaces, and trims", () => {
+    expect(toSearchText("  安中 \u3000 市\t\n役所  ")).toBe("安中 市 役所");
+    expect(toSearchText("松井田\u3000町")).toBe("松井田 町");
+  });
+
+  it("leaves kanji alone", () => {
+    expect(toSearchText("安中市")).toBe("安中市");
+  });
+
+  it("folds the small hiragana and ゔ too", () => {
+    expect(toSearchText("ぁゃっゔ")).toBe("ァャッヴ");
+  });
+});
+
+describe("safeRedirectPath", () => {
+  it.each(["/x?y=1", "/", "/districts", "/centers/12#map", "/search?q=%E5%AE%89"])("keeps same-site path %s", (v) => {
+    expect(safeRedirectPath(v)).toBe(v);
+  });
+
+  it.each([
+    ["//evil.example"],
+    ["https://evil"],
+    ["http://evil.example/x"],
+    ["/\\evil"],
+    ["relative"],
+    [""],
+    ["javascript:alert(1)"],
+    ["/\tevil"],
+    ["/x\r\nSet-Cookie: a=b"],
+  ])("refuses %j", (v) => {
+    expect(safeRedirectPath(v)).toBe("/");
+  });
+
+  it("refuses non-strings", () => {
+    expect(safeRedirectPath(null)).toBe("/");
+    expect(safeRedirectPath(undefined)).toBe("/");
+    expect(safeRedirectPath(new File(["x"], "x.txt"))).toBe("/");
+  });
+
+  it("refuses very long paths", () => {
+    expect(safeRedirectPath("/" + "a".repeat(2000))).toBe("/");
+    expect(safeRedirectPath("/" + "a".repeat(1999))).toBe("/" + "a".repeat(1999));
+  });
+
+  it("uses the given fallback", () => {
+    expect(safeRedirectPath("//evil", "/account")).toBe("/account");
+    expect(safeRedirectPath("/ok", "/account")).toBe("/ok");
+  });
+});
