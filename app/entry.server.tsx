@@ -47,9 +47,9 @@ export default function handleRequest(
   });
 }
 
-export function handleError(error: unknown, { request }: { request: Request }) {
+export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
   const message = error instanceof Error ? error.message : String(error);
   const stack = error instanceof Error ? error.stack : undefined;
-  log("error", "request.error", { requestId: request.headers.get("x-request-id") ?? undefined, message, stack });
+  log("error", "request.error", { requestId: context.requestId, message, stack });
 }

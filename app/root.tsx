@@ -1,7 +1,6 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import {
   Form,
-  isRouteErrorResponse,
   Links,
   Meta,
   NavLink,
@@ -9,10 +8,10 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { ErrorPage } from "./components/error-page.tsx";
 import { useNonce } from "./components/nonce.tsx";
 import { city } from "./config/city.ts";
 import { NAV_ITEMS } from "./components/site-nav.ts";
@@ -154,41 +153,7 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Title and text of the error page for a thrown response or error, in the reader's language. */
-function errorContent(error: unknown, t: ReturnType<typeof translator>) {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  switch (status) {
-    case 404:
-      return { title: t("error.404.title"), body: t("error.404.body") };
-    case 403:
-      return { title: t("error.403.title"), body: t("error.403.body") };
-    case 410:
-      return { title: t("error.410.title"), body: "" };
-    case 400:
-      return { title: t("error.400.title"), body: t("error.400.body") };
-    case 429: {
-      const seconds = isRouteErrorResponse(error) ? Number(error.data?.retryAfterSeconds ?? 60) : 60;
-      return { title: t("error.429.title"), body: t("error.429.body", { minutes: Math.max(1, Math.ceil(seconds / 60)) }) };
-    }
-    default:
-      return { title: t("error.title"), body: t("error.body") };
-  }
-}
-
+/** Errors in the root loader itself; everything below is caught by app/site-layout.tsx. */
 export function ErrorBoundary() {
-  const error = useRouteError();
-  const data = useRootData();
-  const t = translator(data?.lang ?? DEFAULT_LANG);
-  const { title, body } = errorContent(error, t);
-  return (
-    <div className="error-page">
-      <title>{`${title} | ${t("site.name")}`}</title>
-      <h1>{title}</h1>
-      {body ? <p>{body}</p> : null}
-      {data?.requestId ? <p className="error-page__ref">{t("error.reference", { id: data.requestId })}</p> : null}
-      <p>
-        <a href="/">{t("error.home")}</a>
-      </p>
-    </div>
-  );
+  return <ErrorPage />;
 }

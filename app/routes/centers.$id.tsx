@@ -59,7 +59,7 @@ export default function Center() {
       <ul>
         {center.districts.map((d) => (
           <li key={d.id}>
-            {d.name}（{d.code}）
+            {t("center.districtWithCode", { name: d.name, code: d.code })}
           </li>
         ))}
       </ul>

@@ -8,6 +8,7 @@ import { useValidatedForm } from "../forms/use-validated-form.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
 import { sendEnquiry } from "../models/contact.server.ts";
 import { honeypotTripped } from "../utils/honeypot.ts";
+import { readFormData } from "../utils/form-data.server.ts";
 import { pageTitle } from "../utils/meta.ts";
 import { clientAddress, enforceRateLimit, PUBLIC_FORM_RULE } from "../utils/rate-limit.server.ts";
 
@@ -19,7 +20,7 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceRateLimit(PUBLIC_FORM_RULE, clientAddress(context));
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   // A bot filled the hidden field: answer as if accepted, store nothing.
   if (honeypotTripped(formData)) return { sent: true as const };
   const parsed = parseForm(contactSchema, formData);

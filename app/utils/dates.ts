@@ -26,8 +26,11 @@ export function tokyoDate(instant: Date): IsoDate {
 /** The instant a Tokyo wall-clock time occurs ("2027-04-01", "00:00"). */
 export function tokyoInstant(date: IsoDate, time = "00:00:00"): Date {
   if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
+  if (!/^\d{2}:\d{2}(:\d{2})?$/.test(time)) throw new RangeError(`not a time hh:mm[:ss]: ${time}`);
   const full = time.length === 5 ? `${time}:00` : time;
-  return new Date(Date.parse(`${date}T${full}.000Z`) - JST_OFFSET_MS);
+  const ms = Date.parse(`${date}T${full}.000Z`);
+  if (Number.isNaN(ms)) throw new RangeError(`not a time: ${time}`);
+  return new Date(ms - JST_OFFSET_MS);
 }
 
 function parts(date: IsoDate) {

@@ -26,7 +26,10 @@ const schema = z
         { error: "must be file:PATH or postgresql://USER@HOST:PORT/DB" },
       ),
     PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
-    PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://portal.example.jp" }).optional(),
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://portal.example.jp" })
+      .refine((v) => !v.includes("?") && !v.includes("#"), { error: "must not have a query or fragment" })
+      .optional(),
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, error: "must be smtp://user:pass@host:port or smtps://…" })
       .optional(),

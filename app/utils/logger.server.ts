@@ -33,7 +33,7 @@ export function scrub(value: unknown): unknown {
 
 export function log(level: Level, event: string, fields: Record<string, unknown> = {}) {
   if (ORDER[level] < threshold()) return;
-  sink(JSON.stringify({ time: new Date().toISOString(), level, event, ...(scrub(fields) as object) }));
+  sink(JSON.stringify({ ...(scrub(fields) as object), time: new Date().toISOString(), level, event }));
 }
 
 /**

@@ -111,23 +111,10 @@ describe("one production server (sqlite)", () => {
       expect(res.headers["set-cookie"]).toBeUndefined();
     });
 
-    // KNOWN BUG (report): app/routes/contact.tsx:22 calls request.formData() unguarded, so a
-    // same-origin POST without a form Content-Type throws a TypeError → 500 and an error log.
-    // Remove `.fails` once the action answers 400 for an unparsable body.
-    it.fails("answers 400, not 500, to a same-origin POST without a form body", async () => {
+    // A body that is not a form is the client's mistake: 400, not 500.
+    it("answers 400, not 500, to a same-origin POST without a form body", async () => {
       const res = await request(server, "/contact", { method: "POST", headers: { Origin: server.url } });
       expect(res.status).toBe(400);
-    });
-
-    // KNOWN BUG (report): app/entry.server.tsx:54 takes the request id from the *request*
-    // header X-Request-Id (never set by the server; forgeable by the client) instead of the
-    // load context, so "request.error" lines cannot be tied to the request/response.
-    it.fails("logs request.error with the response's X-Request-Id", async () => {
-      const res = await request(server, "/contact", { method: "POST", headers: { Origin: server.url } });
-      const id = String(res.headers["x-request-id"]);
-      await server.waitForLog((e) => e.event === "request" && e.requestId === id);
-      const errorLine = server.logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((e) => e.event === "request.error" && e.requestId === id);
-      expect(errorLine).toBeDefined();
     });
   });
 
@@ -440,11 +427,8 @@ describeBothDatabases("rate limit shared by two server processes", (getCtx) => {
     expect(res.text).toContain("<h1>しばらくしてからお試しください</h1>");
   });
 
-  // KNOWN BUG (report): when an action throws and the root route is the error boundary,
-  // Remix does not run the root loader (loaders run only *above* the boundary), so the
-  // root ErrorBoundary has no lang and no requestId: the 429 page is always Japanese and
-  // lacks the reference number. Remove `.fails` once fixed.
-  it.fails("renders the 429 page in English for Accept-Language en + cookie lang=en, with the request id", async () => {
+  // The site layout's boundary sits below the root, so the root loader (language, request id) has run.
+  it("renders the 429 page in English for Accept-Language en + cookie lang=en, with the request id", async () => {
     for (let i = 0; i < 10; i++) await submit(i % 2 === 0 ? a : b, i);
     const res = await submit(a, 10, { "Accept-Language": "en", Cookie: "lang=en" });
     expect(res.status).toBe(429);

@@ -56,6 +56,7 @@ export const commonEn: Record<keyof typeof common, string> = {
   "center.days": "Days available",
   "center.barrierFree": "Barrier-free access",
   "center.serves": "Districts served by this community centre",
+  "center.districtWithCode": "{name} ({code})",
   "center.back": "Back to the list of districts and community centres",
 
   "contact.title": "Contact us",

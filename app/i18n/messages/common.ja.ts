@@ -54,6 +54,7 @@ export const common = {
   "center.days": "利用可能曜日",
   "center.barrierFree": "バリアフリー情報",
   "center.serves": "この住民センターを利用する行政区",
+  "center.districtWithCode": "{name}（{code}）",
   "center.back": "行政区・住民センター一覧へ戻る",
 
   "contact.title": "お問い合わせ",

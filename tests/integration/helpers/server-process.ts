@@ -88,7 +88,7 @@ export function spawnServer(env: Record<string, string | undefined>): Spawned {
   }
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
     cwd: ROOT,
-    env: merged,
+    env: merged as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stdout: string[] = [];

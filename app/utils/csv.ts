@@ -1,0 +1,136 @@
+/**
+ * CSV as the municipal open-data rules use it (RFC 4180; UTF-8 with BOM and CRLF when we
+ * write), and as people actually send it: UTF-8 with or without BOM, or Shift_JIS from Excel.
+ * Plain module: no server-only imports.
+ */
+
+const UTF8_BOM = "\uFEFF";
+
+export type CsvEncoding = "utf-8" | "shift_jis";
+
+export class CsvError extends Error {
+  constructor(
+    /** What went wrong: "unterminated-quote", "text-after-quote", "undecodable". */
+    readonly kind: "unterminated-quote" | "text-after-quote" | "undecodable",
+    /** 1-based record number (the spreadsheet row) where it happened; 0 when not about a record. */
+    readonly record: number,
+  ) {
+    super(`csv: ${kind}${record ? ` at record ${record}` : ""}`);
+  }
+}
+
+/**
+ * Bytes of an uploaded file to text. A UTF-8 BOM decides; otherwise strict UTF-8 is tried
+ * first (plain ASCII is both), then Shift_JIS (the WHATWG decoder is Windows-31J, which is
+ * what Excel writes). Bytes neither decodes cleanly are refused rather than guessed.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    try {
+      return { text: new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes.subarray(3)), encoding: "utf-8" };
+    } catch {
+      throw new CsvError("undecodable", 0);
+    }
+  }
+  try {
+    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
+  } catch {
+    // not UTF-8: try Shift_JIS below
+  }
+  try {
+    return { text: new TextDecoder("shift_jis", { fatal: true }).decode(bytes), encoding: "shift_jis" };
+  } catch {
+    throw new CsvError("undecodable", 0);
+  }
+}
+
+/**
+ * Parses CSV text into records of cells. Quoted fields may hold commas, line breaks and ""
+ * (a quote); CRLF, LF and CR all end a record; a BOM at the start is dropped; the line break
+ * after the last record does not make an empty record (a blank line in between does: [""]).
+ */
+export function parseCsv(input: string): string[][] {
+  const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
+  const records: string[][] = [];
+  let record: string[] = [];
+  let cell = "";
+  /** True once the current record has any character (so `""` alone is a record). */
+  let started = false;
+  let i = 0;
+  const n = text.length;
+  const endRecord = () => {
+    record.push(cell);
+    records.push(record);
+    record = [];
+    cell = "";
+    started = false;
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c !== "\r" && c !== "\n") started = true;
+    if (c === '"' && cell === "") {
+      // A quoted field: runs to the closing quote not followed by another quote.
+      i++;
+      for (;;) {
+        if (i >= n) throw new CsvError("unterminated-quote", records.length + 1);
+        const q = text[i];
+        if (q === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          break;
+        }
+        cell += q;
+        i++;
+      }
+      const next = text[i];
+      if (i < n && next !== "," && next !== "\r" && next !== "\n") throw new CsvError("text-after-quote", records.length + 1);
+      continue;
+    }
+    if (c === ",") {
+      record.push(cell);
+      cell = "";
+      i++;
+      continue;
+    }
+    if (c === "\r" || c === "\n") {
+      endRecord();
+      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      continue;
+    }
+    cell += c;
+    i++;
+  }
+  // Text that does not end with a line break still ends its last record.
+  if (started) endRecord();
+  return records;
+}
+
+/** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Prefixes a cell that a spreadsheet would run as a formula with an apostrophe. */
+export function escapeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Undoes escapeFormula, so that an exported file imports back to the same values. */
+export function unescapeFormula(cell: string): string {
+  return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
+function quote(cell: string): string {
+  return /[",\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/**
+ * Records to CSV text for download: UTF-8 BOM, CRLF after every record, fields quoted when
+ * they need it, and every cell escaped against formula injection.
+ */
+export function toCsv(records: readonly (readonly string[])[], { bom = true }: { bom?: boolean } = {}): string {
+  const body = records.map((r) => r.map((cell) => quote(escapeFormula(cell))).join(",") + "\r\n").join("");
+  return (bom ? UTF8_BOM : "") + body;
+}
