@@ -5,7 +5,12 @@
 import { account } from "./messages/account.ja.ts";
 import { admin } from "./messages/admin.ja.ts";
 import { common } from "./messages/common.ja.ts";
+import { groups } from "./messages/groups.ja.ts";
+import { groupForm } from "./messages/groupForm.ja.ts";
+import { groupReview } from "./messages/groupReview.ja.ts";
+import { groupDirectory } from "./messages/groupDirectory.ja.ts";
+import { groupImport } from "./messages/groupImport.ja.ts";
 
-export const ja = { ...common, ...account, ...admin } as const;
+export const ja = { ...common, ...account, ...admin, ...groups, ...groupForm, ...groupReview, ...groupDirectory, ...groupImport } as const;
 
 export type MessageKey = keyof typeof ja;

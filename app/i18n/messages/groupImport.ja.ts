@@ -1,0 +1,4 @@
+/** Messages of the groupImport area of the group registry. */
+export const groupImport = {
+  "groupImport.title": "groupImport",
+} as const;

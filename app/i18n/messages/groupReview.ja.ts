@@ -1,0 +1,4 @@
+/** Messages of the groupReview area of the group registry. */
+export const groupReview = {
+  "groupReview.title": "groupReview",
+} as const;

@@ -1,0 +1,163 @@
+/**
+ * The core of the group registry shared by the representative's pages, the review queue,
+ * the directory and the import: what "valid" means, and publishing an approved version.
+ */
+import type { GroupProfileInput } from "../forms/group.ts";
+import { db, type Db, type Prisma } from "../utils/db.server.ts";
+import { fiscalYearRange } from "../utils/dates.ts";
+import { toSearchText } from "../utils/search.ts";
+import { identityKeyOf } from "./group-rules.ts";
+
+type Tx = Prisma.TransactionClient | Db;
+
+export type RegistrationTimes = {
+  status: string;
+  validFrom: Date | null;
+  validUntil: Date;
+  endedAt: Date | null;
+  renewalSubmittedAt: Date | null;
+  renewalDecidedAt: Date | null;
+};
+
+/**
+ * A registration is valid at an instant when approved, started, not ended early, and either
+ * within its fiscal year or kept alive by a renewal submitted before the year ended and not
+ * yet decided (the domain rule: a pending renewal keeps the group registered).
+ */
+export function registrationValidAt(r: RegistrationTimes, at: Date): boolean {
+  if (r.status !== "approved" || !r.validFrom || r.validFrom.getTime() > at.getTime()) return false;
+  if (r.endedAt && r.endedAt.getTime() <= at.getTime()) return false;
+  if (at.getTime() < r.validUntil.getTime()) return true;
+  return (
+    r.renewalSubmittedAt !== null &&
+    r.renewalSubmittedAt.getTime() < r.validUntil.getTime() &&
+    (r.renewalDecidedAt === null || at.getTime() < r.renewalDecidedAt.getTime())
+  );
+}
+
+/** The same rule as a Prisma filter on GroupRegistration (keep the two in step). */
+export function registrationValidAtWhere(at: Date): Prisma.GroupRegistrationWhereInput {
+  return {
+    status: "approved",
+    validFrom: { lte: at },
+    AND: [
+      { OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
+      {
+        OR: [
+          { validUntil: { gt: at } },
+          { renewalSubmittedAt: { not: null }, renewalDecidedAt: null },
+          { renewalSubmittedAt: { not: null }, renewalDecidedAt: { gt: at } },
+        ],
+      },
+    ],
+  };
+}
+
+/** Groups the public sees (and the indicator counts) at an instant: with a valid registration. */
+export function listedGroupWhere(at: Date): Prisma.GroupWhereInput {
+  // Withdrawal and cancellation end the registration (endedAt), so validity alone decides.
+  return { publishedVersionId: { not: null }, registrations: { some: registrationValidAtWhere(at) } };
+}
+
+/** Registration validity bounds for a fiscal year. */
+export function fiscalYearValidity(fy: number) {
+  const { startsAt, endsBefore } = fiscalYearRange(fy);
+  return { startsAt, validUntil: endsBefore };
+}
+
+/** The profile columns of a GroupVersion from validated input. */
+export function versionColumns(input: GroupProfileInput) {
+  return {
+    name: input.name,
+    nameKana: input.nameKana,
+    kind: input.kind,
+    corporateNumber: input.corporateNumber,
+    mainOfficeInCity: input.mainOfficeInCity,
+    volunteerCenter: input.volunteerCenter,
+    representativeName: input.representativeName,
+    representativePublic: input.representativePublic,
+    phone: input.phone,
+    email: input.email,
+    website: input.website,
+    sns: input.sns,
+    mainDistrictId: input.mainDistrictId,
+    districtIds: JSON.stringify(input.districtIds),
+    activityFields: JSON.stringify(input.activityFields),
+    purpose: input.purpose,
+    activities: input.activities,
+    foundedOn: input.foundedOn,
+    memberCount: input.memberCount,
+    welcomesMembers: input.welcomesMembers,
+    welcomesVolunteers: input.welcomesVolunteers,
+    meetingPlace: input.meetingPlace,
+  };
+}
+
+export type VersionRow = Awaited<ReturnType<typeof db.groupVersion.findUniqueOrThrow>>;
+
+export function parseIdList(json: string): number[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is number => Number.isInteger(v)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Only what the group chose to publish goes into the search text (never a private name). */
+export function publicSearchText(v: VersionRow): string {
+  return toSearchText(
+    [v.name, v.nameKana, v.purpose, v.activities, v.meetingPlace, v.representativePublic ? v.representativeName : ""].join(" "),
+  );
+}
+
+/**
+ * Makes an approved version the public profile: the previous one is superseded and the
+ * directory columns, fields and districts are copied from the new one.
+ */
+export async function publishVersion(tx: Tx, groupId: number, versionId: number) {
+  const version = await tx.groupVersion.findUniqueOrThrow({ where: { id: versionId } });
+  if (version.groupId !== groupId) throw new Error("version of another group");
+  await tx.groupVersion.updateMany({
+    where: { groupId, status: "approved", id: { not: versionId } },
+    data: { status: "superseded" },
+  });
+  const fields = parseIdList(version.activityFields);
+  const districtIds = parseIdList(version.districtIds);
+  await tx.group.update({
+    where: { id: groupId },
+    data: {
+      publishedVersionId: versionId,
+      corporateNumber: version.corporateNumber || null,
+      identityKey: identityKeyOf(version.name, version.nameKana),
+      name: version.name,
+      nameKana: version.nameKana,
+      kind: version.kind,
+      npoInCity: version.kind === "npo" && version.mainOfficeInCity,
+      volunteerCenter: version.volunteerCenter,
+      welcomesVolunteers: version.welcomesVolunteers,
+      mainDistrictId: version.mainDistrictId,
+      searchText: publicSearchText(version),
+    },
+  });
+  await tx.groupField.deleteMany({ where: { groupId } });
+  if (fields.length) await tx.groupField.createMany({ data: fields.map((field) => ({ groupId, field })) });
+  await tx.groupDistrict.deleteMany({ where: { groupId } });
+  if (districtIds.length) await tx.groupDistrict.createMany({ data: districtIds.map((districtId) => ({ groupId, districtId })) });
+}
+
+export type GroupRole = "representative" | "editor";
+
+/** The person's role in a group, or null: every group page scopes by this. */
+export async function groupRoleOf(userId: string, groupId: number): Promise<GroupRole | null> {
+  const membership = await db.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId } } });
+  return (membership?.role as GroupRole | undefined) ?? null;
+}
+
+export async function representativeEmails(groupId: number, client: Tx = db): Promise<string[]> {
+  const members = await client.groupMembership.findMany({
+    where: { groupId, role: "representative", user: { active: true } },
+    select: { user: { select: { email: true } } },
+  });
+  return members.map((m) => m.user.email);
+}
