@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -8,6 +8,24 @@ import { NonceProvider } from "./components/nonce.tsx";
 import { log } from "./utils/logger.server.ts";
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * React 18's renderToPipeableStream sends its whole 2,048-byte buffer when the next multi-byte
+ * character does not fit, unused tail included: one to three zero bytes appear in the middle of
+ * Japanese text (facebook/react#24985; the fix, #26228, is not in 18.x). Such a chunk is exactly
+ * 2,048 bytes long and ends in zeros; HTML never ends a chunk with NUL otherwise.
+ */
+const REACT_VIEW_SIZE = 2048;
+function withoutZeroPadding() {
+  return new Transform({
+    transform(chunk: Uint8Array, _encoding, callback) {
+      let end = chunk.length;
+      if (end === REACT_VIEW_SIZE) while (end > REACT_VIEW_SIZE - 3 && chunk[end - 1] === 0) end--;
+      callback(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}
+
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(
@@ -29,7 +47,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutZeroPadding();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);

@@ -80,6 +80,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     <a href="/account">{t("nav.account")}</a>
                     <span className="visually-hidden">{t("nav.user", { name: data.user.displayName })}</span>
                   </li>
+                  <li>
+                    <a href="/my/groups">{t("groupForm.nav.myGroups")}</a>
+                  </li>
                   {data.user.staff ? (
                     <li>
                       <a href="/admin">{t("nav.admin")}</a>

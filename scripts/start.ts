@@ -5,4 +5,17 @@ import { migrate } from "./db-migrate.ts";
 process.env.NODE_ENV ??= "production";
 getEnvOrExit();
 migrate(process.env.DATABASE_URL);
+
+// Demo accounts have a published password and TOTP secrets: never serve them in earnest.
+const { connectDb } = await import("../app/utils/db.server.ts");
+const { countDemoAccounts } = await import("../app/models/user-admin.server.ts");
+await connectDb();
+const demoAccounts = await countDemoAccounts();
+if (demoAccounts > 0) {
+  console.error(
+    `start: refusing to start: this database holds ${demoAccounts} demo account(s) made by \`npm run demo\` (their passwords are public); use another DATABASE_URL or a fresh database`,
+  );
+  process.exit(1);
+}
+
 await import("../server/index.ts");

@@ -1,5 +1,4 @@
 import { hash, verify } from "@node-rs/argon2";
-import { COMMON_PASSWORDS } from "./common-passwords.ts";
 
 /** argon2id with OWASP's second recommended profile (19 MiB, t=2, p=1). */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
@@ -24,11 +23,4 @@ export async function verifyAgainstDummy(password: string) {
   return false;
 }
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
-
-/** NIST SP 800-63B: length and a blocklist, no composition rules. */
-export function isCommonPassword(password: string): boolean {
-  const folded = password.normalize("NFKC").toLowerCase();
-  return COMMON_PASSWORDS.has(folded);
-}
+export { isCommonPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-policy.ts";

@@ -10,11 +10,13 @@ import { catalogueErrorMap } from "./validation.ts";
  * react-hook-form mirrors the server's zod schema in the browser. The form stays a plain
  * <Form method="post">: without JavaScript it posts and the action validates; with it,
  * errors show before the round trip. Server errors (a catalogue key per field) win when present.
+ * Search and filter forms pass { method: "get" }.
  */
 export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   server: { errors?: Record<string, string>; values?: Record<string, string> } | undefined,
   defaults: Record<string, string> = {},
+  { method = "post" }: { method?: "get" | "post" } = {},
 ) {
   const t = useT();
   const submit = useSubmit();
@@ -31,7 +33,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   };
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
-    void form.handleSubmit(() => submit(element, { method: "post" }))(event);
+    void form.handleSubmit(() => submit(element, { method }))(event);
   };
   /** Props for an input: RHF's registration plus the value in the server-rendered HTML, so a
    *  form re-shown after a failed post keeps what was typed even without JavaScript. */

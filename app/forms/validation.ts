@@ -102,3 +102,15 @@ export function parseForm<S extends z.ZodType>(
   }
   return { ok: false, errors, values };
 }
+
+/**
+ * The posted form, or a 400 when the body is not one (no form Content-Type, a broken body):
+ * request.formData() throws a TypeError there, which would otherwise surface as a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("Bad Request", { status: 400 });
+  }
+}

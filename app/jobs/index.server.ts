@@ -7,6 +7,7 @@ import { log } from "../utils/logger.server.ts";
 import { registerJob } from "./scheduler.server.ts";
 import { deleteExpiredSessions } from "../auth/session.server.ts";
 import { deleteExpiredCounters } from "../utils/rate-limit.server.ts";
+import { registerGroupJobs } from "./group-jobs.server.ts";
 
 export function registerDefaultJobs(): void {
   registerJob({
@@ -26,4 +27,5 @@ export function registerDefaultJobs(): void {
       log("info", "housekeeping.done", { sessions, counters });
     },
   });
+  registerGroupJobs();
 }

@@ -93,3 +93,20 @@ export async function consumeToken(token: string, kind: TokenKind) {
   const { count } = await db.userToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now() } });
   return count === 1 ? row : null;
 }
+
+export type TokenInspection =
+  | { state: "valid"; token: NonNullable<Awaited<ReturnType<typeof peekToken>>> }
+  | { state: "spent" }
+  | { state: "unknown" };
+
+/**
+ * What a link page needs to say: the token is usable, was used or has expired ("spent"), or
+ * was never issued for these kinds. Reads only; the page's POST consumes it.
+ */
+export async function inspectToken(token: string, kinds: readonly TokenKind[]): Promise<TokenInspection> {
+  if (token.length > 100) return { state: "unknown" };
+  const row = await db.userToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row || !(kinds as readonly string[]).includes(row.kind)) return { state: "unknown" };
+  if (row.usedAt || row.expiresAt.getTime() <= now().getTime()) return { state: "spent" };
+  return { state: "valid", token: row };
+}

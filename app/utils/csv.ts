@@ -134,3 +134,89 @@ export function toCsv(records: readonly (readonly string[])[], { bom = true }: {
   const body = records.map((r) => r.map((cell) => quote(escapeFormula(cell))).join(",") + "\r\n").join("");
   return (bom ? UTF8_BOM : "") + body;
 }
+
+/** One record as parseCsvRows reads it: its cells, or why it could not be read. */
+export type CsvRow = {
+  /** 1-based record number: the spreadsheet row (a quoted line break stays inside its record). */
+  record: number;
+  cells: string[];
+  error?: "unterminated-quote" | "text-after-quote";
+};
+
+/**
+ * parseCsv for imports that report row by row: a broken record (a quote that never closes,
+ * text after a closing quote) does not stop the file. It is returned with its error and no
+ * cells, and reading resumes on the line after the one its broken quoted field began on, so
+ * the records after it keep their numbers.
+ */
+export function parseCsvRows(input: string): CsvRow[] {
+  const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
+  const rows: CsvRow[] = [];
+  let record: string[] = [];
+  let cell = "";
+  let started = false;
+  let i = 0;
+  const n = text.length;
+  const reset = () => {
+    record = [];
+    cell = "";
+    started = false;
+  };
+  const endRecord = () => {
+    record.push(cell);
+    rows.push({ record: rows.length + 1, cells: record });
+    reset();
+  };
+  const breakRecord = (error: NonNullable<CsvRow["error"]>, quoteAt: number) => {
+    rows.push({ record: rows.length + 1, cells: [], error });
+    reset();
+    let j = quoteAt;
+    while (j < n && text[j] !== "\r" && text[j] !== "\n") j++;
+    i = j >= n ? n : j + (text[j] === "\r" && text[j + 1] === "\n" ? 2 : 1);
+  };
+  while (i < n) {
+    const c = text[i];
+    if (c !== "\r" && c !== "\n") started = true;
+    if (c === '"' && cell === "") {
+      const quoteAt = i;
+      let closed = false;
+      i++;
+      while (i < n) {
+        if (text[i] === '"') {
+          if (text[i + 1] === '"') {
+            cell += '"';
+            i += 2;
+            continue;
+          }
+          i++;
+          closed = true;
+          break;
+        }
+        cell += text[i];
+        i++;
+      }
+      if (!closed) {
+        breakRecord("unterminated-quote", quoteAt);
+      } else if (i < n && text[i] !== "," && text[i] !== "\r" && text[i] !== "\n") {
+        // Closed only by a quote on a later line: the quote on this line was never closed.
+        breakRecord(/[\r\n]/.test(text.slice(quoteAt, i)) ? "unterminated-quote" : "text-after-quote", quoteAt);
+      }
+      continue;
+    }
+    if (c === ",") {
+      record.push(cell);
+      cell = "";
+      i++;
+      continue;
+    }
+    if (c === "\r" || c === "\n") {
+      endRecord();
+      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
+      continue;
+    }
+    cell += c;
+    i++;
+  }
+  if (started) endRecord();
+  return rows;
+}

@@ -3,10 +3,19 @@
  * folded to katakana, Latin letters to lower case, and runs of spaces to one.
  */
 export function toSearchText(value: string): string {
+  return foldSearchCharacters(value).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * toSearchText without the spacing rules, for mapping normalised text back to the original
+ * piece by piece. After NFKC, the LIKE wildcards % and _ and the escape \ become their
+ * full-width forms on both sides (stored text and query): Prisma's `contains` does not escape
+ * them, and SQLite and PostgreSQL disagree about the escape character.
+ */
+export function foldSearchCharacters(value: string): string {
   return value
     .normalize("NFKC")
     .replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60))
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(/[%_\\]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+    .toLowerCase();
 }

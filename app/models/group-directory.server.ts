@@ -1,0 +1,444 @@
+/**
+ * What the public sees of the group registry: the directory (/groups), a group's public
+ * profile (/groups/:id) and the open data (/opendata/groups.csv, .json). Everything here reads
+ * the PUBLISHED version only and only groups listed now (listedGroupWhere): a draft, a pending
+ * change or a lapsed registration never shows.
+ *
+ * The directory stays fast with tens of thousands of groups: a district narrows the search
+ * through the GroupDistrict index first, the words are LIKE '%…%' on the one normalised column
+ * (checked before the registration subquery), and a page is one LIMIT 20 query plus a COUNT
+ * only when the page is full; profile text is read for the 20 rows shown only.
+ */
+import { city } from "../config/city.ts";
+import { translator } from "../i18n/index.ts";
+import { db, type Db, type Prisma } from "../utils/db.server.ts";
+import { now } from "../utils/clock.server.ts";
+import { fiscalYearAt, tokyoDate } from "../utils/dates.ts";
+import { toCsv } from "../utils/csv.ts";
+import { listedGroupWhere, parseIdList, registrationValidAt, type RegistrationTimes } from "./group.server.ts";
+import { GROUP_KINDS, type GroupKind } from "./group-rules.ts";
+import { DIRECTORY_PAGE_SIZE, excerpt, highlight, type DirectoryQuery, type DirectorySort, type Excerpt } from "./group-search.ts";
+
+export type DistrictOption = { id: number; code: string; name: string };
+
+/** Districts in code order (the filter's choices and the names shown with groups). */
+export async function listDistrictOptions(client: Db = db): Promise<DistrictOption[]> {
+  return client.district.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+}
+
+/**
+ * The WHERE of a directory search at an instant. The words come first: SQLite checks the
+ * conditions of a scan in order, so the registration subquery runs only for rows that match.
+ * `ids` (from districtCandidates) narrows the search to rows found through an index.
+ */
+export function directoryWhere(
+  query: Pick<DirectoryQuery, "words" | "field" | "district" | "volunteers">,
+  at: Date,
+  ids?: number[],
+): Prisma.GroupWhereInput {
+  const and: Prisma.GroupWhereInput[] = [];
+  if (ids) and.push({ id: { in: ids } });
+  for (const word of query.words) and.push({ searchText: { contains: word } });
+  if (query.volunteers) and.push({ welcomesVolunteers: true });
+  if (query.field) and.push({ fields: { some: { field: query.field } } });
+  if (query.district && !ids) {
+    and.push({ OR: [{ mainDistrictId: query.district }, { districts: { some: { districtId: query.district } } }] });
+  }
+  and.push(listedGroupWhere(at));
+  return { AND: and };
+}
+
+/**
+ * The groups of a district (main district or one it works in), found through the
+ * GroupDistrict index and the integer column: a few hundred ids at most, so the search that
+ * follows reads only those rows instead of scanning every group.
+ */
+async function districtCandidates(client: Db, districtId: number): Promise<number[]> {
+  const [worksIn, based] = await Promise.all([
+    client.groupDistrict.findMany({ where: { districtId }, select: { groupId: true } }),
+    client.group.findMany({ where: { mainDistrictId: districtId }, select: { id: true } }),
+  ]);
+  return [...new Set([...worksIn.map((r) => r.groupId), ...based.map((r) => r.id)])];
+}
+
+const ORDER: Record<DirectorySort, Prisma.GroupOrderByWithRelationInput[]> = {
+  kana: [{ nameKana: "asc" }, { id: "asc" }],
+  new: [{ createdAt: "desc" }, { id: "desc" }],
+  name: [{ name: "asc" }, { id: "asc" }],
+};
+
+export type DirectoryEntry = {
+  id: number;
+  name: ReturnType<typeof highlight>;
+  nameKana: string;
+  kind: GroupKind;
+  fields: number[];
+  mainDistrict: string | null;
+  welcomesVolunteers: boolean;
+  excerpt: Excerpt;
+};
+
+export type DirectoryPage = {
+  total: number;
+  page: number;
+  pageCount: number;
+  /** 1-based positions of the first and last group on this page (0 when none). */
+  from: number;
+  to: number;
+  groups: DirectoryEntry[];
+};
+
+function asKind(kind: string): GroupKind {
+  return GROUP_KINDS.find((k) => k === kind) ?? "other";
+}
+
+/** One page of the directory. A page past the end shows the last page. */
+export async function searchDirectory(
+  query: DirectoryQuery,
+  { at = now(), client = db, districts }: { at?: Date; client?: Db; districts?: DistrictOption[] } = {},
+): Promise<DirectoryPage> {
+  const ids = query.district ? await districtCandidates(client, query.district) : undefined;
+  const where = directoryWhere(query, at, ids);
+  const pageOf = (page: number) =>
+    ids?.length === 0
+      ? Promise.resolve([])
+      : client.group.findMany({
+          where,
+          orderBy: ORDER[query.sort],
+          skip: (page - 1) * DIRECTORY_PAGE_SIZE,
+          take: DIRECTORY_PAGE_SIZE,
+          select: {
+            id: true,
+            name: true,
+            nameKana: true,
+            kind: true,
+            mainDistrictId: true,
+            welcomesVolunteers: true,
+            fields: { select: { field: true }, orderBy: { field: "asc" } },
+            publishedVersion: { select: { purpose: true, activities: true } },
+          },
+        });
+  // The page first: a page that is not full is the last one and gives the total without a
+  // COUNT (a narrow search costs one query); otherwise count, and go to the last page when
+  // the one asked for is past the end.
+  let page = query.page;
+  let rows = await pageOf(page);
+  let total: number;
+  if (rows.length > 0 && rows.length < DIRECTORY_PAGE_SIZE) {
+    total = (page - 1) * DIRECTORY_PAGE_SIZE + rows.length;
+  } else if (rows.length === 0 && page === 1) {
+    total = 0;
+  } else {
+    total = await client.group.count({ where });
+    const last = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+    if (page > last) {
+      page = last;
+      rows = total === 0 ? [] : await pageOf(page);
+    }
+  }
+  const pageCount = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  const districtNames = new Map((districts ?? (rows.length ? await listDistrictOptions(client) : [])).map((d) => [d.id, d.name]));
+  const groups = rows.map((row) => {
+    const purpose = row.publishedVersion?.purpose ?? "";
+    const activities = row.publishedVersion?.activities ?? "";
+    let context = excerpt(purpose, query.words);
+    if (!context.matched && query.words.length) {
+      const inActivities = excerpt(activities, query.words);
+      if (inActivities.matched) context = inActivities;
+    }
+    return {
+      id: row.id,
+      name: highlight(row.name, query.words),
+      nameKana: row.nameKana,
+      kind: asKind(row.kind),
+      fields: row.fields.map((f) => f.field),
+      mainDistrict: row.mainDistrictId ? (districtNames.get(row.mainDistrictId) ?? null) : null,
+      welcomesVolunteers: row.welcomesVolunteers,
+      excerpt: context,
+    };
+  });
+  const from = total === 0 ? 0 : (page - 1) * DIRECTORY_PAGE_SIZE + 1;
+  return { total, page, pageCount, from, to: from === 0 ? 0 : from + groups.length - 1, groups };
+}
+
+// ---------------------------------------------------------------------------------------
+// The public profile
+
+const REGISTRATION_TIMES = {
+  fiscalYear: true,
+  status: true,
+  validFrom: true,
+  validUntil: true,
+  endedAt: true,
+  renewalSubmittedAt: true,
+  renewalDecidedAt: true,
+} as const;
+
+type RegistrationRow = RegistrationTimes & { fiscalYear: number };
+
+/**
+ * The registration that makes a group listed now, and the last day its approved, unbroken
+ * registrations run to (a first approval after February 1 also covers the next year).
+ */
+function currentRegistration(registrations: RegistrationRow[], at: Date): { fiscalYear: number; validThrough: string } | null {
+  const valid = registrations.filter((r) => registrationValidAt(r, at)).sort((a, b) => b.fiscalYear - a.fiscalYear)[0];
+  if (!valid) return null;
+  const chain = registrations.filter(
+    (r) => r.status === "approved" && r.fiscalYear >= valid.fiscalYear && (!r.endedAt || r.endedAt.getTime() > at.getTime()),
+  );
+  const until = Math.max(...chain.map((r) => r.validUntil.getTime()));
+  // validUntil is the exclusive instant (April 1 00:00 JST): the day before is the last valid day.
+  return { fiscalYear: valid.fiscalYear, validThrough: tokyoDate(new Date(until - 1)) };
+}
+
+/** Only http(s) links are ever rendered (the form validates this; old or imported data is checked again). */
+function httpUrlOrEmpty(value: string): string {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:" ? value : "";
+  } catch {
+    return "";
+  }
+}
+
+export type PublicProfile = {
+  id: number;
+  name: string;
+  nameKana: string;
+  kind: GroupKind;
+  fields: number[];
+  mainDistrict: string | null;
+  districts: string[];
+  purpose: string;
+  activities: string;
+  foundedOn: string;
+  memberCount: number;
+  welcomesMembers: boolean;
+  welcomesVolunteers: boolean;
+  meetingPlace: string;
+  phone: string;
+  email: string;
+  website: string;
+  sns: string;
+  logoFile: string;
+  /** Present only when the group chose to publish it. */
+  representativeName: string | null;
+  fiscalYear: number;
+  validThrough: string;
+};
+
+export type ProfileLookup = { status: "listed"; profile: PublicProfile } | { status: "ended" } | { status: "unknown" };
+
+/**
+ * A group's public profile from its published version. A group that was registered but is
+ * not valid now is "ended" (the page answers 410 and shows nothing of it); a group that was
+ * never approved is "unknown" (404), as is an id that does not exist.
+ */
+export async function getPublicProfile(id: number, { at = now(), client = db }: { at?: Date; client?: Db } = {}): Promise<ProfileLookup> {
+  if (!Number.isSafeInteger(id) || id < 1 || id > 2 ** 31 - 1) return { status: "unknown" };
+  const group = await client.group.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      publishedVersion: true,
+      registrations: { where: { status: "approved" }, select: REGISTRATION_TIMES },
+    },
+  });
+  const version = group?.publishedVersion;
+  // Never approved (no published version or no approved registration ever): as if absent.
+  if (!group || !version || group.registrations.length === 0) return { status: "unknown" };
+  const registration = currentRegistration(group.registrations, at);
+  if (!registration) return { status: "ended" };
+
+  const districts = await listDistrictOptions(client);
+  const byId = new Map(districts.map((d) => [d.id, d]));
+  const worksIn = parseIdList(version.districtIds)
+    .map((d) => byId.get(d))
+    .filter((d): d is DistrictOption => Boolean(d))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .map((d) => d.name);
+  return {
+    status: "listed",
+    profile: {
+      id: group.id,
+      name: version.name,
+      nameKana: version.nameKana,
+      kind: asKind(version.kind),
+      fields: parseIdList(version.activityFields).sort((a, b) => a - b),
+      mainDistrict: version.mainDistrictId ? (byId.get(version.mainDistrictId)?.name ?? null) : null,
+      districts: worksIn,
+      purpose: version.purpose,
+      activities: version.activities,
+      foundedOn: version.foundedOn,
+      memberCount: version.memberCount,
+      welcomesMembers: version.welcomesMembers,
+      welcomesVolunteers: version.welcomesVolunteers,
+      meetingPlace: version.meetingPlace,
+      phone: version.phone,
+      email: version.email,
+      website: httpUrlOrEmpty(version.website),
+      sns: httpUrlOrEmpty(version.sns),
+      logoFile: /^[\w.-]+$/.test(version.logoFile) ? version.logoFile : "",
+      representativeName: version.representativePublic && version.representativeName ? version.representativeName : null,
+      fiscalYear: registration.fiscalYear,
+      validThrough: registration.validThrough,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Open data
+
+/**
+ * The open-data record: JSON key, CSV header (Japanese, as the municipal standard data sets
+ * name columns) in the order of the CSV. README.md "Open data" documents each column.
+ */
+export const OPEN_DATA_COLUMNS = [
+  ["cityCode", "市区町村コード"],
+  ["no", "NO"],
+  ["name", "団体名"],
+  ["nameKana", "団体名_カナ"],
+  ["kind", "団体種別"],
+  ["corporateNumber", "法人番号"],
+  ["mainOfficeInCity", "主たる事務所市内"],
+  ["volunteerCenter", "ボランティアセンター登録"],
+  ["representativeName", "代表者名"],
+  ["phone", "電話番号"],
+  ["email", "メールアドレス"],
+  ["url", "URL"],
+  ["sns", "SNS"],
+  ["mainDistrictCode", "主な活動地区コード"],
+  ["districtCodes", "活動地区コード"],
+  ["activityFields", "活動分野"],
+  ["purpose", "目的"],
+  ["activities", "活動内容"],
+  ["foundedOn", "設立年月日"],
+  ["memberCount", "会員数"],
+  ["welcomesMembers", "会員募集"],
+  ["welcomesVolunteers", "ボランティア募集"],
+  ["meetingPlace", "活動場所"],
+  ["registrationFiscalYear", "登録年度"],
+  ["validUntil", "登録有効期限"],
+] as const;
+
+export type OpenDataGroup = {
+  cityCode: string;
+  no: number;
+  name: string;
+  nameKana: string;
+  /** npo | volunteer | other (the CSV has the Japanese name of the kind). */
+  kind: GroupKind;
+  corporateNumber: string;
+  mainOfficeInCity: boolean;
+  volunteerCenter: boolean;
+  /** Empty unless the group publishes it. */
+  representativeName: string;
+  phone: string;
+  email: string;
+  url: string;
+  sns: string;
+  mainDistrictCode: string;
+  districtCodes: string[];
+  activityFields: number[];
+  purpose: string;
+  activities: string;
+  foundedOn: string;
+  memberCount: number;
+  welcomesMembers: boolean;
+  welcomesVolunteers: boolean;
+  meetingPlace: string;
+  registrationFiscalYear: number;
+  /** The last day of validity (ISO date, a March 31). */
+  validUntil: string;
+};
+
+/** Every group listed at the instant, one record each, by group number. */
+export async function openDataGroups({ at = now(), client = db }: { at?: Date; client?: Db } = {}): Promise<OpenDataGroup[]> {
+  const [groups, districts] = await Promise.all([
+    client.group.findMany({
+      where: listedGroupWhere(at),
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        publishedVersion: true,
+        registrations: { where: { status: "approved" }, select: REGISTRATION_TIMES },
+      },
+    }),
+    listDistrictOptions(client),
+  ]);
+  const codeOf = new Map(districts.map((d) => [d.id, d.code]));
+  const records: OpenDataGroup[] = [];
+  for (const group of groups) {
+    const v = group.publishedVersion;
+    const registration = currentRegistration(group.registrations, at);
+    if (!v || !registration) continue;
+    records.push({
+      cityCode: city.code,
+      no: group.id,
+      name: v.name,
+      nameKana: v.nameKana,
+      kind: asKind(v.kind),
+      corporateNumber: v.corporateNumber,
+      mainOfficeInCity: v.kind === "npo" && v.mainOfficeInCity,
+      volunteerCenter: v.volunteerCenter,
+      representativeName: v.representativePublic ? v.representativeName : "",
+      phone: v.phone,
+      email: v.email,
+      url: httpUrlOrEmpty(v.website),
+      sns: httpUrlOrEmpty(v.sns),
+      mainDistrictCode: v.mainDistrictId ? (codeOf.get(v.mainDistrictId) ?? "") : "",
+      districtCodes: parseIdList(v.districtIds)
+        .map((d) => codeOf.get(d))
+        .filter((c): c is string => Boolean(c))
+        .sort(),
+      activityFields: parseIdList(v.activityFields).sort((a, b) => a - b),
+      purpose: v.purpose,
+      activities: v.activities,
+      foundedOn: v.foundedOn,
+      memberCount: v.memberCount,
+      welcomesMembers: v.welcomesMembers,
+      welcomesVolunteers: v.welcomesVolunteers,
+      meetingPlace: v.meetingPlace,
+      registrationFiscalYear: registration.fiscalYear,
+      validUntil: registration.validThrough,
+    });
+  }
+  return records;
+}
+
+/** Open data may be cached briefly by browsers and proxies: a new registration shows within five minutes. */
+export const OPEN_DATA_CACHE_CONTROL = "public, max-age=300";
+
+const ja = translator("ja");
+
+/** A record's value as a CSV cell: booleans 1/0, lists joined with ";", the kind in Japanese. */
+function csvCell(record: OpenDataGroup, key: keyof OpenDataGroup): string {
+  const value = record[key];
+  if (key === "kind") return ja(`groups.kind.${record.kind}`);
+  if (typeof value === "boolean") return value ? "1" : "0";
+  if (Array.isArray(value)) return value.join(";");
+  return String(value);
+}
+
+/**
+ * groups.csv: UTF-8 with BOM, CRLF, the Japanese header row. toCsv escapes every cell that
+ * would start a formula (free text such as "=SUM(…)" gets a leading apostrophe); phone numbers
+ * and URLs are validated at input and never start that way, so they come out as they are.
+ */
+export function openDataCsv(records: OpenDataGroup[]): string {
+  const header = OPEN_DATA_COLUMNS.map(([, title]) => title);
+  const rows = records.map((r) => OPEN_DATA_COLUMNS.map(([key]) => csvCell(r, key)));
+  return toCsv([header, ...rows]);
+}
+
+/** groups.json: the same records under the English keys, with when and for which city. */
+export function openDataJson(records: OpenDataGroup[], at: Date = now()) {
+  return {
+    cityCode: city.code,
+    cityName: city.name.ja,
+    generatedAt: at.toISOString(),
+    fiscalYear: fiscalYearAt(at),
+    count: records.length,
+    groups: records,
+  };
+}

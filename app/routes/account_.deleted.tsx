@@ -1,0 +1,22 @@
+import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
+import { useT } from "../i18n/index.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "account.deleted.title");
+
+/** Where a deletion lands; says only what happened (it shows nothing about anyone). */
+export default function AccountDeleted() {
+  const t = useT();
+  return (
+    <>
+      <h1>{t("account.deleted.title")}</h1>
+      <p className="notice" role="status">
+        {t("account.deleted.body")}
+      </p>
+      <p>
+        <Link to="/">{t("error.home")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/guards.server.ts";
+import { useT } from "../i18n/index.ts";
+import { waitingQueues } from "../models/dashboard.server.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "admin.dashboard.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission(request, "admin:access");
+  return { queues: await waitingQueues(actor) };
+}
+
+export default function AdminDashboard() {
+  const t = useT();
+  const { queues } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("admin.dashboard.title")}</h1>
+      <p className="lead">{t("admin.dashboard.lead")}</p>
+      <h2>{t("admin.dashboard.queues")}</h2>
+      <ul className="cards">
+        {queues.map((q) => (
+          <li key={q.id}>
+            <h3 id={`queue-${q.id}`}>{t(q.title)}</h3>
+            <p className="queue-count">
+              <Link to={q.href} aria-describedby={`queue-${q.id}`}>
+                {t("admin.dashboard.count", { count: q.count })}
+              </Link>
+            </p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

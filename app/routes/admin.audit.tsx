@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, Form, Link, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/guards.server.ts";
+import { Pagination, roleLabel, withQuery } from "../components/admin-ui.tsx";
+import { SelectField, TextField } from "../components/form.tsx";
+import { auditFilterSchema, queryFormData } from "../forms/admin.ts";
+import { useValidatedForm } from "../forms/use-validated-form.ts";
+import { parseForm } from "../forms/validation.ts";
+import { isMessageKey, useLang, useT, type Translate } from "../i18n/index.ts";
+import { AUDIT_PAGE_SIZE, listAudit } from "../models/audit.server.ts";
+import { listAuditActors } from "../models/user-admin.server.ts";
+import { formatInstant, tokyoInstant } from "../utils/dates.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "admin.audit.title");
+
+const TARGET_TYPES = ["user", "district", "center"] as const;
+const TARGET_PAGES: Record<string, (id: string) => string | null> = {
+  user: (id) => `/admin/users/${id}`,
+  district: (id) => `/admin/districts/${id}`,
+  center: (id) => (/^\d+$/.test(id) ? `/admin/centers/${id}` : null),
+};
+
+/** The day after an ISO date, so that "to" includes the whole of its Tokyo day. */
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "audit:read");
+  const actors = await listAuditActors();
+  const parsed = parseForm(auditFilterSchema, queryFormData(request));
+  if (!parsed.ok) {
+    return data(
+      { errors: parsed.errors, values: parsed.values, actors, log: { total: 0, page: 1, pageSize: AUDIT_PAGE_SIZE, entries: [], actions: [] as string[] } },
+      { status: 400 },
+    );
+  }
+  const f = parsed.data;
+  const log = await listAudit({
+    actorId: f.actor || undefined,
+    action: f.action || undefined,
+    targetType: f.targetType || undefined,
+    from: f.from ? tokyoInstant(f.from) : undefined,
+    to: f.to ? tokyoInstant(nextDay(f.to)) : undefined,
+    page: f.page,
+  });
+  return {
+    errors: undefined,
+    values: { actor: f.actor, action: f.action, targetType: f.targetType, from: f.from, to: f.to },
+    actors,
+    log: {
+      ...log,
+      entries: log.entries.map((e) => ({
+        id: e.id,
+        at: e.at,
+        actorId: e.actorId,
+        actorName: e.actor?.displayName ?? null,
+        actorRole: e.actorRole,
+        action: e.action,
+        targetType: e.targetType,
+        targetId: e.targetId,
+        reason: e.reason,
+        details: parseDetails(e.details),
+      })),
+    },
+  };
+}
+
+function parseDetails(json: string): [string, string][] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    if (!value || typeof value !== "object" || Array.isArray(value)) return [];
+    return Object.entries(value).map(([k, v]) => [k, typeof v === "string" ? v : JSON.stringify(v)]);
+  } catch {
+    return [["details", json]];
+  }
+}
+
+function actionLabel(t: Translate, action: string): string {
+  const key = `admin.audit.action.${action}`;
+  return isMessageKey(key) ? t(key) : action;
+}
+
+function targetLabel(t: Translate, type: string): string {
+  const key = `admin.audit.target.${type}`;
+  return isMessageKey(key) ? t(key) : type;
+}
+
+export default function AdminAudit() {
+  const t = useT();
+  const lang = useLang();
+  const { errors, values, actors, log } = useLoaderData<typeof loader>();
+  const form = useValidatedForm(auditFilterSchema, { errors, values }, {}, { method: "get" });
+  const actionChoices = [...new Set([...log.actions, ...(values.action ? [values.action] : [])])];
+  return (
+    <>
+      <h1>{t("admin.audit.title")}</h1>
+      <p className="lead">{t("admin.audit.lead")}</p>
+      <Form method="get" role="search" className="filter-form" noValidate onSubmit={form.onSubmit}>
+        <SelectField
+          label={t("admin.audit.actor")}
+          error={form.errorFor("actor")}
+          options={[{ value: "", label: t("admin.all") }, ...actors.map((a) => ({ value: a.id, label: `${a.displayName} (${a.email})` }))]}
+          {...form.field("actor")}
+        />
+        <SelectField
+          label={t("admin.audit.action")}
+          error={form.errorFor("action")}
+          options={[{ value: "", label: t("admin.all") }, ...actionChoices.map((a) => ({ value: a, label: actionLabel(t, a) }))]}
+          {...form.field("action")}
+        />
+        <SelectField
+          label={t("admin.audit.targetType")}
+          error={form.errorFor("targetType")}
+          options={[{ value: "", label: t("admin.all") }, ...TARGET_TYPES.map((type) => ({ value: type, label: targetLabel(t, type) }))]}
+          {...form.field("targetType")}
+        />
+        <TextField label={t("admin.audit.from")} hint={t("admin.audit.dateHint")} error={form.errorFor("from")} type="date" {...form.field("from")} />
+        <TextField label={t("admin.audit.to")} hint={t("admin.audit.dateHint")} error={form.errorFor("to")} type="date" {...form.field("to")} />
+        <button type="submit" className="button">
+          {t("admin.filter")}
+        </button>
+      </Form>
+      <p role="status">{t("admin.audit.count", { count: log.total })}</p>
+      {log.entries.length === 0 ? (
+        <p>{t("admin.audit.none")}</p>
+      ) : (
+        <table>
+          <caption className="visually-hidden">{t("admin.audit.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("admin.audit.at")}</th>
+              <th scope="col">{t("admin.audit.actor")}</th>
+              <th scope="col">{t("admin.audit.action")}</th>
+              <th scope="col">{t("admin.audit.target")}</th>
+              <th scope="col">{t("admin.audit.reason")}</th>
+              <th scope="col">{t("admin.audit.details")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {log.entries.map((e) => {
+              const page = TARGET_PAGES[e.targetType]?.(e.targetId);
+              const target = `${targetLabel(t, e.targetType)} ${e.targetId}`;
+              return (
+                <tr key={e.id}>
+                  <td>{formatInstant(e.at, lang)}</td>
+                  <td>
+                    {e.actorId ? (
+                      <Link to={`/admin/users/${e.actorId}`}>{e.actorName}</Link>
+                    ) : e.actorRole === "system" ? (
+                      roleLabel(t, "system")
+                    ) : (
+                      t("admin.audit.deletedAccount")
+                    )}
+                    {e.actorRole !== "system" ? <span className="tag">{roleLabel(t, e.actorRole)}</span> : null}
+                  </td>
+                  <th scope="row">{actionLabel(t, e.action)}</th>
+                  <td>{page ? <Link to={page}>{target}</Link> : target}</td>
+                  <td>{e.reason}</td>
+                  <td>
+                    {e.details.length > 0 ? (
+                      <ul className="details">
+                        {e.details.map(([k, v]) => (
+                          <li key={k}>
+                            {k}: {v}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+      <Pagination page={log.page} pageSize={log.pageSize} total={log.total} hrefFor={(page) => withQuery("/admin/audit", { ...values, page })} />
+    </>
+  );
+}

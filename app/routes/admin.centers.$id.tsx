@@ -1,0 +1,67 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/guards.server.ts";
+import { CenterForm, Notice, titleWith } from "../components/admin-ui.tsx";
+import { CENTER_FIELDS, centerSchema, submittedValues } from "../forms/admin.ts";
+import { parseForm } from "../forms/validation.ts";
+import { useT } from "../i18n/index.ts";
+import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../models/center-admin.server.ts";
+import { readFormData } from "../utils/form-data.server.ts";
+
+export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.center.editTitle", { name: args.data?.center.name ?? "" });
+
+function idParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
+  return id;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "districts:manage");
+  const [center, districts] = await Promise.all([getCenterForAdmin(idParam(params.id)), listDistrictChoices()]);
+  if (!center) throw notFound();
+  return { center, districts };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "districts:manage");
+  const id = idParam(params.id);
+  const formData = await readFormData(request);
+  const parsed = parseForm(centerSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await updateCenter(actor, id, parsed.data);
+  if (!result.ok && result.notFound) throw notFound();
+  if (!result.ok) return data({ errors: result.errors, values: submittedValues(formData) }, { status: 400 });
+  return redirect(`/admin/centers/${id}?saved=${result.changed ? 1 : 0}`);
+}
+
+export default function AdminCenterEdit() {
+  const t = useT();
+  const { center, districts } = useLoaderData<typeof loader>();
+  const server = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const saved = search.get("saved");
+  const defaults = Object.fromEntries(CENTER_FIELDS.map((f) => [f, center[f]]));
+  return (
+    <>
+      <h1>{t("admin.center.editTitle", { name: center.name })}</h1>
+      {!server && saved !== null ? (
+        <Notice>{saved === "new" ? t("admin.center.created") : saved === "1" ? t("admin.saved") : t("admin.noChange")}</Notice>
+      ) : null}
+      <p>
+        <Link to={`/centers/${center.id}`}>{t("admin.center.publicPage")}</Link>
+      </p>
+      <CenterForm
+        key={JSON.stringify(center)}
+        server={server}
+        defaults={defaults}
+        checked={center.districtIds.map(String)}
+        districts={districts}
+        submitLabel={t("admin.save")}
+      />
+      <p>
+        <Link to="/admin/centers">{t("admin.center.back")}</Link>
+      </p>
+    </>
+  );
+}

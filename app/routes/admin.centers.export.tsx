@@ -1,0 +1,19 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requirePermission } from "../auth/guards.server.ts";
+import { exportCentersCsv } from "../models/center-admin.server.ts";
+import { now } from "../utils/clock.server.ts";
+import { tokyoDate } from "../utils/dates.ts";
+
+/** The centres as a 公共施設一覧 CSV (UTF-8 with BOM, CRLF), the same columns the import reads. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "districts:manage");
+  const csv = await exportCentersCsv();
+  const name = `community-centers-${tokyoDate(now()).replace(/-/g, "")}.csv`;
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

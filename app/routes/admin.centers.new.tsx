@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/guards.server.ts";
+import { CenterForm } from "../components/admin-ui.tsx";
+import { centerSchema, submittedValues } from "../forms/admin.ts";
+import { parseForm } from "../forms/validation.ts";
+import { useT } from "../i18n/index.ts";
+import { createCenter, listDistrictChoices } from "../models/center-admin.server.ts";
+import { readFormData } from "../utils/form-data.server.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "admin.center.newTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "districts:manage");
+  return { districts: await listDistrictChoices() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { actor } = await requirePermission(request, "districts:manage");
+  const formData = await readFormData(request);
+  const parsed = parseForm(centerSchema, formData);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = await createCenter(actor, parsed.data);
+  if (!result.ok) return data({ errors: result.errors, values: submittedValues(formData) }, { status: 400 });
+  return redirect(`/admin/centers/${result.id}?saved=new`);
+}
+
+export default function AdminCenterNew() {
+  const t = useT();
+  const { districts } = useLoaderData<typeof loader>();
+  const server = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t("admin.center.newTitle")}</h1>
+      <CenterForm server={server} defaults={{}} checked={[]} districts={districts} submitLabel={t("admin.centers.new")} />
+      <p>
+        <Link to="/admin/centers">{t("admin.center.back")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { notFound, requirePermission } from "../auth/guards.server.ts";
+import { titleWith } from "../components/admin-ui.tsx";
+import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { getOutboxMail } from "../models/outbox.server.ts";
+import { formatInstant } from "../utils/dates.ts";
+
+export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.outbox.detailTitle", { subject: args.data?.mail.subject ?? "" });
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  await requirePermission(request, "outbox:read");
+  const id = params.id ?? "";
+  const mail = id.length <= 100 ? await getOutboxMail(id) : null;
+  if (!mail) throw notFound();
+  return {
+    mail: {
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      hasHtml: Boolean(mail.html),
+      status: mail.status,
+      attempts: mail.attempts,
+      createdAt: mail.createdAt,
+      sentAt: mail.sentAt,
+      lastError: mail.lastError,
+    },
+  };
+}
+
+export default function AdminOutboxMail() {
+  const t = useT();
+  const lang = useLang();
+  const { mail } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("admin.outbox.detailTitle", { subject: mail.subject })}</h1>
+      <dl className="facts">
+        <dt>{t("admin.outbox.to")}</dt>
+        <dd>{mail.to}</dd>
+        <dt>{t("admin.outbox.status")}</dt>
+        <dd>{t(`admin.outbox.status.${mail.status}` as MessageKey)}</dd>
+        <dt>{t("admin.outbox.attempts")}</dt>
+        <dd>{mail.attempts}</dd>
+        <dt>{t("admin.outbox.created")}</dt>
+        <dd>{formatInstant(mail.createdAt, lang)}</dd>
+        <dt>{t("admin.outbox.sent")}</dt>
+        <dd>{mail.sentAt ? formatInstant(mail.sentAt, lang) : t("admin.outbox.notSent")}</dd>
+        {mail.lastError ? (
+          <>
+            <dt>{t("admin.outbox.lastError")}</dt>
+            <dd>{mail.lastError}</dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t("admin.outbox.text")}</h2>
+      <pre className="mail-text">{mail.text}</pre>
+      {mail.hasHtml ? <p>{t("admin.outbox.hasHtml")}</p> : null}
+      <p>
+        <Link to="/admin/outbox">{t("admin.outbox.back")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,36 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { requirePermission } from "../auth/guards.server.ts";
+import { can } from "../auth/permissions.ts";
+import { ADMIN_SECTIONS } from "../components/admin-ui.tsx";
+import { useT } from "../i18n/index.ts";
+import adminStyles from "../styles/admin.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
+
+/** The staff area's frame: its sub-navigation lists only the sections this person may use. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { actor } = await requirePermission(request, "admin:access");
+  return { sections: ADMIN_SECTIONS.filter((s) => can(actor, s.permission)).map(({ to, label, end }) => ({ to, label, end: end ?? false })) };
+}
+
+export default function AdminLayout() {
+  const t = useT();
+  const { sections } = useLoaderData<typeof loader>();
+  return (
+    <div className="admin">
+      <nav className="admin-nav" aria-label={t("admin.nav.label")}>
+        <ul>
+          {sections.map((s) => (
+            <li key={s.to}>
+              <NavLink to={s.to} end={s.end}>
+                {t(s.label)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

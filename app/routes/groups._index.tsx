@@ -1,0 +1,207 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { SelectField, TextField } from "../components/form.tsx";
+import { useT, type MessageKey } from "../i18n/index.ts";
+import { listDistrictOptions, searchDirectory } from "../models/group-directory.server.ts";
+import { ACTIVITY_FIELDS } from "../models/group-rules.ts";
+import {
+  directoryHref,
+  DIRECTORY_SORTS,
+  MAX_QUERY_LENGTH,
+  pageWindow,
+  parseDirectoryQuery,
+  type DirectoryQuery,
+  type Highlighted,
+} from "../models/group-search.ts";
+import { pageTitle } from "../utils/meta.ts";
+import groupStyles from "../styles/groups.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupStyles }];
+
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const title = pageTitle(args, "groupDirectory.title");
+  const page = args.data?.result.page ?? 1;
+  return page > 1 ? [{ title: `${page} - ${title[0].title}` }] : title;
+};
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const query = parseDirectoryQuery(new URL(request.url).searchParams);
+  const districts = await listDistrictOptions();
+  const result = await searchDirectory(query, { districts });
+  return { query, result, districts };
+}
+
+function Marked({ parts }: { parts: Highlighted }) {
+  return (
+    <>
+      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+    </>
+  );
+}
+
+function Pagination({ query, page, pageCount }: { query: DirectoryQuery; page: number; pageCount: number }) {
+  const t = useT();
+  if (pageCount <= 1) return null;
+  return (
+    <nav className="pagination" aria-label={t("groupDirectory.pagination")}>
+      <p>{t("groupDirectory.pageOf", { page, count: pageCount })}</p>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <Link to={directoryHref(query, page - 1)} rel="prev">
+              {t("groupDirectory.prev")}
+            </Link>
+          </li>
+        ) : null}
+        {pageWindow(page, pageCount).map((p, i) =>
+          p === null ? (
+            <li key={`gap-${i}`} aria-hidden="true">
+              <span>…</span>
+            </li>
+          ) : (
+            <li key={p}>
+              <Link
+                to={directoryHref(query, p)}
+                aria-current={p === page ? "page" : undefined}
+                aria-label={t("groupDirectory.pageLabel", { page: p })}
+              >
+                {p}
+              </Link>
+            </li>
+          ),
+        )}
+        {page < pageCount ? (
+          <li>
+            <Link to={directoryHref(query, page + 1)} rel="next">
+              {t("groupDirectory.next")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+    </nav>
+  );
+}
+
+export default function GroupDirectory() {
+  const t = useT();
+  const location = useLocation();
+  const { query, result, districts } = useLoaderData<typeof loader>();
+  const separator = t("groupDirectory.listSeparator");
+  return (
+    <>
+      <h1>{t("groupDirectory.title")}</h1>
+      <p className="lead">{t("groupDirectory.lead")}</p>
+      <p className="directory-actions">
+        <Link to="/groups/new" className="button">
+          {t("groupDirectory.register")}
+        </Link>
+      </p>
+
+      {/* Keyed by the URL so that the fields show the search of the page after every navigation. */}
+      <Form method="get" action="/groups" role="search" className="directory-search" key={location.search}>
+        <fieldset>
+          <legend>{t("groupDirectory.searchLegend")}</legend>
+          <TextField
+            name="q"
+            type="search"
+            label={t("groupDirectory.q")}
+            hint={t("groupDirectory.qHint")}
+            defaultValue={query.q}
+            maxLength={MAX_QUERY_LENGTH}
+          />
+          <div className="filters">
+            <SelectField
+              name="field"
+              label={t("groupDirectory.field")}
+              defaultValue={query.field ? String(query.field) : ""}
+              options={[
+                { value: "", label: t("groupDirectory.fieldAny") },
+                ...ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: t(`groups.field.${f}` as MessageKey) })),
+              ]}
+            />
+            <SelectField
+              name="district"
+              label={t("groupDirectory.district")}
+              defaultValue={query.district ? String(query.district) : ""}
+              options={[
+                { value: "", label: t("groupDirectory.districtAny") },
+                ...districts.map((d) => ({ value: String(d.id), label: d.name })),
+              ]}
+            />
+            <SelectField
+              name="sort"
+              label={t("groupDirectory.sort")}
+              defaultValue={query.sort}
+              options={DIRECTORY_SORTS.map((s) => ({ value: s, label: t(`groupDirectory.sort.${s}`) }))}
+            />
+          </div>
+          <div className="check">
+            <input id="volunteers" name="volunteers" type="checkbox" value="1" defaultChecked={query.volunteers} />
+            <label htmlFor="volunteers">{t("groupDirectory.volunteers")}</label>
+          </div>
+          <div className="buttons">
+            <button type="submit" className="button">
+              {t("groupDirectory.submit")}
+            </button>
+            <Link to="/groups">{t("groupDirectory.clear")}</Link>
+          </div>
+        </fieldset>
+      </Form>
+
+      <h2 className="visually-hidden">{t("groupDirectory.results")}</h2>
+      <p role="status">
+        {result.total === 0
+          ? t("groupDirectory.countNone")
+          : t("groupDirectory.count", { total: result.total, from: result.from, to: result.to })}
+      </p>
+      {result.total === 0 ? <p>{t("groupDirectory.noneHint")}</p> : null}
+
+      {result.groups.length ? (
+        <ul className="group-results">
+          {result.groups.map((g) => (
+            <li key={g.id}>
+              <h3>
+                <Link to={`/groups/${g.id}`}>
+                  <Marked parts={g.name} />
+                </Link>
+              </h3>
+              <p className="kana">{g.nameKana}</p>
+              <dl>
+                <div>
+                  <dt>{t("groupDirectory.kind")}</dt>
+                  <dd>{t(`groups.kind.${g.kind}`)}</dd>
+                </div>
+                <div>
+                  <dt>{t("groupDirectory.fields")}</dt>
+                  <dd>{g.fields.map((f) => t(`groups.field.${f}` as MessageKey)).join(separator)}</dd>
+                </div>
+                {g.mainDistrict ? (
+                  <div>
+                    <dt>{t("groupDirectory.mainDistrict")}</dt>
+                    <dd>{g.mainDistrict}</dd>
+                  </div>
+                ) : null}
+              </dl>
+              {g.welcomesVolunteers ? <p className="badge">{t("groupDirectory.volunteersWanted")}</p> : null}
+              {g.excerpt.parts.length ? (
+                <p className="excerpt">
+                  {g.excerpt.before ? "…" : null}
+                  <Marked parts={g.excerpt.parts} />
+                  {g.excerpt.after ? "…" : null}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <Pagination query={query} page={result.page} pageCount={result.pageCount} />
+
+      <p>
+        {t("groupDirectory.openData")} <a href="/opendata/groups.csv">{t("groupDirectory.openDataCsv")}</a>
+        {separator}
+        <a href="/opendata/groups.json">{t("groupDirectory.openDataJson")}</a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { notFound, requireSession } from "../auth/guards.server.ts";
+import { FormAlert } from "../components/account-ui.tsx";
+import { GroupNoticeBanner, GroupProfileView, GroupStatusText, MultilineText } from "../components/group-form.tsx";
+import { groupIdFrom, groupNoticeFrom } from "../forms/group-editor.ts";
+import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { getGroupStatus, leaveGroup } from "../models/group-editor.server.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate } from "../utils/dates.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.my.untitled", args.data?.group.name || undefined);
+
+/** Members only: for anyone else the group does not exist (404), drafts included. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const session = await requireSession(request);
+  const id = groupIdFrom(params.id);
+  const page = id === null ? null : await getGroupStatus(session.user.id, id);
+  if (!page) throw notFound();
+  return { ...page, notice: groupNoticeFrom(request.url) };
+}
+
+/** "Leave this group": the last representative of an open group is refused with a message. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await requireSession(request);
+  const id = groupIdFrom(params.id);
+  if (id === null) throw notFound();
+  const result = await leaveGroup(session.user.id, id);
+  if (result.ok) return redirect("/my/groups?notice=left");
+  if ("notFound" in result) throw notFound();
+  return data({ error: "error" in result ? result.error : null }, { status: 409 });
+}
+
+/** The last instant of validity is the one before validUntil (exclusive), shown as a date. */
+function lastDay(validUntil: string) {
+  return tokyoDate(new Date(new Date(validUntil).getTime() - 1));
+}
+
+export default function GroupStatusPage() {
+  const t = useT();
+  const lang = useLang();
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { group, role, status, change, editable } = page;
+  const representative = role === "representative";
+  const latestMessage = page.messages[0];
+  const showLatest = latestMessage && (status === "changesRequested" || status === "rejected" || change === "changesRequested" || status === "cancelled");
+  const name = group.name || t("groupForm.my.untitled");
+
+  return (
+    <>
+      <h1>{name}</h1>
+      <GroupNoticeBanner notice={page.notice} />
+      <p>{t("groupForm.page.yourRole", { role: t(`groupForm.role.${role}`) })}</p>
+
+      <section aria-labelledby="status-heading" className="status-box">
+        <h2 id="status-heading">{t("groupForm.status.label")}</h2>
+        <p className="status-box__state">
+          <strong>
+            <GroupStatusText status={status} change={change} />
+          </strong>
+        </p>
+        <p>{t(`groupForm.status.explain.${status}`)}</p>
+        {showLatest ? (
+          <div className="message">
+            <h3>{t("groupForm.messages.latest")}</h3>
+            <p className="message__meta">
+              {t("groupForm.message.meta", {
+                kind: t(`groupForm.message.kind.${latestMessage.kind}` as MessageKey),
+                date: formatInstant(latestMessage.createdAt, lang),
+              })}
+            </p>
+            <p>
+              <MultilineText text={latestMessage.body} />
+            </p>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="actions-heading">
+        <h2 id="actions-heading">{t("groupForm.page.actions")}</h2>
+        <ul className="actions">
+          {editable === "open" ? (
+            <li>
+              <Link to={`/my/groups/${group.id}/edit`}>{t((status === "approved" || status === "lapsed") && change === null ? "groupForm.page.editChange" : "groupForm.page.edit")}</Link>
+            </li>
+          ) : null}
+          {editable === "locked" ? <li>{t("groupForm.edit.locked")}</li> : null}
+          {group.listed ? (
+            <li>
+              <Link to={`/groups/${group.id}`}>{t("groupForm.page.publicProfile")}</Link>
+            </li>
+          ) : null}
+          {representative ? (
+            <li>
+              <Link to={`/my/groups/${group.id}/members`}>{t("groupForm.page.members")}</Link>
+            </li>
+          ) : null}
+          {representative && status !== "withdrawn" && status !== "cancelled" ? (
+            <li>
+              <Link to={`/my/groups/${group.id}/withdraw`}>{t("groupForm.page.withdraw")}</Link>
+            </li>
+          ) : null}
+          <li>
+            <Link to="/my/groups">{t("groupForm.page.backToList")}</Link>
+          </li>
+        </ul>
+      </section>
+
+      <section aria-labelledby="registrations-heading">
+        <h2 id="registrations-heading">{t("groupForm.registrations.title")}</h2>
+        {page.registrations.length === 0 ? (
+          <p>{t("groupForm.registrations.none")}</p>
+        ) : (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("groupForm.registrations.fiscalYear")}</th>
+                <th scope="col">{t("groupForm.registrations.kind")}</th>
+                <th scope="col">{t("groupForm.registrations.status")}</th>
+                <th scope="col">{t("groupForm.registrations.validity")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.registrations.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{fiscalYearLabel(r.fiscalYear, lang)}</th>
+                  <td>{t(`groupForm.registration.kind.${r.kind}` as MessageKey)}</td>
+                  <td>
+                    {t(`groupForm.registration.status.${r.status}` as MessageKey)}
+                    {r.validNow ? (
+                      <>
+                        <br />
+                        {t("groupForm.registrations.validNow")}
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {r.validFrom
+                      ? t("groupForm.registrations.validRange", {
+                          from: formatIsoDate(tokyoDate(new Date(r.validFrom)), lang),
+                          until: formatIsoDate(lastDay(r.validUntil), lang),
+                        })
+                      : t("groupForm.registrations.validUntil", { until: formatIsoDate(lastDay(r.validUntil), lang) })}
+                    {r.endedAt && r.endReason ? (
+                      <>
+                        <br />
+                        {t("groupForm.registrations.ended", {
+                          date: formatIsoDate(tokyoDate(new Date(r.endedAt)), lang),
+                          reason: t(`groupForm.registration.endReason.${r.endReason}` as MessageKey),
+                        })}
+                      </>
+                    ) : null}
+                    {r.renewalPending ? (
+                      <>
+                        <br />
+                        {t("groupForm.registrations.renewalPending")}
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-labelledby="messages-heading">
+        <h2 id="messages-heading">{t("groupForm.messages.title")}</h2>
+        {page.messages.length === 0 ? (
+          <p>{t("groupForm.messages.none")}</p>
+        ) : (
+          <ol className="messages">
+            {page.messages.map((m) => (
+              <li key={m.id}>
+                <p className="message__meta">
+                  {t("groupForm.message.meta", { kind: t(`groupForm.message.kind.${m.kind}` as MessageKey), date: formatInstant(m.createdAt, lang) })}
+                </p>
+                <p>
+                  <MultilineText text={m.body} />
+                </p>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {page.profile ? (
+        <section aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t(page.profileIsPublished ? "groupForm.page.publishedProfile" : "groupForm.page.profile")}</h2>
+          <GroupProfileView profile={page.profile} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="leave-heading">
+        <h2 id="leave-heading">{t("groupForm.page.leave")}</h2>
+        <p>{t("groupForm.page.leaveHint")}</p>
+        <FormAlert message={result?.error ?? undefined} />
+        <Form method="post">
+          <button type="submit" className="button button--secondary" disabled={navigation.state === "submitting"}>
+            {t("groupForm.page.leave")}
+          </button>
+        </Form>
+      </section>
+    </>
+  );
+}

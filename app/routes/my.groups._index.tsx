@@ -1,0 +1,58 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireSession } from "../auth/guards.server.ts";
+import { GroupNoticeBanner, GroupStatusText } from "../components/group-form.tsx";
+import { groupNoticeFrom } from "../forms/group-editor.ts";
+import { useT } from "../i18n/index.ts";
+import { listMyGroups } from "../models/group-editor.server.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.my.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await requireSession(request);
+  return { groups: await listMyGroups(session.user.id), notice: groupNoticeFrom(request.url) };
+}
+
+export default function MyGroups() {
+  const t = useT();
+  const { groups, notice } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t("groupForm.my.title")}</h1>
+      <GroupNoticeBanner notice={notice} />
+      <p>{t("groupForm.my.lead")}</p>
+      {groups.length === 0 ? (
+        <p>{t("groupForm.my.none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("groupForm.my.name")}</th>
+              <th scope="col">{t("groupForm.my.role")}</th>
+              <th scope="col">{t("groupForm.my.status")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={g.id}>
+                <th scope="row">
+                  <Link to={`/my/groups/${g.id}`}>{g.name || t("groupForm.my.untitled")}</Link>
+                </th>
+                <td>{t(`groupForm.role.${g.role}`)}</td>
+                <td>
+                  <GroupStatusText status={g.status} change={g.change} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p>
+        <Link to="/groups/new" className="button">
+          {t("groupForm.my.register")}
+        </Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,17 @@
+import { OPEN_DATA_CACHE_CONTROL, openDataCsv, openDataGroups } from "../models/group-directory.server.ts";
+import { now } from "../utils/clock.server.ts";
+import { tokyoDate } from "../utils/dates.ts";
+
+/** Open data: the currently registered groups as CSV (UTF-8 with BOM, CRLF; columns in README "Open data"). */
+export async function loader() {
+  const at = now();
+  const csv = openDataCsv(await openDataGroups({ at }));
+  const name = `groups-${tokyoDate(at).replace(/-/g, "")}.csv`;
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": OPEN_DATA_CACHE_CONTROL,
+    },
+  });
+}

@@ -1,0 +1,89 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getAuthenticatedSession, getSession } from "../auth/guards.server.ts";
+import { useT } from "../i18n/index.ts";
+import { confirmEmailLink, inspectEmailLink } from "../models/account.server.ts";
+import { pageTitle } from "../utils/meta.ts";
+
+export const meta: MetaFunction = (args) => pageTitle(args, "account.verify.title");
+
+/** An unknown link is 404; one used or past its 24 hours is 410 Gone; an address taken meanwhile 409. */
+const STATUS = { unknown: 404, spent: 410, taken: 409 } as const;
+
+/**
+ * Opening the link only shows a button: mail scanners that fetch links consume nothing.
+ * The button's POST confirms.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const inspected = await inspectEmailLink(params.token ?? "");
+  const session = await getAuthenticatedSession(request);
+  if (inspected.state === "valid") return { state: "valid" as const, kind: inspected.token.kind, loggedIn: Boolean(session), canResend: false };
+  return data(
+    { state: inspected.state, kind: null, loggedIn: Boolean(session), canResend: Boolean(session && !session.user.emailVerified) },
+    { status: STATUS[inspected.state] },
+  );
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const session = await getSession(request);
+  const result = await confirmEmailLink(params.token ?? "", session?.id ?? null);
+  if (!result.ok) return data({ failed: result.reason }, { status: STATUS[result.reason] });
+  const notice = result.kind === "verify-email" ? "verified" : "emailChanged";
+  return redirect(session?.user.id === result.userId ? `/account?notice=${notice}` : `/login?notice=${notice}`);
+}
+
+export default function VerifyEmail() {
+  const t = useT();
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const failure = result?.failed ?? (page.state === "valid" ? null : page.state);
+
+  if (failure === "taken") {
+    return (
+      <>
+        <h1>{t("account.verify.takenTitle")}</h1>
+        <p>{t("account.verify.taken")}</p>
+        <p>
+          <Link to={page.loggedIn ? "/account" : "/login"}>{t(page.loggedIn ? "account.verify.toAccount" : "account.verify.toLogin")}</Link>
+        </p>
+      </>
+    );
+  }
+  if (failure) {
+    return (
+      <>
+        <h1>{t("account.verify.spentTitle")}</h1>
+        <p>{t("account.verify.spent")}</p>
+        {page.canResend ? (
+          <Form method="post" action="/account">
+            <input type="hidden" name="intent" value="resend" />
+            <button type="submit" className="button">
+              {t("account.verification.resend")}
+            </button>
+          </Form>
+        ) : page.loggedIn ? (
+          <p>
+            <Link to="/account">{t("account.verify.toAccount")}</Link>
+          </p>
+        ) : (
+          <p>
+            <Link to="/login?redirectTo=%2Faccount">{t("account.verify.loginToResend")}</Link>
+          </p>
+        )}
+      </>
+    );
+  }
+  const change = page.kind === "change-email";
+  return (
+    <>
+      <h1>{t(change ? "account.verify.changeTitle" : "account.verify.title")}</h1>
+      <p>{t(change ? "account.verify.changeLead" : "account.verify.lead")}</p>
+      <Form method="post">
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t(change ? "account.verify.changeSubmit" : "account.verify.submit")}
+        </button>
+      </Form>
+    </>
+  );
+}

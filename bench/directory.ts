@@ -1,0 +1,343 @@
+/**
+ * Benchmark of the group directory: `npm run bench:directory` (builds first).
+ *
+ * A fresh SQLite database in a temporary directory is migrated and filled with 10,000
+ * realistic groups (published versions, registrations valid now, fields, districts); the
+ * production server runs on it, and `wrk` measures on loopback, in the same run:
+ *   1. a bare page of the same app (/accessibility: static text in the same layout),
+ *   2. /groups with a search word and every filter,
+ *   3. /groups with a two-character word alone (the widest LIKE scan).
+ * It prints requests per second and p95 latency of each, and the ratios to the bare page
+ * against the aims of issue 4 (at least half its throughput, at most twice its p95).
+ *
+ *   BENCH_GROUPS=10000 BENCH_DURATION=10s BENCH_CONNECTIONS=50 BENCH_THREADS=2 npm run bench:directory
+ * (BENCH_VERBOSE=1 also prints wrk's own report of every run.)
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { districts as districtSeed } from "../prisma/data/annaka.ts";
+import { migrate } from "../scripts/db-migrate.ts";
+import { fiscalYearValidity, publicSearchText, type VersionRow } from "../app/models/group.server.ts";
+import { identityKeyOf, withCheckDigit } from "../app/models/group-rules.ts";
+import { createDb } from "../app/utils/db.server.ts";
+import { fiscalYearAt } from "../app/utils/dates.ts";
+
+const GROUPS = Number(process.env.BENCH_GROUPS ?? 10_000);
+const DURATION = process.env.BENCH_DURATION ?? "10s";
+const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? "50";
+const THREADS = process.env.BENCH_THREADS ?? "2";
+const BATCH = 500;
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+function hasWrk(): boolean {
+  return spawnSync("wrk", ["--version"], { stdio: "ignore" }).error === undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Realistic groups, reproducibly (a seeded PRNG)
+
+function prng(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(20261124);
+const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+
+const PLACES = [
+  ["安中", "アンナカ"],
+  ["松井田", "マツイダ"],
+  ["磯部", "イソベ"],
+  ["原市", "ハライチ"],
+  ["秋間", "アキマ"],
+  ["後閑", "ゴカン"],
+  ["板鼻", "イタハナ"],
+  ["岩野谷", "イワノヤ"],
+  ["碓氷", "ウスイ"],
+  ["坂本", "サカモト"],
+  ["西横野", "ニシヨコノ"],
+  ["九十九", "ツクモ"],
+  ["細野", "ホソノ"],
+  ["臼井", "ウスイ"],
+  ["中宿", "ナカジュク"],
+] as const;
+
+type Theme = { name: string; kana: string; field: number; purpose: string; activities: string };
+const THEMES: Theme[] = [
+  { name: "子育て支援", kana: "コソダテシエン", field: 13, purpose: "子育て中の親子が気軽に集まり、悩みを話し合える場をつくり、地域ぐるみで子どもの成長を見守ることを目的とします。", activities: "毎週の親子ひろば、絵本の読み聞かせ、子育て相談会、季節の行事を行っています。" },
+  { name: "読み聞かせ", kana: "ヨミキカセ", field: 13, purpose: "子どもたちに本の楽しさを伝え、豊かな心を育てることを目的とします。", activities: "小学校や図書館での読み聞かせ、紙芝居の上演、手づくり絵本の講座を開いています。" },
+  { name: "人権を考える", kana: "ジンケンヲカンガエル", field: 10, purpose: "一人ひとりの人権が尊重される地域社会をめざし、学びと対話の機会をつくることを目的とします。", activities: "人権講座や映画会の開催、隣保館と協力した啓発活動、平和について考える展示を行っています。" },
+  { name: "自然環境保全", kana: "シゼンカンキョウホゼン", field: 7, purpose: "碓氷川や里山の自然を守り、次の世代に豊かな環境を引き継ぐことを目的とします。", activities: "河川敷の清掃、ホタルの生息調査、里山の下草刈り、自然観察会を行っています。" },
+  { name: "防災", kana: "ボウサイ", field: 8, purpose: "災害に強いまちをつくるため、住民の防災意識を高め、助け合いの仕組みを整えることを目的とします。", activities: "防災訓練、避難所運営の研修、防災マップづくり、非常食の試食会を行っています。" },
+  { name: "見守り", kana: "ミマモリ", field: 1, purpose: "高齢者や障がいのある方が住み慣れた地域で安心して暮らせるよう、日ごろの見守りと支え合いを進めます。", activities: "一人暮らし高齢者への声かけ訪問、ふれあいサロン、配食の手伝いを行っています。" },
+  { name: "国際交流", kana: "コクサイコウリュウ", field: 11, purpose: "市内に暮らす外国人住民と日本人住民が互いの文化を理解し、共に暮らせるまちをつくることを目的とします。", activities: "日本語教室、多文化料理の交流会、生活相談、通訳ボランティアの派遣を行っています。" },
+  { name: "歴史研究", kana: "レキシケンキュウ", field: 6, purpose: "中山道や碓氷峠など地域の歴史と文化財を調べ、その魅力を広く伝えることを目的とします。", activities: "史跡めぐり、古文書の勉強会、郷土史の冊子づくり、ガイド活動を行っています。" },
+  { name: "スポーツ振興", kana: "スポーツシンコウ", field: 6, purpose: "年齢や障がいの有無にかかわらず、誰もがスポーツを楽しめる機会をつくることを目的とします。", activities: "ウォーキング大会、ボッチャ教室、子ども向けの運動遊び、体力測定会を行っています。" },
+  { name: "まちづくり", kana: "マチヅクリ", field: 3, purpose: "商店街や地域の空き家を生かし、人が集まるにぎわいのあるまちをつくることを目的とします。", activities: "朝市の運営、空き店舗を使った交流スペース、まち歩きイベントを行っています。" },
+  { name: "観光案内", kana: "カンコウアンナイ", field: 4, purpose: "めがね橋や磯部温泉など市の観光資源を生かし、訪れる人をおもてなしすることを目的とします。", activities: "観光ボランティアガイド、観光マップの作成、イベントでの案内所運営を行っています。" },
+  { name: "男女共同参画", kana: "ダンジョキョウドウサンカク", field: 12, purpose: "性別にかかわらず誰もが個性と能力を発揮できる地域をめざすことを目的とします。", activities: "学習会の開催、家事や育児を分かち合う講座、情報誌の発行を行っています。" },
+];
+const SUFFIXES = [
+  ["の会", "ノカイ"],
+  ["クラブ", "クラブ"],
+  ["ネットワーク", "ネットワーク"],
+  ["サークル", "サークル"],
+  ["応援団", "オウエンダン"],
+  ["協議会", "キョウギカイ"],
+  ["グループ", "グループ"],
+] as const;
+
+/** A few thousand distinct-looking groups (numbered so that no two names are equal). */
+function groupData(index: number, districtIds: number[]) {
+  const [place, placeKana] = pick(PLACES);
+  const theme = pick(THEMES);
+  const [suffix, suffixKana] = pick(SUFFIXES);
+  const npo = random() < 0.15;
+  const fields = [...new Set([theme.field, ...(random() < 0.5 ? [pick(THEMES).field] : []), ...(random() < 0.2 ? [19] : [])])].sort((a, b) => a - b);
+  const mainDistrictId = pick(districtIds);
+  const worksIn = [...new Set([mainDistrictId, ...Array.from({ length: Math.floor(random() * 4) }, () => pick(districtIds))])];
+  const name = `${npo ? "NPO法人" : ""}${place}${theme.name}${suffix}${index}`;
+  const version = {
+    name,
+    nameKana: `${placeKana}${theme.kana}${suffixKana}${index}`,
+    kind: npo ? "npo" : random() < 0.9 ? "volunteer" : "other",
+    corporateNumber: npo ? withCheckDigit(String(700000000000 + index)) : "",
+    mainOfficeInCity: npo && random() < 0.8,
+    volunteerCenter: random() < 0.6,
+    representativeName: `代表者${index}`,
+    representativePublic: random() < 0.3,
+    phone: `027-3${String(index % 100).padStart(2, "0")}-${String(1000 + (index % 9000)).padStart(4, "0")}`,
+    email: random() < 0.5 ? `group${index}@example.jp` : "",
+    website: random() < 0.3 ? `https://group${index}.example.jp/` : "",
+    sns: "",
+    mainDistrictId,
+    districtIds: JSON.stringify(worksIn),
+    activityFields: JSON.stringify(fields),
+    purpose: `${place}地区を中心に、${theme.purpose}会員は${place}周辺に住む有志です。`,
+    activities: `${theme.activities}活動は月に${1 + Math.floor(random() * 4)}回、${place}公民館などで行っています。どなたでも見学できます。`,
+    foundedOn: `${1990 + Math.floor(random() * 35)}-0${1 + Math.floor(random() * 9)}-1${Math.floor(random() * 9)}`,
+    memberCount: 5 + Math.floor(random() * 200),
+    welcomesMembers: random() < 0.7,
+    welcomesVolunteers: random() < 0.4,
+    meetingPlace: `${place}公民館`,
+  };
+  return { version, fields, worksIn };
+}
+
+async function fill(url: string): Promise<{ district: number }> {
+  const holder = createDb(url);
+  await holder.ready;
+  const db = holder.client;
+  await db.district.createMany({ data: districtSeed.map((d) => ({ code: d.code, name: d.name, nameKana: d.nameKana, area: d.area })) });
+  const districtIds = (await db.district.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((d) => d.id);
+  const fy = fiscalYearAt(new Date());
+  const { startsAt, validUntil } = fiscalYearValidity(fy);
+  const started = Date.now();
+  for (let from = 1; from <= GROUPS; from += BATCH) {
+    const ids = Array.from({ length: Math.min(BATCH, GROUPS - from + 1) }, (_, i) => from + i);
+    const rows = ids.map((id) => ({ id, ...groupData(id, districtIds) }));
+    await db.$transaction(async (tx) => {
+      await tx.group.createMany({
+        data: rows.map(({ id, version: v }) => ({
+          id,
+          state: "active",
+          corporateNumber: v.corporateNumber || null,
+          identityKey: identityKeyOf(v.name, v.nameKana),
+          name: v.name,
+          nameKana: v.nameKana,
+          kind: v.kind,
+          npoInCity: v.kind === "npo" && v.mainOfficeInCity,
+          volunteerCenter: v.volunteerCenter,
+          welcomesVolunteers: v.welcomesVolunteers,
+          mainDistrictId: v.mainDistrictId,
+          // The same function publishVersion uses (it reads only the public text columns).
+          searchText: publicSearchText(v as unknown as VersionRow),
+        })),
+      });
+      await tx.groupVersion.createMany({
+        data: rows.map(({ id, version: v }) => ({ id, groupId: id, status: "approved", ...v, submittedAt: startsAt, decidedAt: startsAt })),
+      });
+      await tx.groupField.createMany({ data: rows.flatMap(({ id, fields }) => fields.map((field) => ({ groupId: id, field }))) });
+      await tx.groupDistrict.createMany({ data: rows.flatMap(({ id, worksIn }) => worksIn.map((districtId) => ({ groupId: id, districtId }))) });
+      await tx.groupRegistration.createMany({
+        data: ids.map((groupId) => ({
+          groupId,
+          fiscalYear: fy,
+          kind: "initial",
+          status: "approved",
+          submittedAt: startsAt,
+          decidedAt: startsAt,
+          validFrom: startsAt,
+          validUntil,
+        })),
+      });
+    });
+    process.stdout.write(`\r  groups: ${Math.min(from + BATCH - 1, GROUPS)} / ${GROUPS}`);
+  }
+  // Each group publishes the version with its own id (portable SQL, both databases).
+  await db.$executeRawUnsafe(`UPDATE "Group" SET "publishedVersionId" = "id" WHERE "publishedVersionId" IS NULL`);
+  process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+  // The district with the most volunteer-seeking child-rearing groups: a search with results.
+  const candidates = await db.group.findMany({
+    where: { searchText: { contains: "子育" }, welcomesVolunteers: true, fields: { some: { field: 13 } } },
+    select: { mainDistrictId: true, districts: { select: { districtId: true } } },
+  });
+  const counts = new Map<number, number>();
+  for (const c of candidates) {
+    for (const d of new Set([c.mainDistrictId ?? 0, ...c.districts.map((x) => x.districtId)])) counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  counts.delete(0);
+  const district = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? districtIds[0];
+  await db.$disconnect();
+  return { district };
+}
+
+// ---------------------------------------------------------------------------------------
+// wrk
+
+const LUA = `
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("BENCH requests=%d seconds=%f p50=%d p95=%d p99=%d errors=%d non2xx=%d\\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    errors, summary.errors.status))
+end
+`;
+
+type Result = { label: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+
+function wrk(base: string, label: string, urlPath: string, script: string, duration = DURATION): Result {
+  const out = execFileSync("wrk", [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${duration}`, "--latency", "-s", script, base + urlPath], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (process.env.BENCH_VERBOSE) console.log(out);
+  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
+  if (!line) throw new Error(`no result from wrk:\n${out}`);
+  const v = Object.fromEntries(line.slice(6).split(" ").map((kv) => kv.split("=")).map(([k, n]) => [k, Number(n)]));
+  return { label, path: urlPath, rps: v.requests / v.seconds, p50: v.p50 / 1000, p95: v.p95 / 1000, p99: v.p99 / 1000, errors: v.errors, non2xx: v.non2xx };
+}
+
+/** The production server (`node --import tsx server/index.ts`, as `npm start` runs it) on a free port. */
+async function startServer(databaseUrl: string, uploadDir: string): Promise<{ port: number; stop(): Promise<void> }> {
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.on("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+    cwd: ROOT,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      TMPDIR: process.env.TMPDIR,
+      NODE_ENV: "production",
+      PORT: String(port),
+      PUBLIC_URL: `http://localhost:${port}`,
+      DATABASE_URL: databaseUrl,
+      UPLOAD_DIR: uploadDir,
+      MAIL_OUTBOX_ONLY: "1",
+      SCHEDULER: "off",
+      LOG_LEVEL: "warn",
+    },
+  });
+  const exited = new Promise<void>((resolve) => child.on("close", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited during start-up (code ${child.exitCode})`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return { port, stop };
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error("the server did not become healthy within 60 s");
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function main() {
+  if (!hasWrk()) {
+    console.error("bench:directory needs wrk (HTTP load generator). Install it: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk.");
+    process.exit(2);
+  }
+  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) {
+    console.error("bench:directory needs the production build: npm run build (npm run bench:directory does it first).");
+    process.exit(2);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
+  const url = `file:${path.join(dir, "bench.db")}`;
+  const script = path.join(dir, "p95.lua");
+  fs.writeFileSync(script, LUA);
+  let stop: (() => Promise<void>) | undefined;
+  try {
+    console.log(`bench:directory — ${GROUPS.toLocaleString("en")} groups in ${url}`);
+    migrate(url);
+    const { district } = await fill(url);
+    const server = await startServer(url, path.join(dir, "uploads"));
+    stop = server.stop;
+    const base = `http://127.0.0.1:${server.port}`;
+    const targets = [
+      { label: "bare page", path: "/accessibility" },
+      { label: "search + filters", path: `/groups?q=${encodeURIComponent("子育")}&field=13&district=${district}&volunteers=1` },
+      { label: "two-character word", path: `/groups?q=${encodeURIComponent("人権")}` },
+    ];
+    for (const t of targets) {
+      const res = await fetch(base + t.path);
+      const body = await res.text();
+      const count = /role="status"[^>]*>([^<]*)</.exec(body)?.[1] ?? "";
+      console.log(`  ${t.label.padEnd(20)} ${res.status} ${t.path}${count ? `  — ${count}` : ""}`);
+      if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
+    }
+    console.log(`warming up (3 s each), then wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on each…`);
+    for (const t of targets) wrk(base, t.label, t.path, script, "3s");
+    const results = targets.map((t) => wrk(base, t.label, t.path, script));
+    const [bare] = results;
+    const rows = results.map((r) => {
+      const throughput = r.rps / bare.rps;
+      const latency = r.p95 / bare.p95;
+      const ok = r === bare ? "" : throughput >= 0.5 && latency <= 2 ? "PASS" : "MISS";
+      return [
+        r.label,
+        r.rps.toFixed(0),
+        r.p50.toFixed(1),
+        r.p95.toFixed(1),
+        r.p99.toFixed(1),
+        r === bare ? "1.00" : throughput.toFixed(2),
+        r === bare ? "1.00" : latency.toFixed(2),
+        ok,
+        r.errors || r.non2xx ? `${r.errors} errors, ${r.non2xx} non-2xx` : "",
+      ];
+    });
+    const header = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "req/s ÷ bare (≥ 0.5)", "p95 ÷ bare (≤ 2)", "aim", ""];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => "| " + cells.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
+    console.log(`\n${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${rows.map(line).join("\n")}`);
+    console.log(`\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), Node ${process.version}; server and wrk share them.`);
+    for (const r of results.slice(1)) console.log(`  ${r.label}: ${r.path}`);
+    if (results.some((r) => r.errors || r.non2xx)) process.exitCode = 1;
+  } finally {
+    await stop?.();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,180 @@
+/**
+ * The representative's pages in the browser, logged in as the demo resident: the registration
+ * form completed by keyboard alone, and axe (WCAG 2.x A/AA) on the form (empty and with errors),
+ * "my groups", the status page, the edit page and the members page, in Japanese and English.
+ */
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../prisma/seed.ts";
+import { expectAccessible } from "./helpers.ts";
+
+const RESIDENT = "resident@demo.annaka.example";
+
+async function logIn(page: Page) {
+  await page.goto("/login");
+  await page.locator("#email").fill(RESIDENT);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("main form button[type=submit]").click();
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+}
+
+async function english(page: Page, baseURL: string) {
+  await page.context().addCookies([{ name: "lang", value: "en", url: baseURL }]);
+}
+
+/** Presses Tab until the element with this id has focus; fails if it is never reached. */
+async function tabTo(page: Page, id: string, max = 400) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if ((await page.evaluate(() => document.activeElement?.id ?? "")) === id) return;
+  }
+  throw new Error(`could not reach #${id} by Tab`);
+}
+
+/** Presses Tab until a button with this text has focus. */
+async function tabToButton(page: Page, text: string, max = 400) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return el?.tagName === "BUTTON" ? el.innerText.trim() : "";
+    });
+    if (focused === text) return;
+  }
+  throw new Error(`could not reach the button "${text}" by Tab`);
+}
+
+/** Fills the required fields with the mouse-free Playwright helpers (for the pages' set-up). */
+async function fillRequired(page: Page, name: string) {
+  await page.locator("#name").fill(name);
+  await page.locator("#nameKana").fill("てすとのかい");
+  await page.locator("#kind-volunteer").check();
+  await page.locator("#representativeName").fill("安中 花子");
+  await page.locator("#mainDistrictId").selectOption({ index: 1 });
+  await page.locator("#activityFields").check();
+  await page.locator("#purpose").fill("地域の子どもを見守る");
+  await page.locator("#activities").fill("毎週の見守り活動");
+  await page.locator("#foundedOn").fill("2015-04-01");
+  await page.locator("#memberCount").fill("12");
+}
+
+async function createDraft(page: Page, name: string): Promise<string> {
+  await page.goto("/groups/new");
+  await fillRequired(page, name);
+  await page.locator("button[value=draft]").click();
+  await expect(page).toHaveURL(/\/my\/groups\/\d+\?notice=created$/);
+  return new URL(page.url()).pathname;
+}
+
+test.beforeEach(async ({ page }) => {
+  await logIn(page);
+});
+
+test("a group is registered with the keyboard alone", async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto("/groups/new");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("市民活動団体の登録");
+  await tabTo(page, "name");
+  await page.keyboard.type("キーボードの会");
+  await tabTo(page, "nameKana");
+  await page.keyboard.type("きーぼーどのかい");
+  await tabTo(page, "kind");
+  await page.keyboard.press("ArrowDown"); // moves to and chooses the second kind
+  await expect(page.locator("#kind-volunteer")).toBeChecked();
+  await tabTo(page, "representativeName");
+  await page.keyboard.type("安中 太郎");
+  await tabTo(page, "representativePublic");
+  await page.keyboard.press("Space");
+  await tabTo(page, "mainDistrictId");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.locator("#mainDistrictId")).not.toHaveValue("");
+  await tabTo(page, "districtIds");
+  await page.keyboard.press("Space");
+  await tabTo(page, "activityFields");
+  await page.keyboard.press("Space");
+  await tabTo(page, "activityFields-13");
+  await page.keyboard.press("Space");
+  await tabTo(page, "purpose");
+  await page.keyboard.type("キーボードだけで使えるまちづくり");
+  await tabTo(page, "activities");
+  await page.keyboard.type("勉強会を毎月開いています。");
+  await tabTo(page, "foundedOn");
+  await page.keyboard.type("2015-04-01");
+  await expect(page.locator("#foundedOn")).toHaveValue("2015-04-01");
+  await tabTo(page, "memberCount");
+  await page.keyboard.type("8");
+  await tabTo(page, "consent");
+  await page.keyboard.press("Space");
+  await tabToButton(page, "審査を申請する");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/my\/groups\/\d+\?notice=submitted$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("キーボードの会");
+  await expect(page.getByRole("status")).toHaveText("申請を受け付けました。審査の結果はメールでお知らせします。");
+  await expect(page.locator("main")).toContainText("審査中");
+});
+
+test("an incomplete form shows the errors in a summary that takes focus, and keeps what was typed", async ({ page }) => {
+  await page.goto("/groups/new");
+  await page.locator("#name").fill("<script>alert(1)</script>");
+  await page.locator("#memberCount").fill("0");
+  await page.locator("#website").fill("javascript:alert(1)");
+  await page.locator("button[value=submit]").click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary).toContainText("会員数は5人以上99999人以下で入力してください");
+  await expect(summary).toContainText("http:// 又は https:// で始まるアドレスを入力してください");
+  await expect(summary).toContainText("個人情報の利用目的への同意が必要です");
+  await expect(page.locator("#name")).toHaveValue("<script>alert(1)</script>");
+  await expect(page).toHaveURL(/\/groups\/new$/);
+});
+
+test("the form works without JavaScript: errors from the server, then a saved draft", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await logIn(page);
+  await page.goto("/groups/new");
+  await page.locator("#name").fill("スクリプトなしの会");
+  await page.locator("button[value=draft]").click();
+  await expect(page.locator(".error-summary")).toContainText("入力してください");
+  await expect(page.locator("#name")).toHaveValue("スクリプトなしの会");
+  await fillRequired(page, "スクリプトなしの会");
+  await page.locator("button[value=draft]").click();
+  await expect(page).toHaveURL(/\/my\/groups\/\d+\?notice=created$/);
+  await context.close();
+});
+
+for (const lang of ["ja", "en"] as const) {
+  test(`the representative's pages are accessible (${lang})`, async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const statusPath = await createDraft(page, lang === "ja" ? "アクセシビリティの会" : "Accessible Group");
+    if (lang === "en") await english(page, baseURL!);
+
+    await page.goto("/groups/new");
+    await expect(page.locator("html")).toHaveAttribute("lang", lang);
+    await expectAccessible(page);
+    await page.locator("button[value=submit]").click();
+    await expect(page.locator(".error-summary")).toBeFocused();
+    await expectAccessible(page);
+
+    await page.goto("/my/groups");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "ja" ? "わたしの団体" : "My groups");
+    await expectAccessible(page);
+
+    await page.goto(statusPath);
+    await expect(page.locator("main")).toContainText(lang === "ja" ? "下書き（未申請）" : "Draft (not yet applied)");
+    await expectAccessible(page);
+
+    await page.goto(`${statusPath}/edit`);
+    await expect(page.locator("#name")).not.toHaveValue("");
+    await expectAccessible(page);
+
+    await page.goto(`${statusPath}/members`);
+    await expect(page.locator("main table").first()).toContainText(lang === "ja" ? "代表者" : "Representative");
+    await page.locator("#email").fill("not-an-address");
+    await page.locator("main form button.button").last().click();
+    await expect(page.locator("#email-error")).toBeVisible();
+    await expectAccessible(page);
+
+    await page.goto(`${statusPath}/withdraw`);
+    await expectAccessible(page);
+  });
+}

@@ -1,0 +1,247 @@
+/**
+ * The group profile form: the shared schema (groupProfileSchema) against bad and hostile input,
+ * the form-level rules of the representative's pages (consent on submission, kept values),
+ * and the image check by magic bytes.
+ */
+import { describe, expect, it } from "vitest";
+import { groupIdFrom, inviteSchema, keptValues, validateGroupForm, withdrawSchema } from "../../app/forms/group-editor.ts";
+import { groupProfileSchema } from "../../app/forms/group.ts";
+import { parseForm } from "../../app/forms/validation.ts";
+import { withCheckDigit } from "../../app/models/group-rules.ts";
+import { checkImage, contentTypeOf, detectImageType, isUploadName } from "../../app/utils/uploads.server.ts";
+
+const TODAY = "2026-06-01";
+
+function form(overrides: Record<string, string | string[] | undefined> = {}): FormData {
+  const base: Record<string, string | string[] | undefined> = {
+    name: "安中こども食堂",
+    nameKana: "あんなかこどもしょくどう",
+    kind: "volunteer",
+    corporateNumber: "",
+    representativeName: "安中 花子",
+    phone: "027-382-1111",
+    email: "",
+    website: "",
+    sns: "",
+    mainDistrictId: "1",
+    districtIds: ["1", "2"],
+    activityFields: ["13", "1"],
+    purpose: "子どもの居場所づくり",
+    activities: "毎週土曜日に食事を提供",
+    foundedOn: "2015-04-01",
+    memberCount: "12",
+    meetingPlace: "",
+    ...overrides,
+  };
+  const data = new FormData();
+  for (const [name, value] of Object.entries(base)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) data.append(name, v);
+  }
+  return data;
+}
+
+function parse(overrides: Record<string, string | string[] | undefined> = {}) {
+  return parseForm(groupProfileSchema(TODAY), form(overrides));
+}
+
+function errorsOf(overrides: Record<string, string | string[] | undefined>) {
+  const result = parse(overrides);
+  return result.ok ? {} : result.errors;
+}
+
+describe("groupProfileSchema through the form", () => {
+  it("accepts a complete profile and normalises it", () => {
+    const result = parse();
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.nameKana).toBe("アンナカコドモショクドウ");
+    expect(result.data.activityFields).toEqual([1, 13]);
+    expect(result.data.districtIds).toEqual([1, 2]);
+    expect(result.data.representativePublic).toBe(false);
+  });
+
+  it("refuses a 法人番号 with a wrong check digit and accepts the right one", () => {
+    const right = withCheckDigit("700110005901");
+    const wrongDigit = `${(Number(right[0]) + 1) % 10}${right.slice(1)}`;
+    expect(errorsOf({ kind: "npo", corporateNumber: wrongDigit }).corporateNumber).toBe("groups.errors.corporateNumber");
+    expect(errorsOf({ kind: "npo", corporateNumber: "123" }).corporateNumber).toBe("groups.errors.corporateNumber");
+    expect(errorsOf({ kind: "npo", corporateNumber: "" }).corporateNumber).toBe("groups.errors.corporateNumberRequired");
+    expect(errorsOf({ kind: "volunteer", corporateNumber: right }).corporateNumber).toBe("groups.errors.corporateNumberNotNpo");
+    expect(parse({ kind: "npo", corporateNumber: right, mainOfficeInCity: "on" }).ok).toBe(true);
+    // Full-width digits and hyphens as people type them.
+    const typed = `${right.slice(0, 1)}-${right.slice(1, 5)}-${right.slice(5)}`.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+    const parsed = parse({ kind: "npo", corporateNumber: typed });
+    expect(parsed.ok && parsed.data.corporateNumber).toBe(right);
+  });
+
+  it("refuses furigana with kanji or Latin letters, accepts hiragana and half-width katakana", () => {
+    expect(errorsOf({ nameKana: "安中こどもしょくどう" }).nameKana).toBe("groups.errors.furigana");
+    expect(errorsOf({ nameKana: "annaka" }).nameKana).toBe("groups.errors.furigana");
+    const halfWidth = parse({ nameKana: "ｱﾝﾅｶ ｺﾄﾞﾓ" });
+    expect(halfWidth.ok && halfWidth.data.nameKana).toBe("アンナカ コドモ");
+  });
+
+  it("refuses 0 and 100,000 members, accepts 5 and 99,999", () => {
+    for (const count of ["0", "4", "100000", "-5", "12.5", "十二"]) {
+      expect(errorsOf({ memberCount: count }).memberCount, count).toMatch(/^(groups\.errors\.members|errors\.number)/);
+    }
+    expect(errorsOf({ memberCount: "0" }).memberCount).toBe('groups.errors.members|{"min":5,"max":99999}');
+    expect(errorsOf({ memberCount: "100000" }).memberCount).toBe('groups.errors.members|{"min":5,"max":99999}');
+    expect(parse({ memberCount: "5" }).ok).toBe(true);
+    expect(parse({ memberCount: "99999" }).ok).toBe(true);
+  });
+
+  it("refuses a 1 MB purpose with the length limit, not a crash", () => {
+    expect(errorsOf({ purpose: "a".repeat(1024 * 1024) }).purpose).toBe('errors.tooLong|{"max":2000}');
+    expect(errorsOf({ purpose: "あ".repeat(2001) }).purpose).toBe('errors.tooLong|{"max":2000}');
+    expect(parse({ purpose: "あ".repeat(2000) }).ok).toBe(true);
+  });
+
+  it("keeps <script> and HTML as the text typed (escaping is the page's job)", () => {
+    const script = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+    const result = parse({ name: script, purpose: script, activities: `<b>${script}</b>`, meetingPlace: "<iframe>" });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.data.name).toBe(script);
+    expect(result.data.purpose).toBe(script);
+    expect(result.data.meetingPlace).toBe("<iframe>");
+  });
+
+  it("refuses javascript:, data: and other non-http URLs", () => {
+    for (const url of ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,<script>", "vbscript:x", "ftp://example.jp", "//example.jp", "example.jp"]) {
+      expect(errorsOf({ website: url }).website, url).toBe("groups.errors.url");
+      expect(errorsOf({ sns: url }).sns, url).toBe("groups.errors.url");
+    }
+    expect(parse({ website: "https://example.jp/団体", sns: "http://example.jp/@annaka" }).ok).toBe(true);
+  });
+
+  it("accepts free text that starts with = + - @ (the CSV export escapes it; the form does not refuse it)", () => {
+    for (const text of ["=SUM(A1:A2)", "+81 27 382 1111", "-1 の会", "@annaka_kodomo", "=cmd|' /C calc'!A0"]) {
+      const result = parse({ name: text, purpose: text, activities: text, meetingPlace: text });
+      expect(result.ok, text).toBe(true);
+      expect(result.ok && [result.data.name, result.data.purpose, result.data.activities, result.data.meetingPlace]).toEqual([text, text, text, text]);
+    }
+  });
+
+  it("refuses a founding date in the future or not a date, and an activity field outside 1–20", () => {
+    expect(errorsOf({ foundedOn: "2026-06-02" }).foundedOn).toBe("groups.errors.futureDate");
+    expect(errorsOf({ foundedOn: "2015-02-30" }).foundedOn).toBe("groups.errors.date");
+    expect(errorsOf({ activityFields: [] }).activityFields).toBe("groups.errors.fieldsRequired");
+    expect(errorsOf({ activityFields: ["21"] }).activityFields).toBe("errors.choice");
+  });
+
+  it("refuses control characters in text", () => {
+    expect(errorsOf({ name: "安中\u0000食堂" }).name).toBe("errors.controlChars");
+  });
+});
+
+describe("validateGroupForm", () => {
+  it("saves a draft without consent, but asks for it on submission", () => {
+    expect(validateGroupForm(form(), TODAY, "draft").ok).toBe(true);
+    const submit = validateGroupForm(form(), TODAY, "submit");
+    expect(submit.ok).toBe(false);
+    expect(!submit.ok && submit.errors).toEqual({ consent: "groups.errors.consent" });
+    const consented = form();
+    consented.append("consent", "on");
+    expect(validateGroupForm(consented, TODAY, "submit").ok).toBe(true);
+  });
+
+  it("reports profile and consent errors together and keeps what was typed, lists joined, long texts cut", () => {
+    const result = validateGroupForm(form({ memberCount: "0", purpose: "x".repeat(50_000) }), TODAY, "submit");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.errors).sort()).toEqual(["consent", "memberCount", "purpose"]);
+    expect(result.values.activityFields).toBe("13\n1");
+    expect(result.values.name).toBe("安中こども食堂");
+    expect(result.values.purpose.length).toBe(10_000);
+  });
+
+  it("keeps text fields only (never the uploaded file or the button)", () => {
+    const data = form();
+    data.append("intent", "submit");
+    data.append("logo", new File([new Uint8Array([1, 2, 3])], "x.png"));
+    const values = keptValues(data);
+    expect(values).not.toHaveProperty("intent");
+    expect(values).not.toHaveProperty("logo");
+    expect(values.districtIds).toBe("1\n2");
+  });
+});
+
+describe("the other forms of the representative's pages", () => {
+  it("invites an address as representative or editor only", () => {
+    const invite = (email: string, role: string) => {
+      const data = new FormData();
+      data.append("email", email);
+      data.append("role", role);
+      return parseForm(inviteSchema, data);
+    };
+    expect(invite("a@example.jp", "editor").ok).toBe(true);
+    expect(invite("a@example.jp", "admin").ok).toBe(false);
+    expect(invite("not-an-address", "editor").ok).toBe(false);
+  });
+
+  it("withdraws only with the confirmation ticked; the reason is optional and bounded", () => {
+    const withdraw = (fields: Record<string, string>) => {
+      const data = new FormData();
+      for (const [k, v] of Object.entries(fields)) data.append(k, v);
+      return parseForm(withdrawSchema, data);
+    };
+    expect(withdraw({ confirm: "on" }).ok).toBe(true);
+    const missing = withdraw({ reason: "解散" });
+    expect(!missing.ok && missing.errors.confirm).toBe("groupForm.errors.confirmWithdraw");
+    const long = withdraw({ reason: "x".repeat(1001), confirm: "on" });
+    expect(!long.ok && long.errors.reason).toBe('errors.tooLong|{"max":1000}');
+  });
+
+  it("reads a group id from the URL only as a plain positive integer", () => {
+    expect(groupIdFrom("12")).toBe(12);
+    for (const bad of [undefined, "", "0", "012", "-1", "1.5", "1e3", "abc", "99999999999", "12abc"]) expect(groupIdFrom(bad), String(bad)).toBeNull();
+  });
+});
+
+describe("images by their bytes", () => {
+  const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  const jpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+
+  it("recognises PNG and JPEG signatures and nothing else", () => {
+    expect(detectImageType(png)).toBe("png");
+    expect(detectImageType(jpeg)).toBe("jpeg");
+    for (const bytes of [
+      new TextEncoder().encode("<script>alert(1)</script>"),
+      new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+      new TextEncoder().encode("GIF89a"),
+      Uint8Array.from([0x89, 0x50, 0x4e, 0x47]),
+      Uint8Array.from([0xff, 0xd8]),
+      new Uint8Array(0),
+    ]) {
+      expect(detectImageType(bytes)).toBeNull();
+    }
+  });
+
+  it("judges a posted file by its bytes, whatever its name and type, and by its size", async () => {
+    const file = (bytes: Uint8Array, name: string, type: string) => new File([new Uint8Array(bytes)], name, { type });
+    expect(await checkImage(file(new TextEncoder().encode("<script>alert(1)</script>"), "logo.png", "image/png"))).toEqual({ kind: "error", error: "logoType" });
+    expect(await checkImage(file(png, "logo.txt", "text/plain"))).toMatchObject({ kind: "image", type: "png" });
+    const big = new Uint8Array(1024 * 1024 + 1);
+    big.set(png);
+    expect(await checkImage(file(big, "big.png", "image/png"))).toEqual({ kind: "error", error: "logoSize" });
+    const exact = new Uint8Array(1024 * 1024);
+    exact.set(jpeg);
+    expect(await checkImage(file(exact, "max.jpg", "image/jpeg"))).toMatchObject({ kind: "image", type: "jpeg" });
+    expect(await checkImage(file(new Uint8Array(0), "", "application/octet-stream"))).toEqual({ kind: "none" });
+    expect(await checkImage(null)).toEqual({ kind: "none" });
+    expect(await checkImage("<script>")).toEqual({ kind: "error", error: "logoType" });
+    expect(await checkImage(null, { oversize: true })).toEqual({ kind: "error", error: "logoSize" });
+  });
+
+  it("serves only names it made, with the type of their extension", () => {
+    const name = `${"a1".repeat(16)}.png`;
+    expect(isUploadName(name)).toBe(true);
+    expect(contentTypeOf(name)).toBe("image/png");
+    expect(contentTypeOf(`${"0".repeat(32)}.jpg`)).toBe("image/jpeg");
+    for (const bad of ["../x.png", `${"a".repeat(32)}.svg`, `${"a".repeat(32)}.png.html`, `${"A".repeat(32)}.png`, "x.png", `/${"a".repeat(32)}.png`]) {
+      expect(isUploadName(bad), bad).toBe(false);
+    }
+  });
+});
