@@ -4,10 +4,11 @@
  * the PUBLISHED version only and only groups listed now (listedGroupWhere): a draft, a pending
  * change or a lapsed registration never shows.
  *
- * The directory stays fast with tens of thousands of groups: a district narrows the search
- * through the GroupDistrict index first, the words are LIKE '%…%' on the one normalised column
- * (checked before the registration subquery), and a page is one LIMIT 20 query plus a COUNT
- * only when the page is full; profile text is read for the 20 rows shown only.
+ * The directory with tens of thousands of groups: a district search reads only that district's
+ * rows (GroupDistrict index, integer column); the words are LIKE '%…%' on the one normalised
+ * column, checked before the registration subquery; a page is one LIMIT 20 query, plus a COUNT
+ * only when the page is full; profile text is read for the 20 rows shown only. README
+ * "Performance" has the measurements.
  */
 import { city } from "../config/city.ts";
 import { translator } from "../i18n/index.ts";
@@ -27,36 +28,27 @@ export async function listDistrictOptions(client: Db = db): Promise<DistrictOpti
 }
 
 /**
- * The WHERE of a directory search at an instant. The words come first: SQLite checks the
- * conditions of a scan in order, so the registration subquery runs only for rows that match.
- * `ids` (from districtCandidates) narrows the search to rows found through an index.
+ * The WHERE of a directory search at an instant, apart from the district. The words come
+ * first: SQLite checks the conditions of a scan in order, so the registration subquery runs
+ * only for rows that match them.
  */
-export function directoryWhere(
-  query: Pick<DirectoryQuery, "words" | "field" | "district" | "volunteers">,
-  at: Date,
-  ids?: number[],
-): Prisma.GroupWhereInput {
-  const and: Prisma.GroupWhereInput[] = [];
-  if (ids) and.push({ id: { in: ids } });
-  for (const word of query.words) and.push({ searchText: { contains: word } });
+export function directoryWhere(query: Pick<DirectoryQuery, "words" | "field" | "volunteers">, at: Date): Prisma.GroupWhereInput {
+  const and: Prisma.GroupWhereInput[] = query.words.map((word) => ({ searchText: { contains: word } }));
   if (query.volunteers) and.push({ welcomesVolunteers: true });
   if (query.field) and.push({ fields: { some: { field: query.field } } });
-  if (query.district && !ids) {
-    and.push({ OR: [{ mainDistrictId: query.district }, { districts: { some: { districtId: query.district } } }] });
-  }
   and.push(listedGroupWhere(at));
   return { AND: and };
 }
 
 /**
- * The groups of a district (main district or one it works in), found through the
- * GroupDistrict index and the integer column: a few hundred ids at most, so the search that
- * follows reads only those rows instead of scanning every group.
+ * The ids of the groups of a district (its main district or one it works in) that match
+ * `where`: found from the GroupDistrict index and the integer column, so only that district's
+ * few rows are read, and their number is the total without a COUNT over every group.
  */
-async function districtCandidates(client: Db, districtId: number): Promise<number[]> {
+async function districtMatches(client: Db, districtId: number, where: Prisma.GroupWhereInput): Promise<number[]> {
   const [worksIn, based] = await Promise.all([
-    client.groupDistrict.findMany({ where: { districtId }, select: { groupId: true } }),
-    client.group.findMany({ where: { mainDistrictId: districtId }, select: { id: true } }),
+    client.groupDistrict.findMany({ where: { districtId, group: where }, select: { groupId: true } }),
+    client.group.findMany({ where: { AND: [{ mainDistrictId: districtId }, where] }, select: { id: true } }),
   ]);
   return [...new Set([...worksIn.map((r) => r.groupId), ...based.map((r) => r.id)])];
 }
@@ -95,48 +87,63 @@ function asKind(kind: string): GroupKind {
 /** One page of the directory. A page past the end shows the last page. */
 export async function searchDirectory(
   query: DirectoryQuery,
-  { at = now(), client = db, districts }: { at?: Date; client?: Db; districts?: DistrictOption[] } = {},
+  {
+    at = now(),
+    client = db,
+    districts,
+    maxIdList = 1000,
+  }: { at?: Date; client?: Db; districts?: DistrictOption[]; /** Tests lower it to reach the other path. */ maxIdList?: number } = {},
 ): Promise<DirectoryPage> {
-  const ids = query.district ? await districtCandidates(client, query.district) : undefined;
-  const where = directoryWhere(query, at, ids);
+  const matching = directoryWhere(query, at);
+  const ids = query.district ? await districtMatches(client, query.district, matching) : undefined;
+  // A long list of ids would exceed the databases' parameter limits: then filter by district in the query.
+  const where: Prisma.GroupWhereInput = !ids
+    ? matching
+    : ids.length <= maxIdList
+      ? { id: { in: ids } }
+      : { AND: [matching, { OR: [{ mainDistrictId: query.district }, { districts: { some: { districtId: query.district! } } }] }] };
   const pageOf = (page: number) =>
-    ids?.length === 0
-      ? Promise.resolve([])
-      : client.group.findMany({
-          where,
-          orderBy: ORDER[query.sort],
-          skip: (page - 1) * DIRECTORY_PAGE_SIZE,
-          take: DIRECTORY_PAGE_SIZE,
-          select: {
-            id: true,
-            name: true,
-            nameKana: true,
-            kind: true,
-            mainDistrictId: true,
-            welcomesVolunteers: true,
-            fields: { select: { field: true }, orderBy: { field: "asc" } },
-            publishedVersion: { select: { purpose: true, activities: true } },
-          },
-        });
-  // The page first: a page that is not full is the last one and gives the total without a
-  // COUNT (a narrow search costs one query); otherwise count, and go to the last page when
-  // the one asked for is past the end.
+    client.group.findMany({
+      where,
+      orderBy: ORDER[query.sort],
+      skip: (page - 1) * DIRECTORY_PAGE_SIZE,
+      take: DIRECTORY_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        nameKana: true,
+        kind: true,
+        mainDistrictId: true,
+        welcomesVolunteers: true,
+        fields: { select: { field: true }, orderBy: { field: "asc" } },
+        publishedVersion: { select: { purpose: true, activities: true } },
+      },
+    });
+  const lastPage = (total: number) => Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
   let page = query.page;
-  let rows = await pageOf(page);
+  let rows: Awaited<ReturnType<typeof pageOf>> = [];
   let total: number;
-  if (rows.length > 0 && rows.length < DIRECTORY_PAGE_SIZE) {
-    total = (page - 1) * DIRECTORY_PAGE_SIZE + rows.length;
-  } else if (rows.length === 0 && page === 1) {
-    total = 0;
+  if (ids) {
+    total = ids.length;
+    page = Math.min(page, lastPage(total));
+    if (total > 0) rows = await pageOf(page);
   } else {
-    total = await client.group.count({ where });
-    const last = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
-    if (page > last) {
-      page = last;
-      rows = total === 0 ? [] : await pageOf(page);
+    // The page first: a page that is not full is the last one and gives the total without a
+    // COUNT; otherwise count, and go to the last page when the one asked for is past the end.
+    rows = await pageOf(page);
+    if (rows.length > 0 && rows.length < DIRECTORY_PAGE_SIZE) {
+      total = (page - 1) * DIRECTORY_PAGE_SIZE + rows.length;
+    } else if (rows.length === 0 && page === 1) {
+      total = 0;
+    } else {
+      total = await client.group.count({ where });
+      if (page > lastPage(total)) {
+        page = lastPage(total);
+        rows = total === 0 ? [] : await pageOf(page);
+      }
     }
   }
-  const pageCount = Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  const pageCount = lastPage(total);
   const districtNames = new Map((districts ?? (rows.length ? await listDistrictOptions(client) : [])).map((d) => [d.id, d.name]));
   const groups = rows.map((row) => {
     const purpose = row.publishedVersion?.purpose ?? "";

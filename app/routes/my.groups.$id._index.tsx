@@ -97,6 +97,11 @@ export default function GroupStatusPage() {
               <Link to={`/my/groups/${group.id}/members`}>{t("groupForm.page.members")}</Link>
             </li>
           ) : null}
+          {representative && (status === "approved" || status === "lapsed") ? (
+            <li>
+              <Link to={`/my/groups/${group.id}/renew`}>{t("groupForm.page.renew")}</Link>
+            </li>
+          ) : null}
           {representative && status !== "withdrawn" && status !== "cancelled" ? (
             <li>
               <Link to={`/my/groups/${group.id}/withdraw`}>{t("groupForm.page.withdraw")}</Link>

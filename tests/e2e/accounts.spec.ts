@@ -164,84 +164,86 @@ test.describe("account pages pass axe in Japanese and English", () => {
   test.describe.configure({ timeout: 120_000 });
 
   for (const lang of ["ja", "en"] as const) {
-    test.beforeEach(async ({ context, baseURL }) => {
-      if (lang === "en") await english(context, baseURL!);
-    });
+    test.describe(lang, () => {
+      test.beforeEach(async ({ context, baseURL }) => {
+        if (lang === "en") await english(context, baseURL!);
+      });
 
-    test(`/signup, /login, /password/forgot (${lang})`, async ({ page }) => {
-      for (const pathname of ["/signup", "/login", "/password/forgot"]) {
-        const response = await page.goto(pathname);
-        expect(response?.status(), pathname).toBe(200);
+      test(`/signup, /login, /password/forgot (${lang})`, async ({ page }) => {
+        for (const pathname of ["/signup", "/login", "/password/forgot"]) {
+          const response = await page.goto(pathname);
+          expect(response?.status(), pathname).toBe(200);
+          await expect(page.locator("html")).toHaveAttribute("lang", lang);
+          await expectAccessible(page);
+        }
+      });
+
+      test(`/password/reset/<token> from the mailed link (${lang})`, async ({ page }) => {
+        const email = uniqueEmail(`reset-${lang}`);
+        await createAccount(email);
+        await page.goto("/password/forgot");
+        await page.locator("#email").fill(email);
+        await page.locator("#email").press("Enter");
+        await expect(page.getByRole("status")).toBeVisible();
+        await expectAccessible(page);
+        expect((await page.goto(await mailedLink(email, "/password/reset/")))?.status()).toBe(200);
+        await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        await expect(page.locator("#password")).toHaveAttribute("autocomplete", "new-password");
+        await expectAccessible(page);
+      });
+
+      test(`/verify-email/<token> from the mailed link, and a link that cannot be used (${lang})`, async ({ page }) => {
+        const newcomer = uniqueEmail(`verify-${lang}`);
+        await page.goto("/signup");
+        await page.locator("#displayName").fill("Newcomer");
+        await page.locator("#email").fill(newcomer);
+        await page.locator("#password").fill(PASSWORD);
+        await page.locator("#consent").check();
+        await page.locator("#consent").press("Enter");
+        await expect(page.getByRole("status")).toBeVisible();
+        await expectAccessible(page);
+        expect((await page.goto(await mailedLink(newcomer, "/verify-email/")))?.status()).toBe(200);
         await expect(page.locator("html")).toHaveAttribute("lang", lang);
         await expectAccessible(page);
-      }
-    });
+        expect((await page.goto("/verify-email/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))?.status()).toBe(404);
+        await expectAccessible(page);
+      });
 
-    test(`/password/reset/<token> from the mailed link (${lang})`, async ({ page }) => {
-      const email = uniqueEmail(`reset-${lang}`);
-      await createAccount(email);
-      await page.goto("/password/forgot");
-      await page.locator("#email").fill(email);
-      await page.locator("#email").press("Enter");
-      await expect(page.getByRole("status")).toBeVisible();
-      await expectAccessible(page);
-      expect((await page.goto(await mailedLink(email, "/password/reset/")))?.status()).toBe(200);
-      await expect(page.locator("html")).toHaveAttribute("lang", lang);
-      await expect(page.locator("#password")).toHaveAttribute("autocomplete", "new-password");
-      await expectAccessible(page);
-    });
+      test(`/login/two-factor, /account and the two-factor page of an account with TOTP (${lang})`, async ({ page }) => {
+        const withTotp = uniqueEmail(`totp-${lang}`);
+        await createAccount(withTotp, { totp: true });
+        await logIn(page, withTotp);
+        await expect(page).toHaveURL(/\/login\/two-factor/);
+        await expect(page.locator("#code")).toHaveAttribute("inputmode", "numeric");
+        await expect(page.locator("#code")).toHaveAttribute("autocomplete", "one-time-code");
+        await expectAccessible(page);
+        await page.locator("#code").fill("12345");
+        await page.locator("#code").press("Enter");
+        await expect(page.locator("#code-error")).toBeVisible();
+        await expectAccessible(page);
+        await page.locator("#code").fill(totpCodeAt(TOTP_SECRET));
+        await page.locator("#code").press("Enter");
+        await expect(page).toHaveURL(/\/$/);
+        await page.goto("/account");
+        await expect(page.locator("html")).toHaveAttribute("lang", lang);
+        await expectAccessible(page);
+        await page.goto("/account/two-factor");
+        await expectAccessible(page);
+      });
 
-    test(`/verify-email/<token> from the mailed link, and a link that cannot be used (${lang})`, async ({ page }) => {
-      const newcomer = uniqueEmail(`verify-${lang}`);
-      await page.goto("/signup");
-      await page.locator("#displayName").fill("Newcomer");
-      await page.locator("#email").fill(newcomer);
-      await page.locator("#password").fill(PASSWORD);
-      await page.locator("#consent").check();
-      await page.locator("#consent").press("Enter");
-      await expect(page.getByRole("status")).toBeVisible();
-      await expectAccessible(page);
-      expect((await page.goto(await mailedLink(newcomer, "/verify-email/")))?.status()).toBe(200);
-      await expect(page.locator("html")).toHaveAttribute("lang", lang);
-      await expectAccessible(page);
-      expect((await page.goto("/verify-email/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"))?.status()).toBe(404);
-      await expectAccessible(page);
-    });
-
-    test(`/login/two-factor, /account and the two-factor page of an account with TOTP (${lang})`, async ({ page }) => {
-      const withTotp = uniqueEmail(`totp-${lang}`);
-      await createAccount(withTotp, { totp: true });
-      await logIn(page, withTotp);
-      await expect(page).toHaveURL(/\/login\/two-factor/);
-      await expect(page.locator("#code")).toHaveAttribute("inputmode", "numeric");
-      await expect(page.locator("#code")).toHaveAttribute("autocomplete", "one-time-code");
-      await expectAccessible(page);
-      await page.locator("#code").fill("12345");
-      await page.locator("#code").press("Enter");
-      await expect(page.locator("#code-error")).toBeVisible();
-      await expectAccessible(page);
-      await page.locator("#code").fill(totpCodeAt(TOTP_SECRET));
-      await page.locator("#code").press("Enter");
-      await expect(page).toHaveURL(/\/$/);
-      await page.goto("/account");
-      await expect(page.locator("html")).toHaveAttribute("lang", lang);
-      await expectAccessible(page);
-      await page.goto("/account/two-factor");
-      await expectAccessible(page);
-    });
-
-    test(`the two-factor set-up with its QR code, and the recovery codes shown once (${lang})`, async ({ page }) => {
-      const resident = uniqueEmail(`setup-${lang}`);
-      await createAccount(resident);
-      await logIn(page, resident);
-      await page.goto("/account/two-factor");
-      await expect(page.locator("main img")).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
-      await expectAccessible(page);
-      const secret = await page.locator("input[name=secret]").inputValue();
-      await page.locator("#code").fill(totpCodeAt(secret));
-      await page.locator("#code").press("Enter");
-      await expect(page.locator("main code")).toHaveCount(10);
-      await expectAccessible(page);
+      test(`the two-factor set-up with its QR code, and the recovery codes shown once (${lang})`, async ({ page }) => {
+        const resident = uniqueEmail(`setup-${lang}`);
+        await createAccount(resident);
+        await logIn(page, resident);
+        await page.goto("/account/two-factor");
+        await expect(page.locator("main img")).toHaveAttribute("src", /^data:image\/svg\+xml;base64,/);
+        await expectAccessible(page);
+        const secret = await page.locator("input[name=secret]").inputValue();
+        await page.locator("#code").fill(totpCodeAt(secret));
+        await page.locator("#code").press("Enter");
+        await expect(page.locator("main code")).toHaveCount(10);
+        await expectAccessible(page);
+      });
     });
   }
 

@@ -71,6 +71,8 @@ test.afterAll(async () => {
 });
 
 test.use({ storageState: STORAGE });
+// axe on the district and centre tables (a hundred rows each) takes a while on a busy machine.
+test.describe.configure({ timeout: 90_000 });
 
 /** Every admin page; ids made in beforeAll are filled in when the test runs. */
 const PAGES: { label: string; path: () => string; heading: RegExp }[] = [
@@ -152,7 +154,8 @@ test("the import previews a file with refused rows, writes nothing, then imports
   expect(await client.communityCenter.findUnique({ where: { name } })).not.toBeNull();
 });
 
-async function grantStaff(page: Page, email: string, reason: string) {
+/** axe runs inside the page, so not where JavaScript is off. */
+async function grantStaff(page: Page, email: string, reason: string, { axe = true } = {}) {
   await page.goto("/admin/users");
   await page.getByLabel("名前・メールアドレスの一部").fill(email);
   await page.getByRole("button", { name: "検索する" }).click();
@@ -165,7 +168,7 @@ async function grantStaff(page: Page, email: string, reason: string) {
   await page.getByRole("button", { name: "役割を変更する" }).click();
   await expect(page.locator("#roleReason-error")).toHaveText("入力してください");
   await expect(page.getByLabel("新しい役割")).toHaveValue("staff");
-  await expectAccessible(page);
+  if (axe) await expectAccessible(page);
 
   await page.getByLabel("変更の理由").fill(reason);
   await page.getByRole("button", { name: "役割を変更する" }).click();
@@ -173,7 +176,7 @@ async function grantStaff(page: Page, email: string, reason: string) {
   await expect(page.locator("dl.facts")).toContainText("職員");
 }
 
-async function expectInAuditLog(page: Page, reason: string) {
+async function expectInAuditLog(page: Page, reason: string, { axe = true } = {}) {
   await page.goto("/admin/audit");
   await page.getByLabel("操作", { exact: true }).selectOption("user.role_changed");
   await page.getByRole("button", { name: "絞り込む" }).click();
@@ -184,7 +187,7 @@ async function expectInAuditLog(page: Page, reason: string) {
   await expect(row).toContainText("デモ管理者");
   await expect(row).toContainText("from: resident");
   await expect(row).toContainText("to: staff");
-  await expectAccessible(page);
+  if (axe) await expectAccessible(page);
 }
 
 test("an admin grants a user the staff role with a reason, and it appears in the audit log", async ({ page }) => {
@@ -201,8 +204,8 @@ test.describe("without JavaScript", () => {
   test("the same grant works with plain form posts", async ({ page }) => {
     const person = await createResident("grant-nojs");
     const reason = `JavaScriptなしで付与（${randomUUID().slice(0, 6)}）`;
-    await grantStaff(page, person.email, reason);
-    await expectInAuditLog(page, reason);
+    await grantStaff(page, person.email, reason, { axe: false });
+    await expectInAuditLog(page, reason, { axe: false });
   });
 });
 
