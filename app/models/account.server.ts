@@ -129,7 +129,7 @@ export async function registerResident(input: { displayName: string; email: stri
   }
 }
 
-export async function sendVerificationMail(user: { id: string; email: string }, lang: Lang) {
+async function sendVerificationMail(user: { id: string; email: string }, lang: Lang) {
   const token = await issueToken(user.id, "verify-email", user.email);
   await sendAccountMail("verify", user.email, lang, { link: link(`/verify-email/${token}`) });
 }
@@ -145,7 +145,7 @@ export async function resendVerificationMail(userId: string, lang: Lang): Promis
 }
 
 /** The kinds of link /verify-email/:token serves. */
-export const EMAIL_LINK_KINDS = ["verify-email", "change-email"] as const;
+const EMAIL_LINK_KINDS = ["verify-email", "change-email"] as const;
 
 /** For the GET of a link page: valid (and of which kind), spent, or unknown. Changes nothing. */
 export function inspectEmailLink(token: string) {

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { withQuery } from "../components/admin-ui.tsx";
 import { SelectField, TextField } from "../components/form.tsx";
 import { groupKindLabel, groupStateLabel } from "../components/group-review-ui.tsx";
 import { queryFormData } from "../forms/admin.ts";
@@ -113,7 +112,7 @@ export default function GroupReviewQueue() {
                 {found.map((g) => (
                   <tr key={g.id}>
                     <th scope="row">
-                      <Link to={withQuery(`/admin/groups/${g.id}`, {})}>{g.name || t("groupReview.unnamed")}</Link>
+                      <Link to={`/admin/groups/${g.id}`}>{g.name || t("groupReview.unnamed")}</Link>
                     </th>
                     <td>{groupKindLabel(t, g.kind)}</td>
                     <td>{groupStateLabel(t, g.state)}</td>

@@ -72,32 +72,40 @@ for (const lang of ["ja", "en"] as const) {
       if (lang === "en") await useEnglish(page);
     });
 
-    test("the directory: empty search, results, no results, page 2", async ({ page }) => {
+    test("the directory with an empty search", async ({ page }) => {
       await page.goto("/groups");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "ja" ? "市民活動団体をさがす" : "Find community groups");
       await expectAccessible(page);
+    });
 
+    test("the directory with results", async ({ page }) => {
       await page.goto(`/groups?q=${q}`);
       await expect(page.getByRole("status")).toContainText(String(MATCHES));
       await expect(page.locator("mark").first()).toHaveText(WORD);
       await expectAccessible(page);
+    });
 
+    test("the directory with no results", async ({ page }) => {
       await page.goto(`/groups?q=${encodeURIComponent("存在しない言葉ですよ")}`);
       await expect(page.getByRole("status")).toHaveText(lang === "ja" ? "条件に合う団体は見つかりませんでした。" : "No group matches these conditions.");
       await expectAccessible(page);
+    });
 
+    test("the directory, page 2", async ({ page }) => {
       await page.goto(`/groups?q=${q}&page=2`);
       await expect(page.locator('.pagination [aria-current="page"]')).toHaveText("2");
       await expectAccessible(page);
     });
 
-    test("a profile and the page of an ended registration", async ({ page }) => {
+    test("a profile", async ({ page }) => {
       const profile = await page.goto(`/groups/${listedId}`);
       expect(profile?.status()).toBe(200);
       await expect(page.getByRole("heading", { level: 1 })).toContainText(`${WORD}子育ての会01`);
       await expect(page.locator("main")).not.toContainText("非公開 代表");
       await expectAccessible(page);
+    });
 
+    test("the page of an ended registration", async ({ page }) => {
       const ended = await page.goto(`/groups/${lapsedId}`);
       expect(ended?.status()).toBe(410);
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(

@@ -18,6 +18,7 @@ import { expectAccessible } from "./helpers.ts";
 const STORAGE = path.join(os.tmpdir(), "portal-e2e-staff-storage.json");
 const ids = { fresh: 0, change: 0, approveChange: 0, race: 0, raceWithScript: 0 };
 let support: typeof import("../integration/group-review-support.ts");
+let representativeCookie = "";
 
 /** The demo staff member's log-in, as a person does it: password, then the authenticator's code. */
 async function logInAsDemoStaff(page: Page) {
@@ -47,6 +48,7 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   const staff = await db.user.findFirstOrThrow({ where: { role: "staff", isDemo: true } });
   const actor = { id: staff.id, role: "staff" as const };
   const rep = await makePerson("resident", "e2e-review");
+  representativeCookie = (await support.cookieFor(rep)).replace(/^portal_session=/, "");
 
   const registered = async (name: string, changedName: string) => {
     const id = await submitNewGroup(rep, await profile({ name }));
@@ -164,6 +166,21 @@ test("a decision already made by someone else shows the 409 notice and the curre
   await expect(page.getByText("審査を待っている申請はありません。")).toBeVisible();
   await expectAccessible(page);
   expect((await support.db.groupVersion.findFirstOrThrow({ where: { groupId: ids.raceWithScript } })).status).toBe("approved");
+});
+
+test("the representative's renewal page is accessible in both languages", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ storageState: undefined });
+  await context.addCookies([{ name: "portal_session", value: representativeCookie, url: baseURL! }]);
+  const page = await context.newPage();
+  const response = await page.goto(`/my/groups/${ids.change}/renew`);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/登録の更新：審査試験の会/);
+  await expectAccessible(page);
+  await context.addCookies([{ name: "lang", value: "en", url: baseURL! }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(/Renew the registration: /);
+  await expectAccessible(page);
+  await context.close();
 });
 
 // axe needs script in the page, so the checks without JavaScript are of content and status only.

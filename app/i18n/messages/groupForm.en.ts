@@ -164,7 +164,7 @@ export const groupFormEn: Record<keyof typeof groupForm, string> = {
   "groupForm.page.edit": "Edit the group's details",
   "groupForm.page.editChange": "Prepare a change to the registered details",
   "groupForm.page.members": "Members and invitations",
-  "groupForm.page.renew": "Renew the registration for the next fiscal year",
+  "groupForm.page.renew": "Renew the registration (each fiscal year)",
   "groupForm.page.withdraw": "Withdraw the group's registration",
   "groupForm.page.publicProfile": "See the group's public page",
   "groupForm.page.leave": "Leave this group",

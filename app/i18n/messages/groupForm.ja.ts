@@ -165,7 +165,7 @@ export const groupForm = {
   "groupForm.page.edit": "団体の情報を編集する",
   "groupForm.page.editChange": "登録内容の変更を作る",
   "groupForm.page.members": "メンバーと招待",
-  "groupForm.page.renew": "年度ごとの登録を更新する",
+  "groupForm.page.renew": "登録を更新する（年度ごと）",
   "groupForm.page.withdraw": "団体の登録を取り下げる",
   "groupForm.page.publicProfile": "公開されている団体ページを見る",
   "groupForm.page.leave": "この団体から抜ける",
