@@ -38,7 +38,7 @@ export const groupDirectoryEn: Record<keyof typeof groupDirectory, string> = {
   "groupDirectory.openDataJson": "JSON",
   "groupDirectory.profile.lead": "A community group registered with Annaka City.",
   "groupDirectory.profile.about": "About the group",
-  "groupDirectory.profile.activity": "Activities",
+  "groupDirectory.profile.activity": "What the group does",
   "groupDirectory.profile.contact": "Contact",
   "groupDirectory.profile.registration": "Registration",
   "groupDirectory.profile.logoAlt": "Logo of {name}",
