@@ -3,10 +3,9 @@ import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } f
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { CenterForm, Notice, titleWith } from "../components/admin-ui.tsx";
 import { CENTER_FIELDS, centerSchema, submittedValues } from "../forms/admin.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../models/center-admin.server.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.center.editTitle", { name: args.data?.center.name ?? "" });
 

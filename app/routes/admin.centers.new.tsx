@@ -3,10 +3,9 @@ import { data, Link, redirect, useActionData, useLoaderData } from "@remix-run/r
 import { requirePermission } from "../auth/guards.server.ts";
 import { CenterForm } from "../components/admin-ui.tsx";
 import { centerSchema, submittedValues } from "../forms/admin.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { createCenter, listDistrictChoices } from "../models/center-admin.server.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 import { pageTitle } from "../utils/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.center.newTitle");

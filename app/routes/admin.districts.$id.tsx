@@ -5,10 +5,9 @@ import { Notice, titleWith } from "../components/admin-ui.tsx";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
 import { districtSchema } from "../forms/admin.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getDistrictForAdmin, updateDistrict } from "../models/center-admin.server.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.district.title", { name: args.data?.district.name ?? "" });
 

@@ -26,11 +26,10 @@ import {
   type ProfileField,
 } from "../forms/group-review.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { useLang, useT, type Lang, type MessageKey, type Translate } from "../i18n/index.ts";
 import { decideRenewal, decideVersion, groupReviewDetail, type FieldValue, type Outcome } from "../models/group-review.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../utils/dates.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 import groupReviewStyles from "../styles/group-review.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];

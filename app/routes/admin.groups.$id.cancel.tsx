@@ -6,10 +6,9 @@ import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { ConflictNotice, groupIdParam } from "../components/group-review-ui.tsx";
 import { cancelSchema, REVIEW_TEXT_MAX } from "../forms/group-review.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { cancelRegistration, groupReviewDetail } from "../models/group-review.server.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "groupReview.cancel.title", { name: args.data?.group.name ?? "" });
 

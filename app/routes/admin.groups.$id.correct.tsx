@@ -7,14 +7,13 @@ import { ErrorSummary, SelectField, TextArea, TextField } from "../components/fo
 import { Checkbox, CheckboxGroup, RadioGroup, type ChoiceSection } from "../components/form-choices.tsx";
 import { ConflictNotice, groupIdParam } from "../components/group-review-ui.tsx";
 import { correctionSchema, PROFILE_FIELDS, profileFieldLabel, REVIEW_TEXT_MAX } from "../forms/group-review.ts";
-import { parseForm, type FieldErrors } from "../forms/validation.ts";
+import { type FieldErrors, parseForm, readFormData } from "../forms/validation.ts";
 import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
 import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../models/group-rules.ts";
 import { correctionDefaults, correctProfile } from "../models/group-review.server.ts";
 import groupReviewStyles from "../styles/group-review.css?url";
 import { now } from "../utils/clock.server.ts";
 import { tokyoDate } from "../utils/dates.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 

@@ -7,7 +7,7 @@ import { FormError, Notice, roleLabel, titleWith, withQuery } from "../component
 import { ErrorSummary, SelectField, TextArea } from "../components/form.tsx";
 import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../forms/admin.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { translateMessage, useLang, useT, type MessageKey } from "../i18n/index.ts";
 import { listDistrictChoices } from "../models/center-admin.server.ts";
 import {
@@ -18,7 +18,6 @@ import {
   setUserActive,
   type AdminChange,
 } from "../models/user-admin.server.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 import { formatInstant } from "../utils/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.user.title", { name: args.data?.user.displayName ?? "" });

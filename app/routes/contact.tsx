@@ -3,12 +3,11 @@ import { data, Form, useActionData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, HoneypotField, SelectField, TextArea, TextField } from "../components/form.tsx";
 import { city } from "../config/city.ts";
 import { CONTACT_TOPICS, contactSchema } from "../forms/contact.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
 import { sendEnquiry } from "../models/contact.server.ts";
 import { honeypotTripped } from "../utils/honeypot.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 import { pageTitle } from "../utils/meta.ts";
 import { clientAddress, enforceRateLimit, PUBLIC_FORM_RULE } from "../utils/rate-limit.server.ts";
 

@@ -2,7 +2,7 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { LANGS, type Lang } from "../i18n/index.ts";
 import { langCookie } from "../i18n/lang.server.ts";
 import { getEnv } from "../utils/env.server.ts";
-import { readFormData } from "../utils/form-data.server.ts";
+import { readFormData } from "../forms/validation.ts";
 import { safeRedirectPath } from "../utils/redirect.ts";
 
 /** The language switch: a POST, so that it works without JavaScript and no GET sets state. */

@@ -6,12 +6,11 @@ import { Checkbox } from "../components/form-choices.tsx";
 import { groupIdParam } from "../components/group-review-ui.tsx";
 import { renewalConfirmSchema } from "../forms/group-review.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { parseForm, readFormData } from "../forms/validation.ts";
 import { translator, useLang, useT, type Lang } from "../i18n/index.ts";
 import { groupRoleOf } from "../models/group.server.ts";
 import { lastValidDay, renewalPage, submitRenewal, type RenewalStatus } from "../models/group-renewal.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../utils/dates.ts";
-import { readFormData } from "../utils/form-data.server.ts";
 import { pageTitle } from "../utils/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
