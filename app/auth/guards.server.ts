@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { can, type Actor, type Permission, type Resource } from "./permissions.ts";
+import { can, needsSecondFactorSetup, type Actor, type Permission, type Resource } from "./permissions.ts";
 import { readSessionToken, validateSessionToken, type AuthSession } from "./session.server.ts";
 
 const cache = new WeakMap<Request, Promise<AuthSession | null>>();
@@ -56,8 +56,6 @@ export function notFound(): Response {
   return new Response("Not Found", { status: 404 });
 }
 
-const STAFF_AREA: ReadonlySet<Permission> = new Set(["admin:access", "districts:manage", "users:manage", "audit:read", "outbox:read"]);
-
 /**
  * Logged in and allowed. Staff and admins must have set up their second factor before any
  * staff permission opens; they are sent to set it up.
@@ -65,12 +63,10 @@ const STAFF_AREA: ReadonlySet<Permission> = new Set(["admin:access", "districts:
 export async function requirePermission(request: Request, permission: Permission, resource?: Resource) {
   const session = await requireSession(request);
   const actor = actorOf(session);
+  if (needsSecondFactorSetup(actor, permission)) throw redirect("/account/two-factor?required=1");
   if (!can(actor, permission, resource)) {
     if (permission === "content:submit" && !actor.emailVerified) throw redirect("/account?verify=required");
     throw forbidden();
-  }
-  if (STAFF_AREA.has(permission) && !actor.totpEnabled) {
-    throw redirect("/account/two-factor?required=1");
   }
   return { session, actor };
 }

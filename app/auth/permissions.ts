@@ -46,6 +46,9 @@ const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ]),
 };
 
+/** The staff permissions: they open only once the person's second factor is set up. */
+const STAFF_AREA: ReadonlySet<Permission> = new Set(["admin:access", "districts:manage", "users:manage", "audit:read", "outbox:read"]);
+
 export function isStaff(actor: Pick<Actor, "role"> | null | undefined): boolean {
   return actor?.role === "staff" || actor?.role === "admin";
 }
@@ -60,6 +63,14 @@ export function can(actor: Actor | null | undefined, permission: Permission, res
     case "district:represent":
       return actor.emailVerified && resource.districtId !== undefined && actor.districtIds.includes(resource.districtId);
     default:
-      return true;
+      return STAFF_AREA.has(permission) ? actor.totpEnabled : true;
   }
+}
+
+/**
+ * The role would allow this, but the second factor is not set up yet: the person is sent to
+ * set it up rather than refused.
+ */
+export function needsSecondFactorSetup(actor: Actor | null | undefined, permission: Permission): boolean {
+  return Boolean(actor && STAFF_AREA.has(permission) && ROLE_PERMISSIONS[actor.role]?.has(permission) && !actor.totpEnabled);
 }

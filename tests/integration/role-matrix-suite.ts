@@ -1,0 +1,428 @@
+/**
+ * The role × page matrix: every page of the portal (every file in app/routes) requested by
+ * every kind of person, against a real server process on a real database. Shared by
+ * role-matrix.test.ts (SQLite) and role-matrix.postgresql.test.ts.
+ *
+ * Who asks (the columns):
+ *   anonymous       no session
+ *   resident        a verified resident
+ *   unverified      a resident who has not confirmed their address yet
+ *   district        a resident who represents district 001
+ *   representative  a representative of the approved group G
+ *   editor          an editor of G
+ *   pending2fa      staff who gave a password but not yet the second factor
+ *   staffNo2fa      staff who have not set up their second factor
+ *   staff           staff, second factor given
+ *   admin           an admin, second factor given
+ *
+ * What they get (the cells): a status, or where a redirect sends them. Bodies are also checked:
+ * a refusal or a public page never shows another group's draft, or a person's address or a
+ * name the group keeps private.
+ *
+ * The last test reads app/routes: a page added without a row here fails the suite.
+ */
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { request, startServer, type HttpResponse, type ServerProcess } from "./helpers/server-process.ts";
+
+export const WHO = ["anonymous", "resident", "unverified", "district", "representative", "editor", "pending2fa", "staffNo2fa", "staff", "admin"] as const;
+export type Who = (typeof WHO)[number];
+
+/** A status, or a redirect: "login" (with redirectTo), "second" (the two-factor step), "setup2fa", "verify", or a path. */
+type Outcome = number | "login" | "second" | "setup2fa" | "verify" | { to: string } | "skip";
+type Cells = Record<Who, Outcome>;
+
+const all = (outcome: Outcome): Cells => Object.fromEntries(WHO.map((w) => [w, outcome])) as Cells;
+
+/** Anyone at all. */
+const PUBLIC = all(200);
+/** Logged in (pages of one's own account). */
+const SIGNED_IN: Cells = { ...all(200), anonymous: "login", pending2fa: "second" };
+/** Submitting anything: verified accounts. */
+const SUBMIT: Cells = { ...SIGNED_IN, unverified: "verify" };
+/** The staff area: staff and admins with their second factor. */
+const STAFF_AREA: Cells = {
+  anonymous: "login",
+  resident: 403,
+  unverified: 403,
+  district: 403,
+  representative: 403,
+  editor: 403,
+  pending2fa: "second",
+  staffNo2fa: "setup2fa",
+  staff: 200,
+  admin: 200,
+};
+/**
+ * Admins only (users, audit log, outbox). Staff without a second factor are sent to set it up
+ * by the staff area's frame (admin.tsx) before they learn what they may not see.
+ */
+const ADMIN_ONLY: Cells = { ...STAFF_AREA, staff: 403 };
+/** A page of group G for its members; anyone else finds nothing. */
+const MEMBERS_OF_G: Cells = { ...SIGNED_IN, resident: 404, unverified: 404, district: 404, staffNo2fa: 404, staff: 404, admin: 404 };
+/** Representatives of G only: G's editor is refused, anyone else finds nothing. */
+const REPRESENTATIVES_OF_G: Cells = { ...MEMBERS_OF_G, unverified: "verify", editor: 403 };
+/** Another person's draft group: nobody here may know it exists. */
+const NOBODY_HERE: Cells = { ...all(404), anonymous: "login", pending2fa: "second" };
+
+type Row = {
+  method?: "GET" | "POST";
+  path: string;
+  /** The route module (file name in app/routes) that answers. */
+  route: string;
+  cells: Cells;
+  form?: Record<string, string>;
+  /** Public pages: never a private name, a login address or a draft. */
+  public?: boolean;
+};
+
+type Fixture = {
+  groupId: number;
+  draftId: number;
+  lapsedId: number;
+  logo: string;
+  draftLogo: string;
+  districtId: number;
+  centerId: number;
+  userId: string;
+  outboxId: string;
+  verifyToken: string;
+  resetToken: string;
+  invitationToken: string;
+  /** Text that must not appear where the person may not see it. */
+  secrets: { draftName: string; privateName: string; emails: string[] };
+};
+
+function rows(f: Fixture): Row[] {
+  return [
+    // Public pages.
+    { path: "/", route: "_index.tsx", cells: PUBLIC, public: true },
+    { path: "/accessibility", route: "accessibility.tsx", cells: PUBLIC, public: true },
+    { path: "/privacy", route: "privacy.tsx", cells: PUBLIC, public: true },
+    { path: "/contact", route: "contact.tsx", cells: PUBLIC, public: true },
+    { path: "/districts", route: "districts._index.tsx", cells: PUBLIC, public: true },
+    { path: `/centers/${f.centerId}`, route: "centers.$id.tsx", cells: PUBLIC, public: true },
+    { path: "/centers/999999", route: "centers.$id.tsx", cells: all(404) },
+    { path: "/groups", route: "groups._index.tsx", cells: PUBLIC, public: true },
+    { path: `/groups?q=${encodeURIComponent("見守り")}`, route: "groups._index.tsx", cells: PUBLIC, public: true },
+    { path: `/groups/${f.groupId}`, route: "groups.$id.tsx", cells: PUBLIC, public: true },
+    { path: `/groups/${f.lapsedId}`, route: "groups.$id.tsx", cells: all(410), public: true },
+    { path: `/groups/${f.draftId}`, route: "groups.$id.tsx", cells: all(404), public: true },
+    { path: "/opendata/groups.csv", route: "opendata.groups[.]csv.ts", cells: PUBLIC, public: true },
+    { path: "/opendata/groups.json", route: "opendata.groups[.]json.ts", cells: PUBLIC, public: true },
+    { path: `/uploads/${f.logo}`, route: "uploads.$file.ts", cells: PUBLIC },
+    // A logo that only a draft uses: its group's members and staff (second factor given).
+    { path: `/uploads/${f.draftLogo}`, route: "uploads.$file.ts", cells: { ...all(404), staff: 200, admin: 200 } },
+    { path: "/healthz", route: "healthz.ts", cells: PUBLIC },
+    { path: "/no-such-page", route: "$.tsx", cells: all(404) },
+    { path: "/language", route: "language.tsx", cells: all({ to: "/" }) },
+    { method: "POST", path: "/language", route: "language.tsx", form: { lang: "en", redirectTo: "/groups" }, cells: all({ to: "/groups" }) },
+
+    // Getting in.
+    { path: "/signup", route: "signup.tsx", cells: { ...all({ to: "/account" }), anonymous: 200, pending2fa: 200 } },
+    { path: "/login", route: "login.tsx", cells: { ...all({ to: "/" }), anonymous: 200, pending2fa: 200 } },
+    { path: "/login/two-factor", route: "login_.two-factor.tsx", cells: { ...all({ to: "/" }), anonymous: { to: "/login" }, pending2fa: 200 } },
+    { path: "/logout", route: "logout.tsx", cells: all({ to: "/" }) },
+    { path: "/password/forgot", route: "password.forgot.tsx", cells: PUBLIC },
+    { path: `/password/reset/${f.resetToken}`, route: "password.reset.$token.tsx", cells: PUBLIC },
+    { path: "/password/reset/not-a-token", route: "password.reset.$token.tsx", cells: all(404) },
+    { path: `/verify-email/${f.verifyToken}`, route: "verify-email.$token.tsx", cells: PUBLIC },
+    { path: "/verify-email/not-a-token", route: "verify-email.$token.tsx", cells: all(404) },
+    { path: `/invitations/${f.invitationToken}`, route: "invitations.$token.tsx", cells: PUBLIC },
+    { path: "/invitations/not-a-token", route: "invitations.$token.tsx", cells: all(404) },
+
+    // One's own account.
+    { path: "/account", route: "account.tsx", cells: SIGNED_IN },
+    { path: "/account/export", route: "account_.export.ts", cells: SIGNED_IN },
+    { path: "/account/two-factor", route: "account_.two-factor.tsx", cells: SIGNED_IN },
+    { path: "/account/deleted", route: "account_.deleted.tsx", cells: PUBLIC },
+
+    // Groups of one's own.
+    { path: "/groups/new", route: "groups.new.tsx", cells: SUBMIT },
+    { path: "/my/groups", route: "my.groups._index.tsx", cells: SIGNED_IN },
+    { path: `/my/groups/${f.groupId}`, route: "my.groups.$id._index.tsx", cells: MEMBERS_OF_G },
+    { path: `/my/groups/${f.groupId}/edit`, route: "my.groups.$id.edit.tsx", cells: { ...MEMBERS_OF_G, unverified: "verify" } },
+    { path: `/my/groups/${f.groupId}/members`, route: "my.groups.$id.members.tsx", cells: REPRESENTATIVES_OF_G },
+    { path: `/my/groups/${f.groupId}/renew`, route: "my.groups.$id.renew.tsx", cells: REPRESENTATIVES_OF_G },
+    { path: `/my/groups/${f.groupId}/withdraw`, route: "my.groups.$id.withdraw.tsx", cells: REPRESENTATIVES_OF_G },
+    { path: `/my/groups/${f.draftId}`, route: "my.groups.$id._index.tsx", cells: NOBODY_HERE },
+    { path: `/my/groups/${f.draftId}/edit`, route: "my.groups.$id.edit.tsx", cells: { ...NOBODY_HERE, unverified: "verify" } },
+    { path: `/my/groups/${f.draftId}/members`, route: "my.groups.$id.members.tsx", cells: { ...NOBODY_HERE, unverified: "verify" } },
+    { path: `/my/groups/${f.draftId}/renew`, route: "my.groups.$id.renew.tsx", cells: { ...NOBODY_HERE, unverified: "verify" } },
+    { path: `/my/groups/${f.draftId}/withdraw`, route: "my.groups.$id.withdraw.tsx", cells: { ...NOBODY_HERE, unverified: "verify" } },
+
+    // The staff area.
+    { path: "/admin", route: "admin._index.tsx", cells: STAFF_AREA },
+    { path: "/admin/groups", route: "admin.groups._index.tsx", cells: STAFF_AREA },
+    { path: `/admin/groups/${f.groupId}`, route: "admin.groups.$id._index.tsx", cells: STAFF_AREA },
+    { path: `/admin/groups/${f.groupId}/cancel`, route: "admin.groups.$id.cancel.tsx", cells: STAFF_AREA },
+    { path: `/admin/groups/${f.groupId}/correct`, route: "admin.groups.$id.correct.tsx", cells: STAFF_AREA },
+    { path: "/admin/groups/999999", route: "admin.groups.$id._index.tsx", cells: { ...STAFF_AREA, staff: 404, admin: 404 } },
+    { path: "/admin/indicators/groups", route: "admin.indicators.groups.tsx", cells: STAFF_AREA },
+    { path: "/admin/districts", route: "admin.districts._index.tsx", cells: STAFF_AREA },
+    { path: `/admin/districts/${f.districtId}`, route: "admin.districts.$id.tsx", cells: STAFF_AREA },
+    { path: "/admin/centers", route: "admin.centers._index.tsx", cells: STAFF_AREA },
+    { path: `/admin/centers/${f.centerId}`, route: "admin.centers.$id.tsx", cells: STAFF_AREA },
+    { path: "/admin/centers/new", route: "admin.centers.new.tsx", cells: STAFF_AREA },
+    { path: "/admin/centers/import", route: "admin.centers.import.tsx", cells: STAFF_AREA },
+    { path: "/admin/centers/export", route: "admin.centers.export.tsx", cells: STAFF_AREA },
+    { path: "/admin/users", route: "admin.users._index.tsx", cells: ADMIN_ONLY },
+    { path: `/admin/users/${f.userId}`, route: "admin.users.$id.tsx", cells: ADMIN_ONLY },
+    { path: "/admin/audit", route: "admin.audit.tsx", cells: ADMIN_ONLY },
+    { path: "/admin/outbox", route: "admin.outbox._index.tsx", cells: ADMIN_ONLY },
+    { path: `/admin/outbox/${f.outboxId}`, route: "admin.outbox.$id.tsx", cells: ADMIN_ONLY },
+    // admin.tsx is the frame of every /admin page: the rows above pass through its loader.
+    { path: "/admin/users", route: "admin.tsx", cells: ADMIN_ONLY },
+
+    // Actions: refused before they change anything ("skip": allowed, tested in their own suites).
+    {
+      method: "POST",
+      path: `/admin/users/${f.userId}`,
+      route: "admin.users.$id.tsx",
+      form: { intent: "role", role: "admin", reason: "matrix" },
+      // An action has no frame: the role is refused at once.
+      cells: { ...ADMIN_ONLY, staffNo2fa: 403, admin: "skip" },
+    },
+    {
+      method: "POST",
+      path: `/admin/groups/${f.groupId}/cancel`,
+      route: "admin.groups.$id.cancel.tsx",
+      form: { reason: "matrix" },
+      cells: { ...STAFF_AREA, staff: "skip", admin: "skip" },
+    },
+    {
+      method: "POST",
+      path: "/admin/centers/new",
+      route: "admin.centers.new.tsx",
+      form: { name: "行列センター" },
+      cells: { ...STAFF_AREA, staff: "skip", admin: "skip" },
+    },
+    {
+      method: "POST",
+      path: `/my/groups/${f.groupId}/members`,
+      route: "my.groups.$id.members.tsx",
+      form: { intent: "invite", email: "matrix@example.jp", role: "representative" },
+      cells: { ...REPRESENTATIVES_OF_G, representative: "skip" },
+    },
+    {
+      method: "POST",
+      path: `/my/groups/${f.groupId}/withdraw`,
+      route: "my.groups.$id.withdraw.tsx",
+      form: { reason: "matrix" },
+      cells: { ...REPRESENTATIVES_OF_G, representative: "skip" },
+    },
+    {
+      method: "POST",
+      path: `/my/groups/${f.draftId}/edit`,
+      route: "my.groups.$id.edit.tsx",
+      form: { intent: "draft", name: "乗っ取り" },
+      cells: { ...NOBODY_HERE, unverified: "verify" },
+    },
+  ];
+}
+
+const describeCell = (outcome: Outcome) => (typeof outcome === "object" ? `→ ${outcome.to}` : String(outcome));
+
+function check(res: HttpResponse, outcome: Exclude<Outcome, "skip">, path: string): string | null {
+  const location = typeof res.headers.location === "string" ? res.headers.location : "";
+  const got = res.status >= 300 && res.status < 400 ? `${res.status} → ${location}` : String(res.status);
+  const ok = (() => {
+    if (typeof outcome === "number") return res.status === outcome;
+    if (res.status !== 302) return false;
+    switch (outcome) {
+      case "login":
+        return location === `/login?redirectTo=${encodeURIComponent(path)}`;
+      case "second":
+        return location === "/login/two-factor";
+      case "setup2fa":
+        return location === "/account/two-factor?required=1";
+      case "verify":
+        return location === "/account?verify=required";
+      default:
+        return location === outcome.to;
+    }
+  })();
+  return ok ? null : `expected ${describeCell(outcome)}, got ${got}`;
+}
+
+export function defineRoleMatrixSuite(databaseUrl: () => string) {
+  let server: ServerProcess;
+  let fixture: Fixture;
+  const cookies = {} as Record<Who, string>;
+  let uploadDir: string;
+  let support: typeof import("./group-review-support.ts");
+
+  beforeAll(async () => {
+    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-matrix-uploads-"));
+    process.env.UPLOAD_DIR = uploadDir;
+    support = await import("./group-review-support.ts");
+    const { db, at, makePerson, profile, submitNewGroup, addMember } = support;
+    const { setClock } = await import("../../app/utils/clock.server.ts");
+    const { createSession } = await import("../../app/auth/session.server.ts");
+    const { saveImage } = await import("../../app/utils/uploads.server.ts");
+    const { decideVersion } = await import("../../app/models/group-review.server.ts");
+    const { createGroup, inviteMember } = await import("../../app/models/group-editor.server.ts");
+    const { issueToken } = await import("../../app/models/user.server.ts");
+
+    const png = () => {
+      // A 1×1 PNG, distinct bytes each time (a text chunk) so the two uploads are two files.
+      const base = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+      return { bytes: new Uint8Array(base), type: "png" as const };
+    };
+
+    // Groups (the registry's own functions, at a fixed date in FY2026).
+    at("2026-06-01T09:00:00");
+    const staff = await makePerson("staff");
+    const admin = await makePerson("admin");
+    const representative = await makePerson("resident", "rep");
+    const editor = await makePerson("resident", "editor");
+    const owner = await makePerson("resident", "owner");
+    const logo = await saveImage(png());
+    const groupId = await submitNewGroup(representative, await profile({ name: "碓氷見守り隊", representativeName: "非公開 代表者" }));
+    await db.groupVersion.updateMany({ where: { groupId }, data: { logoFile: logo } });
+    const version = await db.groupVersion.findFirstOrThrow({ where: { groupId, status: "submitted" } });
+    expect(await decideVersion(staff, groupId, version.id, "approve", "登録しました。")).toEqual({ ok: true });
+    await addMember(groupId, editor, "editor");
+
+    const draftLogo = (await saveImage({ ...png(), bytes: new Uint8Array([...png().bytes, 0]) }));
+    const draft = await createGroup(owner.id, { profile: await profile({ name: "秘密の下書きの会" }), submit: false, logo: { kind: "replace", file: draftLogo } });
+    if (!draft.ok) throw new Error(JSON.stringify(draft));
+
+    at("2024-06-01T09:00:00");
+    const lapsedId = await submitNewGroup(owner, await profile({ name: "昔の会" }));
+    const lapsedVersion = await db.groupVersion.findFirstOrThrow({ where: { groupId: lapsedId, status: "submitted" } });
+    expect(await decideVersion(staff, lapsedId, lapsedVersion.id, "approve", "登録しました。")).toEqual({ ok: true });
+
+    // People and their sessions, at the real time (sessions end after inactivity).
+    setClock(null);
+    const districtIds = await support.ensureDistricts();
+    const resident = await makePerson("resident", "resident");
+    const unverified = await makePerson("resident", "unverified");
+    await db.user.update({ where: { id: unverified.id }, data: { emailVerifiedAt: null } });
+    const district = await makePerson("resident", "district");
+    await db.districtMembership.create({ data: { userId: district.id, districtId: districtIds[0] } });
+    const pending = await makePerson("staff", "pending");
+    const staffNo2fa = await makePerson("staff", "no2fa");
+    await db.user.update({ where: { id: staffNo2fa.id }, data: { totpSecret: null, totpEnabledAt: null } });
+
+    const people: Record<Exclude<Who, "anonymous">, { id: string }> = {
+      resident,
+      unverified,
+      district,
+      representative,
+      editor,
+      pending2fa: pending,
+      staffNo2fa,
+      staff,
+      admin,
+    };
+    cookies.anonymous = "";
+    for (const [who, person] of Object.entries(people) as [Exclude<Who, "anonymous">, { id: string }][]) {
+      const { token } = await createSession(person.id, { twoFactorVerified: who !== "pending2fa", device: "matrix" });
+      cookies[who] = `portal_session=${token}`;
+    }
+
+    const center = await db.communityCenter.create({ data: { name: "安中一区住民センター", districts: { create: { districtId: districtIds[0] } } } });
+    const invitee = `invitee.${randomBytes(3).toString("hex")}@example.jp`;
+    expect(await inviteMember(representative.id, groupId, { email: invitee, role: "editor" })).toEqual({ ok: true });
+    const invitationMail = await db.outboxMail.findFirstOrThrow({ where: { to: invitee } });
+    const invitationToken = /\/invitations\/([^\s/?#]+)/.exec(invitationMail.text)?.[1];
+    if (!invitationToken) throw new Error(`no invitation link in ${invitationMail.text}`);
+
+    fixture = {
+      groupId,
+      draftId: draft.groupId,
+      lapsedId,
+      logo,
+      draftLogo,
+      districtId: districtIds[0],
+      centerId: center.id,
+      userId: resident.id,
+      outboxId: invitationMail.id,
+      verifyToken: await issueToken(unverified.id, "verify-email", (await db.user.findUniqueOrThrow({ where: { id: unverified.id } })).email),
+      resetToken: await issueToken(resident.id, "reset-password", (await db.user.findUniqueOrThrow({ where: { id: resident.id } })).email),
+      invitationToken,
+      secrets: { draftName: "秘密の下書きの会", privateName: "非公開 代表者", emails: [representative.email, editor.email, owner.email, resident.email] },
+    };
+
+    server = await startServer({ databaseUrl: databaseUrl(), env: { UPLOAD_DIR: uploadDir, LOG_LEVEL: "warn" } });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    if (uploadDir) fs.rmSync(uploadDir, { recursive: true, force: true });
+  });
+
+  it("every person gets what they may, and only that, from every page", { timeout: 300_000 }, async () => {
+    const { db } = support;
+    const before = {
+      role: (await db.user.findUniqueOrThrow({ where: { id: fixture.userId } })).role,
+      members: await db.groupMembership.count({ where: { groupId: fixture.groupId } }),
+      invitations: await db.groupInvitation.count(),
+      centers: await db.communityCenter.count(),
+      draftName: (await db.groupVersion.findFirstOrThrow({ where: { groupId: fixture.draftId } })).name,
+      state: (await db.group.findUniqueOrThrow({ where: { id: fixture.groupId } })).state,
+    };
+
+    const failures: string[] = [];
+    let requests = 0;
+    for (const row of rows(fixture)) {
+      for (const who of WHO) {
+        const outcome = row.cells[who];
+        if (outcome === "skip") continue;
+        const headers: Record<string, string> = cookies[who] ? { Cookie: cookies[who] } : {};
+        const res =
+          row.method === "POST"
+            ? await request(server, row.path, { method: "POST", form: row.form ?? {}, headers: { ...headers, Origin: server.url } })
+            : await request(server, row.path, { headers });
+        requests++;
+        const label = `${row.method ?? "GET"} ${row.path} as ${who}`;
+        const wrong = check(res, outcome, row.path);
+        if (wrong) failures.push(`${label}: ${wrong}`);
+        if (res.status >= 500) failures.push(`${label}: server error`);
+        // What a refusal or a public page says must not reveal what the person may not see.
+        const restricted = row.public || res.status >= 300;
+        if (restricted) {
+          const secrets = [fixture.secrets.draftName, fixture.secrets.privateName, ...fixture.secrets.emails];
+          for (const secret of secrets) if (res.text.includes(secret)) failures.push(`${label}: shows ${secret}`);
+        }
+      }
+    }
+    expect(failures, failures.join("\n")).toEqual([]);
+    expect(requests).toBeGreaterThan(600);
+
+    // The refused actions changed nothing.
+    expect({
+      role: (await db.user.findUniqueOrThrow({ where: { id: fixture.userId } })).role,
+      members: await db.groupMembership.count({ where: { groupId: fixture.groupId } }),
+      invitations: await db.groupInvitation.count(),
+      centers: await db.communityCenter.count(),
+      draftName: (await db.groupVersion.findFirstOrThrow({ where: { groupId: fixture.draftId } })).name,
+      state: (await db.group.findUniqueOrThrow({ where: { id: fixture.groupId } })).state,
+    }).toEqual(before);
+  });
+
+  it("staff pages show the draft only to staff, and personal data only to those allowed", async () => {
+    // The positive side of the body checks above: the secrets are really in the database and
+    // reach the people who may see them, so "not shown" above means something.
+    const get = (who: Who, p: string) => request(server, p, { headers: cookies[who] ? { Cookie: cookies[who] } : {} });
+    expect((await get("staff", `/admin/groups/${fixture.draftId}`)).text).toContain(fixture.secrets.draftName);
+    expect((await get("representative", `/my/groups/${fixture.groupId}/edit`)).text).toContain(fixture.secrets.privateName);
+    expect((await get("admin", `/admin/users/${fixture.userId}`)).text).toContain(fixture.secrets.emails[3]);
+    expect((await get("admin", `/admin/users/${fixture.userId}`)).status).toBe(200);
+    for (const who of ["resident", "district", "staff"] as const) {
+      const res = await get(who, `/admin/users/${fixture.userId}`);
+      expect(res.text).not.toContain(fixture.secrets.emails[3]);
+    }
+  });
+
+  it("covers every page that exists", () => {
+    const files = fs.readdirSync(path.resolve(import.meta.dirname, "../../app/routes")).sort();
+    const covered = new Set(rows(fixture).map((r) => r.route));
+    expect(files.filter((f) => !covered.has(f))).toEqual([]);
+    expect([...covered].filter((r) => !files.includes(r))).toEqual([]);
+  });
+}
