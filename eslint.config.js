@@ -27,4 +27,9 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Playwright fixtures: `({}, testInfo)` and a fixture's `use` are its idioms, not React's.
+    files: ["tests/e2e/**"],
+    rules: { "no-empty-pattern": "off", "react-hooks/rules-of-hooks": "off" },
+  },
 );

@@ -6,22 +6,18 @@
  */
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { totpCodeAt } from "../../app/auth/totp.server.ts";
 import type { Db } from "../../app/utils/db.server.ts";
-import { expectAccessible } from "./helpers.ts";
+import { e2eDatabaseUrl, expectAccessible } from "./helpers.ts";
 
 const PASSWORD = "安中の春は梅の花から";
 const TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
 let client: Db;
 
-test.beforeAll(async () => {
-  const stateFile = path.join(os.tmpdir(), "portal-e2e-state.json");
-  const { databaseUrl } = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { databaseUrl: string };
+test.beforeAll(async ({}, testInfo) => {
+  const databaseUrl = e2eDatabaseUrl(testInfo);
   // Before db.server.ts is loaded, so that its default client is the e2e database too.
   process.env.DATABASE_URL = databaseUrl;
   const { createDb } = await import("../../app/utils/db.server.ts");

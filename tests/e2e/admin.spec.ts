@@ -4,18 +4,17 @@
  * the import preview included), and an admin grants a user the staff role with a reason that
  * then shows in the audit log — with JavaScript and without.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { totpCodeAt } from "../../app/auth/totp.server.ts";
 import type { Db } from "../../app/utils/db.server.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed.ts";
-import { expectAccessible } from "./helpers.ts";
+import { e2eDatabaseUrl, e2eScratchFile, expectAccessible } from "./helpers.ts";
 
 const ADMIN = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
-const STORAGE = path.join(os.tmpdir(), "portal-e2e-admin-storage.json");
+/** The saved log-in, one per project (its server). */
+const storage = (): string => e2eScratchFile(test.info(), "admin-storage");
 
 let client: Db;
 let resident: { id: string; email: string };
@@ -41,9 +40,8 @@ async function logInAsDemoAdmin(page: Page) {
   await expect(page).toHaveURL(/\/admin$/);
 }
 
-test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  const stateFile = path.join(os.tmpdir(), "portal-e2e-state.json");
-  const { databaseUrl } = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { databaseUrl: string };
+test.beforeAll(async ({ browser }, testInfo) => {
+  const databaseUrl = e2eDatabaseUrl(testInfo);
   process.env.DATABASE_URL = databaseUrl;
   const { createDb } = await import("../../app/utils/db.server.ts");
   const holder = createDb(databaseUrl);
@@ -61,16 +59,16 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await logInAsDemoAdmin(page);
-  await context.storageState({ path: STORAGE });
+  await context.storageState({ path: storage() });
   await context.close();
 });
 
 test.afterAll(async () => {
   await client?.$disconnect();
-  fs.rmSync(STORAGE, { force: true });
+  fs.rmSync(storage(), { force: true });
 });
 
-test.use({ storageState: STORAGE });
+test.use({ storageState: async ({}, use, testInfo) => use(e2eScratchFile(testInfo, "admin-storage")) });
 // axe on the district and centre tables (a hundred rows each) takes a while on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 

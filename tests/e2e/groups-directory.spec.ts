@@ -8,11 +8,8 @@
  * counts here hold whatever demo groups exist.
  */
 import { expect, test, type Page } from "@playwright/test";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Db } from "../../app/utils/db.server.ts";
-import { expectAccessible, useEnglish } from "./helpers.ts";
+import { e2eDatabaseUrl, expectAccessible, useEnglish } from "./helpers.ts";
 
 const WORD = "風早";
 const MATCHES = 23;
@@ -20,9 +17,8 @@ let client: Db;
 let listedId = 0;
 let lapsedId = 0;
 
-test.beforeAll(async () => {
-  const stateFile = path.join(os.tmpdir(), "portal-e2e-state.json");
-  const { databaseUrl } = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { databaseUrl: string };
+test.beforeAll(async ({}, testInfo) => {
+  const databaseUrl = e2eDatabaseUrl(testInfo);
   // Before db.server.ts is loaded, so that its default client is the e2e database too.
   process.env.DATABASE_URL = databaseUrl;
   const { createDb } = await import("../../app/utils/db.server.ts");

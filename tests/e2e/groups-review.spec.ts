@@ -8,14 +8,13 @@
  * Its groups are added to the e2e database (tests/e2e/server.ts writes its URL to the state file)
  * through the registry's own model functions.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { totpCodeAt } from "../../app/auth/totp.server.ts";
-import { expectAccessible } from "./helpers.ts";
+import { e2eDatabaseUrl, e2eScratchFile, expectAccessible } from "./helpers.ts";
 
-const STORAGE = path.join(os.tmpdir(), "portal-e2e-staff-storage.json");
+/** The saved log-in, one per project (its server). */
+const storage = (): string => e2eScratchFile(test.info(), "staff-storage");
 const ids = { fresh: 0, change: 0, approveChange: 0, race: 0, raceWithScript: 0 };
 let support: typeof import("../integration/group-review-support.ts");
 let representativeCookie = "";
@@ -36,9 +35,8 @@ async function logInAsDemoStaff(page: Page) {
   await expect(page).toHaveURL(/\/admin\/groups$/);
 }
 
-test.beforeAll(async ({ browser }: { browser: Browser }) => {
-  const stateFile = path.join(os.tmpdir(), "portal-e2e-state.json");
-  const { databaseUrl } = JSON.parse(fs.readFileSync(stateFile, "utf8")) as { databaseUrl: string };
+test.beforeAll(async ({ browser }, testInfo) => {
+  const databaseUrl = e2eDatabaseUrl(testInfo);
   // Before db.server.ts is loaded, so that the app's client (used by the model functions) is the e2e database.
   process.env.DATABASE_URL = databaseUrl;
   support = await import("../integration/group-review-support.ts");
@@ -66,16 +64,16 @@ test.beforeAll(async ({ browser }: { browser: Browser }) => {
   const context = await browser.newContext({ storageState: undefined });
   const page = await context.newPage();
   await logInAsDemoStaff(page);
-  await context.storageState({ path: STORAGE });
+  await context.storageState({ path: storage() });
   await context.close();
 });
 
 test.afterAll(async () => {
   await support?.db.$disconnect();
-  fs.rmSync(STORAGE, { force: true });
+  fs.rmSync(storage(), { force: true });
 });
 
-test.use({ storageState: STORAGE });
+test.use({ storageState: async ({}, use, testInfo) => use(e2eScratchFile(testInfo, "staff-storage")) });
 // axe on these long pages (the correction form, the history tables) takes a while on a busy machine.
 test.describe.configure({ timeout: 90_000 });
 
@@ -188,7 +186,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the second of two members of staff deciding the same application gets a clear 409 page", async ({ browser }) => {
-    const context = await browser.newContext({ storageState: STORAGE, javaScriptEnabled: false });
+    const context = await browser.newContext({ storageState: storage(), javaScriptEnabled: false });
     const first = await context.newPage();
     const second = await context.newPage();
     await first.goto(`/admin/groups/${ids.race}`);

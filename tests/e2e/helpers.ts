@@ -1,5 +1,8 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 
 /** Every page must pass axe-core's WCAG 2.x A and AA rules (JIS X 8341-3:2016 AA). */
 export async function expectAccessible(page: Page) {
@@ -10,4 +13,30 @@ export async function expectAccessible(page: Page) {
 
 export async function useEnglish(page: Page) {
   await page.context().addCookies([{ name: "lang", value: "en", url: page.url().startsWith("http") ? page.url() : "http://localhost:3210" }]);
+}
+
+/**
+ * The e2e server of this project: tests/e2e/server.ts writes its database URL to a state file
+ * named after its port, so the SQLite and PostgreSQL servers (and two runs on one machine with
+ * different E2E_PORTs) do not read each other's.
+ */
+export function e2eStateFile(port: string | number): string {
+  return path.join(os.tmpdir(), `portal-e2e-state-${port}.json`);
+}
+
+function portOf(testInfo: Pick<TestInfo, "project">): string {
+  const baseURL = testInfo.project.use.baseURL;
+  if (!baseURL) throw new Error(`project ${testInfo.project.name} has no baseURL`);
+  return new URL(baseURL).port;
+}
+
+/** The database URL of the server this test's project drives. */
+export function e2eDatabaseUrl(testInfo: Pick<TestInfo, "project"> = test.info()): string {
+  const { databaseUrl } = JSON.parse(fs.readFileSync(e2eStateFile(portOf(testInfo)), "utf8")) as { databaseUrl: string };
+  return databaseUrl;
+}
+
+/** A scratch file of this project (saved log-ins), beside the state file. */
+export function e2eScratchFile(testInfo: Pick<TestInfo, "project">, name: string): string {
+  return path.join(os.tmpdir(), `portal-e2e-${name}-${portOf(testInfo)}.json`);
 }

@@ -15,7 +15,7 @@ process.env.PUBLIC_URL = `http://localhost:${port}`;
 process.env.NODE_ENV = "production";
 process.env.MAIL_OUTBOX_ONLY = "1";
 process.env.LOG_LEVEL = "warn";
-process.env.E2E_STATE_FILE = path.join(os.tmpdir(), "portal-e2e-state.json");
+process.env.E2E_STATE_FILE = path.join(os.tmpdir(), `portal-e2e-state-${port}.json`);
 fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: process.env.DATABASE_URL }));
 
 const { migrate } = await import("../../scripts/db-migrate.ts");

@@ -1,0 +1,127 @@
+/**
+ * The registry from end to end, through the pages only: a resident registers a group, staff
+ * approve it, the public finds it by a two-character word, the open-data CSV lists it, and the
+ * 6-1 count on the staff dashboard goes up by one.
+ *
+ * The resident is a fresh account (made in the e2e database, then logged in through /login) so
+ * that the registration limit per person is not shared with the other specs; staff log in as the
+ * demo staff account with its TOTP secret, as the README tells a newcomer to.
+ */
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
+import { totpCodeAt } from "../../app/auth/totp.server.ts";
+import { e2eDatabaseUrl, expectAccessible } from "./helpers.ts";
+
+const GROUP = "苔玉を育てる会";
+const WORD = "苔玉";
+const PASSWORD = "koke-dama-no-kai-2026";
+let residentEmail = "";
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+
+test.beforeAll(async () => {
+  process.env.DATABASE_URL = e2eDatabaseUrl();
+  const { db } = await import("../../app/utils/db.server.ts");
+  const { hashPassword } = await import("../../app/auth/password.server.ts");
+  residentEmail = `koke.${randomUUID().slice(0, 8)}@example.jp`;
+  const at = new Date();
+  await db.user.create({
+    data: { id: randomUUID(), email: residentEmail, displayName: "碓氷 苔子", passwordHash: await hashPassword(PASSWORD), role: "resident", emailVerifiedAt: at, passwordChangedAt: at, createdAt: at },
+  });
+});
+
+async function staffPage(browser: Browser): Promise<Page> {
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/seed.ts");
+  const staff = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/login?redirectTo=%2Fadmin");
+  await page.locator("#email").fill(staff.email);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("main form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  await page.locator("#code").fill(totpCodeAt(staff.totpSecret!));
+  await page.locator("#code").press("Enter");
+  await expect(page).toHaveURL(/\/admin$/);
+  return page;
+}
+
+/** The 6-1 figure as the staff dashboard shows it. */
+async function dashboardCount(page: Page): Promise<number> {
+  await page.goto("/admin");
+  const link = page.locator("li:has(#queue-groups-registered) .queue-count a");
+  await expect(page.locator("#queue-groups-registered")).toHaveText(/^6-1 /);
+  const text = (await link.innerText()).trim();
+  const match = /^(\d+) 件$/.exec(text);
+  if (!match) throw new Error(`unexpected count text: ${text}`);
+  return Number(match[1]);
+}
+
+test("a resident registers a group, staff approve it, and the public finds it", async ({ browser, page }) => {
+  const staff = await staffPage(browser);
+  const countBefore = await dashboardCount(staff);
+
+  // The resident logs in and registers the group.
+  await page.goto("/login");
+  await page.locator("#email").fill(residentEmail);
+  await page.locator("#password").fill(PASSWORD);
+  await page.locator("main form button[type=submit]").click();
+  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+  await page.goto("/groups/new");
+  await page.locator("#name").fill(GROUP);
+  await page.locator("#nameKana").fill("こけだまをそだてるかい");
+  await page.locator("#kind-volunteer").check();
+  await page.locator("#volunteerCenter").check();
+  await page.locator("#representativeName").fill("碓氷 苔子");
+  await page.locator("#mainDistrictId").selectOption({ index: 1 });
+  await page.locator("#activityFields-3").check();
+  await page.locator("#purpose").fill("苔玉づくりを通して、地域の高齢者と子どもが一緒に過ごす場をつくります。");
+  await page.locator("#activities").fill("毎月第二土曜日に住民センターで苔玉教室を開いています。");
+  await page.locator("#foundedOn").fill("2019-05-01");
+  await page.locator("#memberCount").fill("15");
+  await page.locator("#welcomesVolunteers").check();
+  await page.locator("#consent").check();
+  await page.getByRole("button", { name: "審査を申請する" }).click();
+  await expect(page).toHaveURL(/\/my\/groups\/\d+\?notice=submitted$/);
+  const groupId = Number(/\/my\/groups\/(\d+)/.exec(page.url())![1]);
+  await expect(page.locator("main")).toContainText("審査中");
+
+  // Not public yet.
+  const anonymous = await (await browser.newContext()).newPage();
+  expect((await anonymous.goto(`/groups/${groupId}`))!.status()).toBe(404);
+
+  // Staff find it in the queue and approve it.
+  await staff.goto("/admin/groups");
+  await staff.getByRole("link", { name: `${GROUP} の審査画面を開く` }).click();
+  await expect(staff.getByRole("heading", { level: 1 })).toHaveText(new RegExp(GROUP));
+  await staff.getByLabel("団体への連絡（任意）").first().fill("登録しました。活動を楽しみにしています。");
+  await staff.getByRole("button", { name: "承認する", exact: true }).click();
+  await expect(staff.getByRole("status").filter({ hasText: "承認しました。" })).toBeVisible();
+
+  // The representative sees the decision.
+  await page.goto(`/my/groups/${groupId}`);
+  await expect(page.locator("main")).toContainText("登録済み");
+
+  // The public finds it with a two-character word, through the search form.
+  await anonymous.goto("/groups");
+  await anonymous.getByRole("searchbox").fill(WORD);
+  await anonymous.getByRole("searchbox").press("Enter");
+  await expect(anonymous).toHaveURL(new RegExp(`/groups\\?q=${encodeURIComponent(WORD)}`));
+  const result = anonymous.getByRole("link", { name: GROUP });
+  await expect(result).toBeVisible();
+  await expectAccessible(anonymous);
+  await result.click();
+  await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(`${GROUP}（コケダマヲソダテルカイ）`);
+  // The representative's name was not made public.
+  await expect(anonymous.locator("main")).not.toContainText("碓氷 苔子");
+
+  // The open data lists it, in a row starting with the city code.
+  const csv = await anonymous.request.get("/opendata/groups.csv");
+  expect(csv.status()).toBe(200);
+  const line = (await csv.text()).split("\r\n").find((l) => l.includes(GROUP));
+  expect(line).toMatch(/^102113,/);
+
+  // And 6-1 counts one more group.
+  expect(await dashboardCount(staff)).toBe(countBefore + 1);
+  await staff.goto("/admin/indicators/groups");
+  await expect(staff.locator("main")).toContainText(GROUP);
+});
