@@ -1,10 +1,49 @@
 import { defineConfig, devices } from "@playwright/test";
+import { spawnSync } from "node:child_process";
 
+/**
+ * Two servers, one per database: every spec runs against SQLite (the embedded default), and
+ * the walks tagged @postgresql (sign-up to log-in, the admin's grant, the registry from
+ * registration to the 6-1 count) run again against PostgreSQL, the production option.
+ * Without a reachable PostgreSQL that project is left out with a warning; REQUIRE_POSTGRES=1
+ * (CI) keeps it, so that it fails instead.
+ */
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const PG_PORT = PORT + 1;
 const baseURL = `http://localhost:${PORT}`;
+const pgBaseURL = `http://localhost:${PG_PORT}`;
 
 // Debian's Chromium: Playwright's own browser download cannot reach its server here (stack notes).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function postgresReachable(): boolean {
+  if (process.env.REQUIRE_POSTGRES === "1") return true;
+  const url = process.env.PG_TEST_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+  const probe = spawnSync(
+    process.execPath,
+    ["-e", "const pg=require('pg');const c=new pg.Client({connectionString:process.argv[1],connectionTimeoutMillis:2000});c.connect().then(()=>c.end()).then(()=>process.exit(0),()=>process.exit(1))", url],
+    { encoding: "utf8", timeout: 10_000 },
+  );
+  return probe.status === 0;
+}
+
+// The config is read again in every worker: probe once, in the runner, and pass the answer on.
+process.env.E2E_WITH_POSTGRES ??= postgresReachable() ? "1" : "0";
+const withPostgres = process.env.E2E_WITH_POSTGRES === "1";
+if (!withPostgres && !process.env.TEST_WORKER_INDEX) {
+  console.warn("\n⚠️  PostgreSQL not reachable: the browser walks ran on SQLite only.\n");
+}
+
+const desktop = { ...devices["Desktop Chrome"], channel: undefined };
+const server = (port: number, database: "sqlite" | "postgresql") => ({
+  command: "tsx tests/e2e/server.ts",
+  url: `http://localhost:${port}/healthz`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+  env: { E2E_PORT: String(port), E2E_DATABASE: database },
+});
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -31,14 +70,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
-  webServer: {
-    command: "tsx tests/e2e/server.ts",
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
-  },
+  projects: [
+    { name: "sqlite", use: { ...desktop, baseURL } },
+    ...(withPostgres ? [{ name: "postgresql", grep: /@postgresql/, use: { ...desktop, baseURL: pgBaseURL } }] : []),
+  ],
+  webServer: [server(PORT, "sqlite"), ...(withPostgres ? [server(PG_PORT, "postgresql")] : [])],
 });

@@ -80,7 +80,7 @@ async function english(context: BrowserContext, baseURL: string) {
   await context.addCookies([{ name: "lang", value: "en", url: baseURL }]);
 }
 
-test("a resident signs up, verifies the address from the mail and logs in", async ({ page }) => {
+test("a resident signs up, verifies the address from the mail and logs in", { tag: "@postgresql" }, async ({ page }) => {
   const email = uniqueEmail("walk");
   await page.goto("/signup");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("新規登録");

@@ -188,7 +188,7 @@ async function expectInAuditLog(page: Page, reason: string, { axe = true } = {})
   if (axe) await expectAccessible(page);
 }
 
-test("an admin grants a user the staff role with a reason, and it appears in the audit log", async ({ page }) => {
+test("an admin grants a user the staff role with a reason, and it appears in the audit log", { tag: "@postgresql" }, async ({ page }) => {
   const person = await createResident("grant");
   const reason = `広報担当として採用（${randomUUID().slice(0, 6)}）`;
   await grantStaff(page, person.email, reason);

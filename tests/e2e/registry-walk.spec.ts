@@ -56,7 +56,7 @@ async function dashboardCount(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-test("a resident registers a group, staff approve it, and the public finds it", async ({ browser, page }) => {
+test("a resident registers a group, staff approve it, and the public finds it", { tag: "@postgresql" }, async ({ browser, page }) => {
   const staff = await staffPage(browser);
   const countBefore = await dashboardCount(staff);
 
