@@ -29,7 +29,7 @@ import { now } from "../utils/clock.server.ts";
 import { db } from "../utils/db.server.ts";
 import { getEnv } from "../utils/env.server.ts";
 import { enqueueMail } from "../utils/mail.server.ts";
-import { hit, peek, type RateLimitRule } from "../utils/rate-limit.server.ts";
+import { hit, limitedCheck, type RateLimitRule } from "../utils/rate-limit.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { lastRepresentativeCheck } from "./group-editor.server.ts";
 import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken, normalizeEmail } from "./user.server.ts";
@@ -201,24 +201,27 @@ export type LoginUser = { id: string; role: string; totpEnabledAt: Date | null }
 export type LoginResult = { ok: true; user: LoginUser } | { ok: false; reason: "invalid" } | ({ ok: false; reason: "limited" } & Limited);
 
 /**
- * Checks an email and password. The limits are read first: over either, the password is not
- * even checked. Only failures count. An unknown address costs the same hashing time as a
- * known one, and a deactivated account gets the same answer as a wrong password.
+ * Checks an email and password within the limits (limitedCheck): over either, the password is
+ * not even checked, and only failures stay counted. An unknown address costs the same hashing
+ * time as a known one, and a deactivated account gets the same answer as a wrong password.
  */
 export async function attemptLogin(email: string, password: string, clientAddress: string): Promise<LoginResult> {
-  const key = addressKey(email);
-  const [byEmail, byClient] = await Promise.all([peek(LOGIN_EMAIL_RULE, key), peek(LOGIN_ADDRESS_RULE, clientAddress)]);
-  if (!byEmail.allowed || !byClient.allowed) {
-    const waits = [byEmail, byClient].filter((r) => !r.allowed).map((r) => r.retryAfterSeconds);
-    return { ok: false, reason: "limited", limited: true, retryAfterSeconds: Math.max(...waits) };
-  }
-  const user = await findUserByEmail(email);
-  const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-  if (!user || !valid || !user.active) {
-    await Promise.all([hit(LOGIN_EMAIL_RULE, key), hit(LOGIN_ADDRESS_RULE, clientAddress)]);
-    return { ok: false, reason: "invalid" };
-  }
-  return { ok: true, user: { id: user.id, role: user.role, totpEnabledAt: user.totpEnabledAt } };
+  let user: Awaited<ReturnType<typeof findUserByEmail>> = null;
+  const result = await limitedCheck(
+    [
+      [LOGIN_EMAIL_RULE, addressKey(email)],
+      [LOGIN_ADDRESS_RULE, clientAddress],
+    ],
+    async () => {
+      user = await findUserByEmail(email);
+      const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+      return Boolean(user && valid && user.active);
+    },
+  );
+  if (result.limited) return { ok: false, reason: "limited", limited: true, retryAfterSeconds: result.retryAfterSeconds };
+  if (!result.ok || !user) return { ok: false, reason: "invalid" };
+  const found: LoginUser = user;
+  return { ok: true, user: { id: found.id, role: found.role, totpEnabledAt: found.totpEnabledAt } };
 }
 
 /**
@@ -252,12 +255,9 @@ async function checkSecondFactor(userId: string, code: string): Promise<boolean>
 
 /** The second step of a log-in: a code, within five wrong tries per session and 15 minutes. */
 export async function completeSecondFactor(session: { id: string; userId: string }, code: string): Promise<{ ok: boolean } | Limited> {
-  const limit = await peek(TWO_FACTOR_RULE, session.id);
-  if (!limit.allowed) return { limited: true, retryAfterSeconds: limit.retryAfterSeconds };
-  if (!(await checkSecondFactor(session.userId, code))) {
-    await hit(TWO_FACTOR_RULE, session.id);
-    return { ok: false };
-  }
+  const result = await limitedCheck([[TWO_FACTOR_RULE, session.id]], () => checkSecondFactor(session.userId, code));
+  if (result.limited) return { limited: true, retryAfterSeconds: result.retryAfterSeconds };
+  if (!result.ok) return { ok: false };
   await markSessionTwoFactorVerified(session.id);
   return { ok: true };
 }
@@ -318,12 +318,11 @@ export async function getAccount(userId: string) {
  * REAUTH_RULE; over it, nothing is checked until the window ends.
  */
 export async function checkCurrentPassword(userId: string, password: string): Promise<{ ok: boolean } | Limited> {
-  const limit = await peek(REAUTH_RULE, userId);
-  if (!limit.allowed) return { limited: true, retryAfterSeconds: limit.retryAfterSeconds };
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
-  if (await verifyPassword(user.passwordHash, password)) return { ok: true };
-  await hit(REAUTH_RULE, userId);
-  return { ok: false };
+  const result = await limitedCheck([[REAUTH_RULE, userId]], async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
+    return verifyPassword(user.passwordHash, password);
+  });
+  return result.limited ? { limited: true, retryAfterSeconds: result.retryAfterSeconds } : { ok: result.ok };
 }
 
 export async function changeDisplayName(userId: string, displayName: string) {
@@ -400,12 +399,9 @@ export async function enableTotp(userId: string, currentSessionId: string, secre
 
 /** Ten new recovery codes (the old ones stop working), after a current code. */
 export async function regenerateRecoveryCodes(userId: string, code: string): Promise<string[] | null | Limited> {
-  const limit = await peek(REAUTH_RULE, userId);
-  if (!limit.allowed) return { limited: true, retryAfterSeconds: limit.retryAfterSeconds };
-  if (!(await checkSecondFactor(userId, code))) {
-    await hit(REAUTH_RULE, userId);
-    return null;
-  }
+  const result = await limitedCheck([[REAUTH_RULE, userId]], () => checkSecondFactor(userId, code));
+  if (result.limited) return { limited: true, retryAfterSeconds: result.retryAfterSeconds };
+  if (!result.ok) return null;
   return db.$transaction((tx) => replaceRecoveryCodes(userId, tx));
 }
 
@@ -417,10 +413,9 @@ export async function disableTotp(user: { id: string; role: string }, password: 
   const passwordCheck = await checkCurrentPassword(user.id, password);
   if ("limited" in passwordCheck) return passwordCheck;
   if (!passwordCheck.ok) return "wrongPassword";
-  if (!(await checkSecondFactor(user.id, code))) {
-    await hit(REAUTH_RULE, user.id);
-    return "wrongCode";
-  }
+  const codeCheck = await limitedCheck([[REAUTH_RULE, user.id]], () => checkSecondFactor(user.id, code));
+  if (codeCheck.limited) return { limited: true, retryAfterSeconds: codeCheck.retryAfterSeconds };
+  if (!codeCheck.ok) return "wrongCode";
   await db.$transaction([
     db.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null } }),
     db.recoveryCode.deleteMany({ where: { userId: user.id } }),

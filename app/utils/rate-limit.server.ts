@@ -21,6 +21,11 @@ function isUniqueViolation(error: unknown) {
 
 /** Counts one attempt and says whether it is within the limit. */
 export async function hit(rule: RateLimitRule, key: string, client: Db = defaultDb): Promise<RateLimitResult> {
+  const { retryAfterSeconds, count } = await count1(rule, key, client);
+  return { allowed: count <= rule.limit, count, retryAfterSeconds };
+}
+
+async function count1(rule: RateLimitRule, key: string, client: Db) {
   const { start, retryAfterSeconds } = windowOf(rule, now());
   const id = `${rule.bucket}:${key}:${start.getTime()}`;
   let count: number;
@@ -37,15 +42,32 @@ export async function hit(rule: RateLimitRule, key: string, client: Db = default
     const row = await client.rateLimitCounter.update({ where: { id }, data: { count: { increment: 1 } } });
     count = row.count;
   }
-  return { allowed: count <= rule.limit, count, retryAfterSeconds };
+  return { id, count, retryAfterSeconds };
 }
 
-/** Reads the count without adding to it (for checks before an expensive step). */
-export async function peek(rule: RateLimitRule, key: string, client: Db = defaultDb): Promise<RateLimitResult> {
-  const { start, retryAfterSeconds } = windowOf(rule, now());
-  const row = await client.rateLimitCounter.findUnique({ where: { id: `${rule.bucket}:${key}:${start.getTime()}` } });
-  const count = row?.count ?? 0;
-  return { allowed: count < rule.limit, count, retryAfterSeconds };
+/**
+ * A check that only failures count against, safe against parallel tries: each try takes its
+ * place in every counter first (an atomic increment, so twenty requests at once cannot all
+ * slip under the limit), the check runs only if every counter allows it, and the place is given
+ * back when the try is refused by a limit or the check succeeds. Over a limit, `check` is not
+ * called at all (no password hashing for a flood).
+ */
+export async function limitedCheck(
+  limits: readonly (readonly [RateLimitRule, string])[],
+  check: () => Promise<boolean>,
+  client: Db = defaultDb,
+): Promise<{ limited: true; retryAfterSeconds: number } | { limited: false; ok: boolean }> {
+  const taken = await Promise.all(limits.map(async ([rule, key]) => ({ rule, ...(await count1(rule, key, client)) })));
+  const giveBack = () =>
+    Promise.all(taken.map((t) => client.rateLimitCounter.updateMany({ where: { id: t.id, count: { gt: 0 } }, data: { count: { decrement: 1 } } })));
+  const refused = taken.filter((t) => t.count > t.rule.limit);
+  if (refused.length > 0) {
+    await giveBack();
+    return { limited: true, retryAfterSeconds: Math.max(...refused.map((t) => t.retryAfterSeconds)) };
+  }
+  const ok = await check();
+  if (ok) await giveBack();
+  return { limited: false, ok };
 }
 
 export async function deleteExpiredCounters(client: Db = defaultDb, olderThanSeconds = 24 * 3600) {

@@ -1,0 +1,62 @@
+/**
+ * limitedCheck on a real database: the counters that guard log-in, the second factor and
+ * re-authentication. Twenty-five tries at once must not get more than the limit's worth of
+ * checks (the old read-then-count let all of them through), and only failures stay counted.
+ */
+import { expect, it } from "vitest";
+import { limitedCheck, type RateLimitRule } from "../../app/utils/rate-limit.server.ts";
+import { describeBothDatabases } from "./helpers/test-db.ts";
+
+// A year-long window: the test cannot straddle two windows.
+const rule = (bucket: string, limit = 10): RateLimitRule => ({ bucket, limit, windowSeconds: 365 * 24 * 3600 });
+
+describeBothDatabases("limitedCheck", (ctx) => {
+  const counts = async (bucket: string) =>
+    (await ctx().client.rateLimitCounter.findMany({ where: { id: { startsWith: `${bucket}:` } } })).map((r) => r.count);
+
+  it("lets exactly the limit's worth of parallel failures be checked, and refuses the rest", async () => {
+    const limits = [[rule("parallel"), "a@example.jp"]] as const;
+    let checks = 0;
+    const failing = async () => {
+      checks++;
+      await new Promise((r) => setTimeout(r, 20));
+      return false;
+    };
+    const results = await Promise.all(Array.from({ length: 25 }, () => limitedCheck(limits, failing, ctx().client)));
+    expect(results.filter((r) => !r.limited)).toHaveLength(10);
+    expect(results.filter((r) => r.limited)).toHaveLength(15);
+    expect(checks).toBe(10);
+    expect(await counts("parallel")).toEqual([10]);
+    const refused = results.find((r) => r.limited);
+    expect(refused && refused.limited && refused.retryAfterSeconds).toBeGreaterThan(0);
+  });
+
+  it("gives the place back when the check succeeds: successes never add up to a limit", async () => {
+    const limits = [[rule("success", 3), "b@example.jp"]] as const;
+    for (let i = 0; i < 8; i++) expect(await limitedCheck(limits, async () => true, ctx().client)).toEqual({ limited: false, ok: true });
+    expect(await counts("success")).toEqual([0]);
+    for (let i = 0; i < 3; i++) expect(await limitedCheck(limits, async () => false, ctx().client)).toEqual({ limited: false, ok: false });
+    const over = await limitedCheck(limits, async () => true, ctx().client);
+    expect(over.limited).toBe(true);
+    expect(await counts("success")).toEqual([3]);
+  });
+
+  it("does not count a try refused by one limit against the other", async () => {
+    const perAddress = rule("per-address", 2);
+    const perClient = rule("per-client", 100);
+    for (let i = 0; i < 2; i++) await limitedCheck([[perAddress, "c@example.jp"], [perClient, "127.0.0.1"]], async () => false, ctx().client);
+    let called = false;
+    const refused = await limitedCheck(
+      [
+        [perAddress, "c@example.jp"],
+        [perClient, "127.0.0.1"],
+      ],
+      async () => (called = true),
+      ctx().client,
+    );
+    expect(refused.limited).toBe(true);
+    expect(called).toBe(false);
+    expect(await counts("per-address")).toEqual([2]);
+    expect(await counts("per-client")).toEqual([2]);
+  });
+});
