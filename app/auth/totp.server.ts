@@ -34,17 +34,20 @@ export function totpCodeAt(secret: string, at: Date = now()): string {
   return generateHOTP(decodeBase32IgnorePadding(secret), counterAt(at), TOTP_DIGITS);
 }
 
-/** True for the code of the current 30-second step, or of the step just before or after. */
-export function verifyTotp(secret: string, code: string): boolean {
-  if (!/^\d{6}$/.test(code)) return false;
+/**
+ * The 30-second step whose code this is — the current step, or the one just before or after —
+ * or null. The caller makes a code good once by accepting only steps after the last one used.
+ */
+export function totpStepOf(secret: string, code: string): number | null {
+  if (!/^\d{6}$/.test(code)) return null;
   const key = decodeBase32IgnorePadding(secret);
   const counter = counterAt(now());
-  let valid = false;
+  let matched: number | null = null;
   // All three steps are checked (no early return), so timing does not say which matched.
   for (const step of [-1n, 0n, 1n]) {
-    if (verifyHOTP(key, counter + step, TOTP_DIGITS, code)) valid = true;
+    if (verifyHOTP(key, counter + step, TOTP_DIGITS, code)) matched = Number(counter + step);
   }
-  return valid;
+  return matched;
 }
 
 /** The otpauth:// URI an authenticator app reads from the QR code. */

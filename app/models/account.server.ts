@@ -23,7 +23,7 @@ import {
   sessionCookie,
   sessionMaxAgeFor,
 } from "../auth/session.server.ts";
-import { generateRecoveryCodes, hashRecoveryCode, verifyTotp } from "../auth/totp.server.ts";
+import { generateRecoveryCodes, hashRecoveryCode, totpStepOf } from "../auth/totp.server.ts";
 import { translator, type Lang, type MessageKey } from "../i18n/index.ts";
 import { now } from "../utils/clock.server.ts";
 import { db } from "../utils/db.server.ts";
@@ -248,7 +248,15 @@ async function spendRecoveryCode(userId: string, code: string): Promise<boolean>
 async function checkSecondFactor(userId: string, code: string): Promise<boolean> {
   if (/^\d{6}$/.test(code)) {
     const user = await db.user.findUnique({ where: { id: userId }, select: { totpSecret: true, totpEnabledAt: true } });
-    return Boolean(user?.totpSecret && user.totpEnabledAt) && verifyTotp(user!.totpSecret!, code);
+    if (!user?.totpSecret || !user.totpEnabledAt) return false;
+    const step = totpStepOf(user.totpSecret, code);
+    if (step === null) return false;
+    // Good once: a code seen (or shoulder-surfed) cannot be used again in its 90 seconds.
+    const { count } = await db.user.updateMany({
+      where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+      data: { totpLastStep: step },
+    });
+    return count === 1;
   }
   return spendRecoveryCode(userId, code);
 }
@@ -383,11 +391,12 @@ async function replaceRecoveryCodes(userId: string, client: Pick<typeof db, "rec
  * never gave a second factor) end; this one counts as having given it.
  */
 export async function enableTotp(userId: string, currentSessionId: string, secret: string, code: string): Promise<string[] | null> {
-  if (!verifyTotp(secret, code)) return null;
+  const step = totpStepOf(secret, code);
+  if (step === null) return null;
   const codes = await db.$transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, totpEnabledAt: null },
-      data: { totpSecret: secret, totpEnabledAt: now() },
+      data: { totpSecret: secret, totpEnabledAt: now(), totpLastStep: step },
     });
     return count === 1 ? replaceRecoveryCodes(userId, tx) : null;
   });
@@ -417,7 +426,7 @@ export async function disableTotp(user: { id: string; role: string }, password: 
   if (codeCheck.limited) return { limited: true, retryAfterSeconds: codeCheck.retryAfterSeconds };
   if (!codeCheck.ok) return "wrongCode";
   await db.$transaction([
-    db.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null } }),
+    db.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } }),
     db.recoveryCode.deleteMany({ where: { userId: user.id } }),
   ]);
   return "disabled";

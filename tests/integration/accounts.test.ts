@@ -479,10 +479,20 @@ describe("two-factor", () => {
     const stale = await next.post("/login/two-factor", { method: "totp", code: totpCodeAt(secret, new Date(AT.getTime() - 90_000)), redirectTo: "/account" });
     expect(stale.status).toBe(400);
     expect(fieldError(stale.text, "code")).toContain("確認コードが正しくありません");
-    const ok = await next.post("/login/two-factor", { method: "totp", code: totpCodeAt(secret, new Date(AT.getTime() - 30_000)), redirectTo: "/account" });
+    // The code used to turn TOTP on (this step's) is spent: a code is good once.
+    const spent = await next.post("/login/two-factor", { method: "totp", code: totpCodeAt(secret, AT), redirectTo: "/account" });
+    expect(spent.status).toBe(400);
+    const nextStep = totpCodeAt(secret, new Date(AT.getTime() + 30_000));
+    const ok = await next.post("/login/two-factor", { method: "totp", code: nextStep, redirectTo: "/account" });
     expect(ok.status).toBe(302);
     expect(ok.headers.location).toBe("/account");
     expect((await next.get("/account")).status).toBe(200);
+    // Seen over a shoulder, the same code does not open a second session, nor does an older one.
+    const thief = visitor();
+    await thief.post("/login", { email, password: PASSWORD });
+    expect((await thief.post("/login/two-factor", { method: "totp", code: nextStep })).status).toBe(400);
+    expect((await thief.post("/login/two-factor", { method: "totp", code: totpCodeAt(secret, AT) })).status).toBe(400);
+    expect((await thief.get("/account")).status).toBe(302);
 
     // A recovery code works once.
     const withCode = visitor();
@@ -546,12 +556,16 @@ describe("two-factor", () => {
     const wrongPassword = await v.post("/account/two-factor", { intent: "disable", disablePassword: "not my password", disableCode: totpCodeAt(secret, AT) });
     expect(wrongPassword.status).toBe(400);
     expect(fieldError(wrongPassword.text, "disablePassword")).toBe("パスワードが正しくありません");
-    const off = await v.post("/account/two-factor", { intent: "disable", disablePassword: PASSWORD, disableCode: totpCodeAt(secret, AT) });
+    // The code of the log-in is spent; the next step's works.
+    const replayed = await v.post("/account/two-factor", { intent: "disable", disablePassword: PASSWORD, disableCode: totpCodeAt(secret, AT) });
+    expect(replayed.status).toBe(400);
+    const off = await v.post("/account/two-factor", { intent: "disable", disablePassword: PASSWORD, disableCode: totpCodeAt(secret, new Date(AT.getTime() + 30_000)) });
     expect(off.status).toBe(302);
     expect(off.headers.location).toBe("/account?notice=twoFactorDisabled");
     const user = await db.client.user.findUniqueOrThrow({ where: { email } });
     expect(user.totpSecret).toBeNull();
     expect(user.totpEnabledAt).toBeNull();
+    expect(user.totpLastStep).toBeNull();
   });
 });
 
