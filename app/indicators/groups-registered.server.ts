@@ -3,9 +3,14 @@
  * asked that are an NPO法人 with its main office in the city, or are registered at the
  * 社会福祉協議会 ボランティアセンター; a group that is both counts once.
  * This is the only definition of the count; the dashboard and the plan indicators use it.
+ *
+ * Both halves are read as they were at that instant: the registration's own times (renewals
+ * and endings never overwrite them), and the profile of the version in force then — the last
+ * one staff approved (or corrected, or imported) by that instant — so a group that left the
+ * volunteer centre last month still counts for the months before.
  */
-import { db } from "../utils/db.server.ts";
 import { listedGroupWhere } from "../models/group.server.ts";
+import { db } from "../utils/db.server.ts";
 
 export const GROUPS_REGISTERED = {
   id: "groups-registered",
@@ -19,18 +24,33 @@ export const GROUPS_REGISTERED = {
   unit: "団体",
 } as const;
 
-function countedWhere(at: Date) {
-  return { ...listedGroupWhere(at), OR: [{ npoInCity: true }, { volunteerCenter: true }] };
+export type CountedGroup = { id: number; name: string; nameKana: string; kind: string; npoInCity: boolean; volunteerCenter: boolean };
+
+/** The groups 6-1 counts at `at`, with their profile as it stood then, in 50音 order. */
+export async function groupsRegisteredList(at: Date): Promise<CountedGroup[]> {
+  const groups = await db.group.findMany({
+    where: listedGroupWhere(at),
+    select: {
+      id: true,
+      versions: {
+        where: { status: { in: ["approved", "superseded"] }, decidedAt: { lte: at } },
+        orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
+        take: 1,
+        select: { name: true, nameKana: true, kind: true, mainOfficeInCity: true, volunteerCenter: true },
+      },
+    },
+  });
+  const counted: CountedGroup[] = [];
+  for (const group of groups) {
+    const version = group.versions[0];
+    if (!version) continue;
+    const npoInCity = version.kind === "npo" && version.mainOfficeInCity;
+    if (!npoInCity && !version.volunteerCenter) continue;
+    counted.push({ id: group.id, name: version.name, nameKana: version.nameKana, kind: version.kind, npoInCity, volunteerCenter: version.volunteerCenter });
+  }
+  return counted.sort((a, b) => (a.nameKana < b.nameKana ? -1 : a.nameKana > b.nameKana ? 1 : a.id - b.id));
 }
 
 export async function groupsRegisteredCount(at: Date): Promise<number> {
-  return db.group.count({ where: countedWhere(at) });
-}
-
-export async function groupsRegisteredList(at: Date) {
-  return db.group.findMany({
-    where: countedWhere(at),
-    select: { id: true, name: true, nameKana: true, kind: true, npoInCity: true, volunteerCenter: true },
-    orderBy: { nameKana: "asc" },
-  });
+  return (await groupsRegisteredList(at)).length;
 }

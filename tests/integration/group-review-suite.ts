@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitingQueues } from "../../app/models/dashboard.server.ts";
-import { groupsRegisteredCount } from "../../app/indicators/groups-registered.server.ts";
+import { groupsRegisteredCount, groupsRegisteredList } from "../../app/indicators/groups-registered.server.ts";
 import {
   cancelRegistration,
   correctProfile,
@@ -409,6 +409,32 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       const missing = await post(`/my/groups/${changeGroupId}/renew`, "rep", {});
       expect(missing.status).toBe(400);
       expect(await db.groupRegistration.count({ where: { groupId: changeGroupId, kind: "renewal" } })).toBe(0);
+    });
+  });
+
+  describe("6-1 on past dates", () => {
+    it("reads each group's profile as it stood then: leaving the volunteer centre counts from the approval of that change", async () => {
+      const ids = async (local: string) => (await groupsRegisteredList(jst(local))).map((g) => g.id);
+      at("2026-07-01T09:00:00");
+      const groupId = await submitNewGroup(rep, await profile({ name: "歴史を数える会" }));
+      at("2026-07-02T09:00:00");
+      expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
+
+      at("2026-08-01T09:00:00");
+      await submitVersion(rep, groupId, await profile({ name: "歴史を数える会（改称）", volunteerCenter: "" }));
+      // The change waits: the approved profile still counts, now and for the past.
+      expect(await ids("2026-08-03T09:00:00")).toContain(groupId);
+      at("2026-08-05T09:00:00");
+      expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
+
+      expect(await ids("2026-07-02T08:59:59")).not.toContain(groupId);
+      const then = (await groupsRegisteredList(jst("2026-07-15T12:00:00"))).find((g) => g.id === groupId);
+      expect(then).toMatchObject({ name: "歴史を数える会", volunteerCenter: true });
+      expect(await ids("2026-08-05T08:59:59")).toContain(groupId);
+      expect(await ids("2026-08-05T09:00:00")).not.toContain(groupId);
+      expect(await ids("2026-09-01T09:00:00")).not.toContain(groupId);
+      // Still registered and listed: only the 6-1 condition changed.
+      expect((await db.group.findMany({ where: listedGroupWhere(jst("2026-09-01T09:00:00")), select: { id: true } })).map((g) => g.id)).toContain(groupId);
     });
   });
 }
