@@ -8,7 +8,7 @@ import { indicatorDateSchema } from "../forms/group-review.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
 import { parseForm } from "../forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
-import { GROUPS_REGISTERED, groupsRegisteredCount, groupsRegisteredList } from "../indicators/groups-registered.server.ts";
+import { GROUPS_REGISTERED, groupsRegisteredList } from "../indicators/groups-registered.server.ts";
 import groupReviewStyles from "../styles/group-review.css?url";
 import { now } from "../utils/clock.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate, tokyoInstant } from "../utils/dates.ts";
@@ -29,7 +29,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = now();
   // A past or future day is counted at its last instant: a registration valid that day counts.
   const at = date && date !== tokyoDate(current) ? new Date(tokyoInstant(date).getTime() + 24 * 60 * 60_000 - 1) : current;
-  const [count, groups] = await Promise.all([groupsRegisteredCount(at), groupsRegisteredList(at)]);
+  const groups = await groupsRegisteredList(at);
+  const count = groups.length;
   const body = {
     errors: parsed.ok ? undefined : parsed.errors,
     values: parsed.ok ? { date } : parsed.values,
