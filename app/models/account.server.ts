@@ -27,8 +27,7 @@ import { generateRecoveryCodes, hashRecoveryCode, verifyTotp } from "../auth/tot
 import { translator, type Lang, type MessageKey } from "../i18n/index.ts";
 import { now } from "../utils/clock.server.ts";
 import { db } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
-import { enqueueMail } from "../utils/mail.server.ts";
+import { enqueueMail, portalLink } from "../utils/mail.server.ts";
 import { hit, peek, type RateLimitRule } from "../utils/rate-limit.server.ts";
 import { recordAudit } from "./audit.server.ts";
 import { lastRepresentativeCheck } from "./group-editor.server.ts";
@@ -77,10 +76,6 @@ type MailKind =
   | "changeEmailNotice"
   | "passwordChanged";
 
-function link(path: string): string {
-  return `${getEnv().PUBLIC_URL}${path}`;
-}
-
 async function sendAccountMail(kind: MailKind, to: string, lang: Lang, params: Record<string, string> = {}) {
   const t = translator(lang);
   const site = t("site.name");
@@ -88,7 +83,7 @@ async function sendAccountMail(kind: MailKind, to: string, lang: Lang, params: R
   await enqueueMail({
     to,
     subject: t(`account.mail.${kind}.subject` as MessageKey, { site }),
-    text: `${body}\n\n${t("account.mail.footer", { site, home: link("/") })}\n`,
+    text: `${body}\n\n${t("account.mail.footer", { site, home: portalLink("/") })}\n`,
   });
 }
 
@@ -125,13 +120,13 @@ export async function registerResident(input: { displayName: string; email: stri
   }
   const to = normalizeEmail(input.email);
   if (await mayMail(to)) {
-    await sendAccountMail("alreadyRegistered", to, lang, { loginLink: link("/login"), resetLink: link("/password/forgot") });
+    await sendAccountMail("alreadyRegistered", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
   }
 }
 
 async function sendVerificationMail(user: { id: string; email: string }, lang: Lang) {
   const token = await issueToken(user.id, "verify-email", user.email);
-  await sendAccountMail("verify", user.email, lang, { link: link(`/verify-email/${token}`) });
+  await sendAccountMail("verify", user.email, lang, { link: portalLink(`/verify-email/${token}`) });
 }
 
 /** "Send the link again" from /account. */
@@ -271,7 +266,7 @@ export async function requestPasswordReset(email: string, lang: Lang) {
   if (!user || !user.active) return;
   if (!(await mayMail(user.email))) return;
   const token = await issueToken(user.id, "reset-password", user.email);
-  await sendAccountMail("reset", user.email, lang, { link: link(`/password/reset/${token}`) });
+  await sendAccountMail("reset", user.email, lang, { link: portalLink(`/password/reset/${token}`) });
 }
 
 export function inspectResetLink(token: string) {
@@ -288,7 +283,7 @@ export async function resetPassword(token: string, password: string, lang: Lang)
     select: { email: true },
   });
   await invalidateUserSessions(row.userId);
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: link("/password/forgot") });
+  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
   return true;
 }
 
@@ -340,13 +335,13 @@ export async function requestEmailChange(user: { id: string; email: string }, ne
   if (to === user.email) return "same";
   if (await mayMail(to)) {
     if (await findUserByEmail(to)) {
-      await sendAccountMail("changeEmailTaken", to, lang, { loginLink: link("/login"), resetLink: link("/password/forgot") });
+      await sendAccountMail("changeEmailTaken", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
     } else {
       const token = await issueToken(user.id, "change-email", to);
-      await sendAccountMail("changeEmail", to, lang, { link: link(`/verify-email/${token}`) });
+      await sendAccountMail("changeEmail", to, lang, { link: portalLink(`/verify-email/${token}`) });
     }
   }
-  await sendAccountMail("changeEmailNotice", user.email, lang, { accountLink: link("/account") });
+  await sendAccountMail("changeEmailNotice", user.email, lang, { accountLink: portalLink("/account") });
   return "sent";
 }
 
@@ -358,7 +353,7 @@ export async function changePassword(userId: string, password: string, keepSessi
     select: { email: true },
   });
   await invalidateUserSessions(userId, { except: keepSessionId });
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: link("/password/forgot") });
+  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
 }
 
 /** Ends one of the person's own sessions; an id of someone else's changes nothing. */

@@ -17,25 +17,27 @@ import crypto from "node:crypto";
 import { intentOf, keptValues, validateGroupForm, type GroupFormIntent } from "../forms/group-editor.ts";
 import type { GroupProfileInput } from "../forms/group.ts";
 import type { FieldErrors } from "../forms/validation.ts";
-import { translator, type Lang, type MessageKey, type Params, type Translate } from "../i18n/index.ts";
+import type { MessageKey } from "../i18n/index.ts";
 import { now } from "../utils/clock.server.ts";
 import { fiscalYearAt, formatInstant } from "../utils/dates.ts";
 import { db, type Prisma } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
-import { enqueueMail } from "../utils/mail.server.ts";
+import { enqueueMail, portalLink } from "../utils/mail.server.ts";
 import { hit, type RateLimitRule } from "../utils/rate-limit.server.ts";
 import { checkImage, deleteUpload, readLimitedForm, saveImage } from "../utils/uploads.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { composeEditorMail, sendToRepresentatives } from "./group-mail.server.ts";
 import { GROUP_LIMITS } from "./group-rules.ts";
 import {
   fiscalYearValidity,
   groupRoleOf,
   listedGroupWhere,
   parseIdList,
+  registrationsToEndWhere,
   registrationValidAt,
-  representativeEmails,
   versionColumns,
+  versionFormValues,
   type GroupRole,
+  type VersionRow,
 } from "./group.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 
@@ -187,8 +189,6 @@ export async function getGroupStatus(userId: string, groupId: number) {
   };
 }
 
-type VersionRow = NonNullable<Awaited<ReturnType<typeof db.groupVersion.findFirst>>>;
-
 /** A version for display: district ids resolved to names. */
 async function profileView(v: VersionRow) {
   const districtIds = parseIdList(v.districtIds);
@@ -232,35 +232,6 @@ export async function listDistrictChoices() {
   return db.district.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, area: true } });
 }
 
-/** A version as the form's values (the strings a posted form would hold). */
-function formValuesOf(v: VersionRow): Record<string, string> {
-  const box = (b: boolean) => (b ? "on" : "");
-  return {
-    name: v.name,
-    nameKana: v.nameKana,
-    kind: v.kind,
-    corporateNumber: v.corporateNumber,
-    mainOfficeInCity: box(v.mainOfficeInCity),
-    volunteerCenter: box(v.volunteerCenter),
-    representativeName: v.representativeName,
-    representativePublic: box(v.representativePublic),
-    phone: v.phone,
-    email: v.email,
-    website: v.website,
-    sns: v.sns,
-    mainDistrictId: v.mainDistrictId ? String(v.mainDistrictId) : "",
-    districtIds: parseIdList(v.districtIds).join("\n"),
-    activityFields: parseIdList(v.activityFields).join("\n"),
-    purpose: v.purpose,
-    activities: v.activities,
-    foundedOn: v.foundedOn,
-    memberCount: String(v.memberCount),
-    welcomesMembers: box(v.welcomesMembers),
-    welcomesVolunteers: box(v.welcomesVolunteers),
-    meetingPlace: v.meetingPlace,
-  };
-}
-
 /** The edit page: the version to edit (working, else a copy of the published one). */
 export async function getGroupForEdit(userId: string, groupId: number) {
   const role = await groupRoleOf(userId, groupId);
@@ -284,7 +255,7 @@ export async function getGroupForEdit(userId: string, groupId: number) {
     role,
     group: { id: group.id, name: nameOf(group.publishedVersion, latest), published: group.publishedVersionId !== null },
     ...status,
-    values: base ? formValuesOf(base) : {},
+    values: base ? versionFormValues(base) : {},
     logoFile: base?.logoFile ?? "",
   };
 }
@@ -463,26 +434,7 @@ export async function logoAccess(file: string, viewer: { userId: string; staff: 
 }
 
 // ---------------------------------------------------------------------------------------
-// Mail: Japanese first, then English (the reader's language is not known).
-
-function link(path: string) {
-  return `${getEnv().PUBLIC_URL}${path}`;
-}
-
-async function sendGroupMail(to: string[], kind: "invitation" | "withdrawn", params: (t: Translate, lang: Lang) => Params) {
-  const texts = (["ja", "en"] as const).map((lang) => {
-    const t = translator(lang);
-    const site = t("site.name");
-    const p = { site, ...params(t, lang) };
-    return {
-      subject: t(`groupForm.mail.${kind}.subject`, p),
-      body: `${t(`groupForm.mail.${kind}.body`, p)}\n\n${t("groupForm.mail.footer", { site, home: link("/") })}`,
-    };
-  });
-  for (const address of to) {
-    await enqueueMail({ to: address, subject: texts[0].subject, text: `${texts[0].body}\n\n----------\n\n${texts[1].body}\n` });
-  }
-}
+// Names
 
 async function groupName(client: Tx | typeof db, groupId: number): Promise<string> {
   const group = await client.group.findUnique({
@@ -565,12 +517,13 @@ export async function inviteMember(userId: string, groupId: number, input: { ema
     }),
   ]);
   const name = await groupName(db, groupId);
-  await sendGroupMail([email], "invitation", (t, lang) => ({
+  const mail = composeEditorMail("invitation", (t, lang) => ({
     group: name,
     role: t(`groupForm.role.${input.role}`),
-    link: link(`/invitations/${token}`),
+    link: portalLink(`/invitations/${token}`),
     expires: formatInstant(expiresAt, lang),
   }));
+  await enqueueMail({ to: email, ...mail });
   return { ok: true };
 }
 
@@ -688,12 +641,7 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
     if (isClosed(group.state)) return "groupForm.errors.groupClosed" as const;
     await tx.group.update({ where: { id: groupId }, data: { state: "withdrawn" } });
     const ended = await tx.groupRegistration.updateMany({
-      where: {
-        groupId,
-        status: "approved",
-        endedAt: null,
-        OR: [{ validUntil: { gt: at } }, { renewalSubmittedAt: { not: null }, renewalDecidedAt: null }],
-      },
+      where: registrationsToEndWhere(groupId, at),
       data: { endedAt: at, endReason: "withdrawn" },
     });
     const pending = await tx.groupRegistration.updateMany({ where: { groupId, status: "pending" }, data: { status: "withdrawn" } });
@@ -713,12 +661,12 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
     return null;
   });
   if (outcome) return fail(outcome);
-  const [name, to] = await Promise.all([groupName(db, groupId), representativeEmails(groupId)]);
-  await sendGroupMail(to, "withdrawn", (_t, lang) => ({
-    group: name,
-    date: formatInstant(at, lang),
-    link: link(`/my/groups/${groupId}`),
-  }));
+  const name = await groupName(db, groupId);
+  await sendToRepresentatives(
+    db,
+    groupId,
+    composeEditorMail("withdrawn", (_t, lang) => ({ group: name, date: formatInstant(at, lang), link: portalLink(`/my/groups/${groupId}`) })),
+  );
   return { ok: true };
 }
 

@@ -27,8 +27,10 @@ import {
   fiscalYearValidity,
   parseIdList,
   publishVersion,
+  registrationsToEndWhere,
   registrationValidAt,
   versionColumns,
+  versionFormValues,
   type VersionRow,
 } from "./group.server.ts";
 
@@ -435,12 +437,7 @@ export function cancelRegistration(actor: Staff, groupId: number, reason: string
     const claimed = await tx.group.updateMany({ where: { id: groupId, state: "active" }, data: { state: "cancelled" } });
     if (claimed.count !== 1) throw new Refused("conflict");
     const ending = await tx.groupRegistration.findMany({
-      where: {
-        groupId,
-        status: "approved",
-        endedAt: null,
-        OR: [{ validUntil: { gt: at } }, { renewalSubmittedAt: { not: null }, renewalDecidedAt: null }],
-      },
+      where: registrationsToEndWhere(groupId, at),
       select: { id: true },
     });
     await tx.groupRegistration.updateMany({ where: { id: { in: ending.map((r) => r.id) } }, data: { endedAt: at, endReason: "cancelled" } });
@@ -472,16 +469,7 @@ export async function correctionDefaults(groupId: number) {
     db.district.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, area: true } }),
   ]);
   const v = group.publishedVersion;
-  const values: Record<string, string> = {};
-  if (v) {
-    const current = profileValues(v);
-    for (const field of PROFILE_FIELDS) {
-      const value = current[field];
-      if (field === "logoFile") continue;
-      values[field] = typeof value === "boolean" ? (value ? "on" : "") : Array.isArray(value) ? value.join("\n") : value === null ? "" : String(value);
-    }
-    values.publishedVersionId = String(v.id);
-  }
+  const values: Record<string, string> = v ? { ...versionFormValues(v), publishedVersionId: String(v.id) } : {};
   return { group: { id: group.id, name: group.name, state: group.state }, publishedVersionId: v?.id ?? null, values, waitingChange, districts };
 }
 
