@@ -20,6 +20,7 @@ import { now } from "../utils/clock.server.ts";
 import { db, type Db, type Prisma } from "../utils/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../utils/dates.ts";
 import { toSearchText } from "../utils/search.ts";
+import type { AuditAction } from "./audit-actions.ts";
 import { recordAudit } from "./audit.server.ts";
 import { mailRepresentatives, type GroupMailKind } from "./group-mail.server.ts";
 import { lastValidDay, renewalOpensAt, renewalValidFrom } from "./group-renewal.server.ts";
@@ -340,7 +341,7 @@ export function decideVersion(actor: Staff, groupId: number, versionId: number, 
 
     const name = version.group.name || version.name;
     let mail: GroupMailKind;
-    let action: string;
+    let action: AuditAction;
     const details: Record<string, unknown> = { versionId, application: isNew ? "new" : "change" };
     let params = (_lang: Lang): Record<string, string> => ({ name });
     if (decision === "approve") {
