@@ -30,7 +30,7 @@ import { db } from "../utils/db.server.ts";
 import { enqueueMail, portalLink } from "../utils/mail.server.ts";
 import { hit, peek, type RateLimitRule } from "../utils/rate-limit.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { lastRepresentativeCheck } from "./group-editor.server.ts";
+import { lastRepresentativeCheck, recordMembershipsEndingWithAccount } from "./group-editor.server.ts";
 import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken, normalizeEmail } from "./user.server.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -500,7 +500,8 @@ export type DeleteAccountResult = { ok: true } | { ok: false; reason: MessageKey
 /**
  * Deletes the account and, with it (cascade), sessions, links, recovery codes and memberships.
  * Audit entries they made stay for the city's records with the actor set to null; the entry
- * "account.deleted" names only the id. Mail in the outbox addressed to the person (their
+ * "account.deleted" names only the id, and each group membership that ends writes
+ * "group.member_left" naming the member by id as well. Mail in the outbox addressed to the person (their
  * account address, and any address they asked to change to) is deleted as well: the outbox
  * is a delivery queue, not an archive, and keeping it would keep the address.
  */
@@ -510,9 +511,10 @@ export async function deleteAccount(userId: string): Promise<DeleteAccountResult
     if (reason) return { ok: false, reason };
   }
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, tokens: { select: { email: true } } } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, tokens: { select: { email: true } } } });
     const addresses = [...new Set([user.email, ...user.tokens.map((t) => t.email)])];
     await recordAudit({ actor: null, action: "account.deleted", targetType: "user", targetId: userId }, tx);
+    await recordMembershipsEndingWithAccount(tx, { id: userId, role: user.role });
     await tx.outboxMail.deleteMany({ where: { to: { in: addresses } } });
     await tx.user.delete({ where: { id: userId } });
   });

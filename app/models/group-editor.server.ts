@@ -493,9 +493,10 @@ function hashToken(token: string) {
 /**
  * Invites an address as representative or editor: a link valid for 7 days goes to it; only the
  * token's hash is stored, and a new invitation to the same address replaces an earlier one.
+ * The audit entry names the invitation by id, never by the address.
  */
-export async function inviteMember(userId: string, groupId: number, input: { email: string; role: GroupRole }): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(userId, groupId);
+export async function inviteMember(actor: Actor, groupId: number, input: { email: string; role: GroupRole }): Promise<{ ok: true } | Failure> {
+  const role = await groupRoleOf(actor.id, groupId);
   if (!role) return notFound;
   if (role !== "representative") return fail("groupForm.errors.representativeOnly");
   const email = normalizeEmail(input.email);
@@ -508,14 +509,25 @@ export async function inviteMember(userId: string, groupId: number, input: { ema
   ]);
   if (isClosed(group.state)) return fail("groupForm.errors.groupClosed");
   if (member > 0) return fail("groupForm.errors.alreadyMember");
-  const limit = await hit(GROUP_INVITE_RULE, userId);
+  const limit = await hit(GROUP_INVITE_RULE, actor.id);
   if (!limit.allowed) return { ok: false, limited: limit.retryAfterSeconds };
-  await db.$transaction([
-    db.groupInvitation.deleteMany({ where: { groupId, email, acceptedAt: null } }),
-    db.groupInvitation.create({
-      data: { id: crypto.randomUUID(), groupId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: userId, createdAt: at },
-    }),
-  ]);
+  await db.$transaction(async (tx) => {
+    const replaced = await tx.groupInvitation.findMany({ where: { groupId, email, acceptedAt: null }, select: { id: true } });
+    await tx.groupInvitation.deleteMany({ where: { id: { in: replaced.map((i) => i.id) } } });
+    const invitation = await tx.groupInvitation.create({
+      data: { id: crypto.randomUUID(), groupId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: actor.id, createdAt: at },
+    });
+    await recordAudit(
+      {
+        actor,
+        action: "group.invitation_sent",
+        targetType: "group",
+        targetId: groupId,
+        details: { invitationId: invitation.id, role: input.role, replacedInvitationIds: replaced.map((i) => i.id) },
+      },
+      tx,
+    );
+  });
   const name = await groupName(db, groupId);
   const mail = composeEditorMail("invitation", (t, lang) => ({
     group: name,
@@ -527,52 +539,76 @@ export async function inviteMember(userId: string, groupId: number, input: { ema
   return { ok: true };
 }
 
-export async function cancelInvitation(userId: string, groupId: number, invitationId: string): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(userId, groupId);
+/** Revokes an invitation not yet accepted (an unknown or used one changes nothing). */
+export async function cancelInvitation(actor: Actor, groupId: number, invitationId: string): Promise<{ ok: true } | Failure> {
+  const role = await groupRoleOf(actor.id, groupId);
   if (!role) return notFound;
   if (role !== "representative") return fail("groupForm.errors.representativeOnly");
-  await db.groupInvitation.deleteMany({ where: { id: invitationId, groupId, acceptedAt: null } });
+  await db.$transaction(async (tx) => {
+    const where = { id: invitationId, groupId, acceptedAt: null };
+    const invitation = await tx.groupInvitation.findFirst({ where, select: { role: true } });
+    if (!invitation) return;
+    const { count } = await tx.groupInvitation.deleteMany({ where });
+    if (count !== 1) return;
+    await recordAudit(
+      { actor, action: "group.invitation_revoked", targetType: "group", targetId: groupId, details: { invitationId, role: invitation.role } },
+      tx,
+    );
+  });
   return { ok: true };
 }
 
 /**
  * Changes a member's role or removes them (also oneself: leaving). While the group is open,
- * the change must leave at least one active representative.
+ * the change must leave at least one active representative. The audit entry names the member
+ * by account id; giving a member the role they have changes nothing and records nothing.
  */
-async function changeMembership(userId: string, groupId: number, targetUserId: string, change: GroupRole | "remove"): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(userId, groupId);
+async function changeMembership(actor: Actor, groupId: number, targetUserId: string, change: GroupRole | "remove"): Promise<{ ok: true } | Failure> {
+  const role = await groupRoleOf(actor.id, groupId);
   if (!role) return notFound;
-  if (targetUserId !== userId && role !== "representative") return fail("groupForm.errors.representativeOnly");
-  if (targetUserId === userId && change === "representative" && role !== "representative") return fail("groupForm.errors.representativeOnly");
+  const self = targetUserId === actor.id;
+  if (!self && role !== "representative") return fail("groupForm.errors.representativeOnly");
+  if (self && change === "representative" && role !== "representative") return fail("groupForm.errors.representativeOnly");
   const outcome = await db.$transaction(async (tx) => {
     const group = await lockGroup(tx, groupId);
     const target = await tx.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId: targetUserId } } });
     if (!target) return "groupForm.errors.notMember" as const;
+    if (target.role === change) return null;
     const stopsBeingRepresentative = target.role === "representative" && change !== "representative";
     if (stopsBeingRepresentative && !isClosed(group.state) && (await activeRepresentatives(tx, groupId, targetUserId)) === 0) {
       return "groupForm.errors.lastRepresentative" as const;
     }
-    if (change === "remove") await tx.groupMembership.delete({ where: { groupId_userId: { groupId, userId: targetUserId } } });
-    else await tx.groupMembership.update({ where: { groupId_userId: { groupId, userId: targetUserId } }, data: { role: change } });
+    const key = { groupId_userId: { groupId, userId: targetUserId } };
+    if (change === "remove") {
+      await tx.groupMembership.delete({ where: key });
+      const action = self ? "group.member_left" : "group.member_removed";
+      await recordAudit({ actor, action, targetType: "group", targetId: groupId, details: { userId: targetUserId, role: target.role } }, tx);
+    } else {
+      await tx.groupMembership.update({ where: key, data: { role: change } });
+      await recordAudit(
+        { actor, action: "group.member_role_changed", targetType: "group", targetId: groupId, details: { userId: targetUserId, from: target.role, to: change } },
+        tx,
+      );
+    }
     return null;
   });
   return outcome ? fail(outcome) : { ok: true };
 }
 
-export function changeMemberRole(userId: string, groupId: number, targetUserId: string, role: GroupRole) {
-  return changeMembership(userId, groupId, targetUserId, role);
+export function changeMemberRole(actor: Actor, groupId: number, targetUserId: string, role: GroupRole) {
+  return changeMembership(actor, groupId, targetUserId, role);
 }
 
-export function removeMember(userId: string, groupId: number, targetUserId: string) {
-  return changeMembership(userId, groupId, targetUserId, "remove");
+export function removeMember(actor: Actor, groupId: number, targetUserId: string) {
+  return changeMembership(actor, groupId, targetUserId, "remove");
 }
 
-export function leaveGroup(userId: string, groupId: number) {
-  return changeMembership(userId, groupId, userId, "remove");
+export function leaveGroup(actor: Actor, groupId: number) {
+  return changeMembership(actor, groupId, actor.id, "remove");
 }
 
 export type InvitationInspection =
-  | { state: "valid"; groupId: number; groupName: string; role: GroupRole; email: string }
+  | { state: "valid"; invitationId: string; groupId: number; groupName: string; role: GroupRole; email: string }
   | { state: "spent" | "unknown" | "closed" };
 
 /** For the GET of an invitation link: changes nothing. */
@@ -584,6 +620,7 @@ export async function inspectInvitation(token: string): Promise<InvitationInspec
   if (isClosed(invitation.group.state)) return { state: "closed" };
   return {
     state: "valid",
+    invitationId: invitation.id,
     groupId: invitation.groupId,
     groupName: await groupName(db, invitation.groupId),
     role: invitation.role as GroupRole,
@@ -598,7 +635,7 @@ export type AcceptResult = { ok: true; groupId: number } | { ok: false; reason: 
  * invited and confirmed. Used once: the conditional update makes a second use fail. A member
  * invited again keeps a representative's role (an invitation never demotes).
  */
-export async function acceptInvitation(token: string, user: { id: string; email: string; emailVerified: boolean }): Promise<AcceptResult> {
+export async function acceptInvitation(token: string, user: Actor & { email: string; emailVerified: boolean }): Promise<AcceptResult> {
   const inspected = await inspectInvitation(token);
   if (inspected.state !== "valid") return { ok: false, reason: inspected.state };
   if (normalizeEmail(user.email) !== normalizeEmail(inspected.email)) return { ok: false, reason: "wrongEmail" };
@@ -612,12 +649,25 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       data: { acceptedAt: at },
     });
     if (count !== 1) return false;
-    const existing = await tx.groupMembership.findUnique({ where: { groupId_userId: { groupId: inspected.groupId, userId: user.id } } });
+    const key = { groupId_userId: { groupId: inspected.groupId, userId: user.id } };
+    const existing = await tx.groupMembership.findUnique({ where: key });
+    const from = (existing?.role ?? null) as GroupRole | null;
+    const to: GroupRole = from === "representative" ? from : inspected.role;
     if (!existing) {
-      await tx.groupMembership.create({ data: { groupId: inspected.groupId, userId: user.id, role: inspected.role, createdAt: at } });
-    } else if (existing.role !== "representative" && inspected.role === "representative") {
-      await tx.groupMembership.update({ where: { groupId_userId: { groupId: inspected.groupId, userId: user.id } }, data: { role: "representative" } });
+      await tx.groupMembership.create({ data: { groupId: inspected.groupId, userId: user.id, role: to, createdAt: at } });
+    } else if (from !== to) {
+      await tx.groupMembership.update({ where: key, data: { role: to } });
     }
+    await recordAudit(
+      {
+        actor: user,
+        action: "group.invitation_accepted",
+        targetType: "group",
+        targetId: inspected.groupId,
+        details: { invitationId: inspected.invitationId, userId: user.id, invitedRole: inspected.role, from, to },
+      },
+      tx,
+    );
     return true;
   });
   return accepted ? { ok: true, groupId: inspected.groupId } : { ok: false, reason: "spent" };
@@ -646,7 +696,7 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
     });
     const pending = await tx.groupRegistration.updateMany({ where: { groupId, status: "pending" }, data: { status: "withdrawn" } });
     const versions = await tx.groupVersion.updateMany({ where: { groupId, status: { in: [...WORKING_STATUSES] } }, data: { status: "withdrawn" } });
-    await tx.groupInvitation.deleteMany({ where: { groupId, acceptedAt: null } });
+    const invitations = await tx.groupInvitation.deleteMany({ where: { groupId, acceptedAt: null } });
     await recordAudit(
       {
         actor,
@@ -654,7 +704,12 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
         targetType: "group",
         targetId: groupId,
         reason,
-        details: { endedRegistrations: ended.count, withdrawnRegistrations: pending.count, withdrawnVersions: versions.count },
+        details: {
+          endedRegistrations: ended.count,
+          withdrawnRegistrations: pending.count,
+          withdrawnVersions: versions.count,
+          revokedInvitations: invitations.count,
+        },
       },
       tx,
     );
@@ -672,6 +727,21 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
 
 // ---------------------------------------------------------------------------------------
 // Account deletion
+
+/**
+ * Called by deleteAccount inside its transaction, before the account and (by cascade) its
+ * memberships go: one "group.member_left" entry per group, naming the member by account id only.
+ * The entries keep the member's role; their actor becomes "deleted account" with the account.
+ */
+export async function recordMembershipsEndingWithAccount(tx: Tx, actor: Actor) {
+  const memberships = await tx.groupMembership.findMany({ where: { userId: actor.id }, select: { groupId: true, role: true }, orderBy: { groupId: "asc" } });
+  for (const m of memberships) {
+    await recordAudit(
+      { actor, action: "group.member_left", targetType: "group", targetId: m.groupId, details: { userId: actor.id, role: m.role, accountDeleted: true } },
+      tx,
+    );
+  }
+}
 
 /**
  * Registered in accountDeletionChecks (account.server.ts): the last active representative of
