@@ -10,6 +10,9 @@
  * always its newest. Before the first approval it is the application; afterwards it is a
  * change, and the published version stays public until staff approve it (publishVersion in
  * group.server.ts). Staff decisions are made elsewhere; this module only reads their results.
+ *
+ * Audit: every change of a group's members (invitations, roles, removal, leaving, also by
+ * deleting the account) and the withdrawal write one entry in the transaction of the change.
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
@@ -37,6 +40,7 @@ import {
   versionColumns,
   versionFormValues,
   type GroupRole,
+  type RegistrationTimes,
   type VersionRow,
 } from "./group.server.ts";
 import { normalizeEmail } from "./user.server.ts";
@@ -115,6 +119,28 @@ function nameOf(published: { name: string } | null, latest: { name: string } | n
   return published?.name || latest?.name || "";
 }
 
+type LoadedGroup<V extends { status: string; name: string }> = {
+  state: string;
+  publishedVersionId: number | null;
+  publishedVersion: { name: string } | null;
+  /** The newest version only. */
+  versions: V[];
+  registrations: RegistrationTimes[];
+};
+
+/** A loaded group's name, status and working version (the one being edited or reviewed), at an instant. */
+function standingOf<V extends { status: string; name: string }>(group: LoadedGroup<V>, at: Date) {
+  const latest = group.versions[0] ?? null;
+  const validNow = group.registrations.some((r) => registrationValidAt(r, at));
+  const working = latest && (WORKING_STATUSES as readonly string[]).includes(latest.status) ? latest : null;
+  return {
+    name: nameOf(group.publishedVersion, latest),
+    status: statusOf({ state: group.state, publishedVersionId: group.publishedVersionId, latest, validNow }),
+    latest,
+    working,
+  };
+}
+
 /** The groups the person is a member of, newest first, with their status. */
 export async function listMyGroups(userId: string) {
   const at = now();
@@ -136,14 +162,8 @@ export async function listMyGroups(userId: string) {
     },
   });
   return memberships.map(({ role, group }) => {
-    const latest = group.versions[0] ?? null;
-    const validNow = group.registrations.some((r) => registrationValidAt(r, at));
-    return {
-      id: group.id,
-      name: nameOf(group.publishedVersion, latest),
-      role: role as GroupRole,
-      ...statusOf({ state: group.state, publishedVersionId: group.publishedVersionId, latest, validNow }),
-    };
+    const { name, status } = standingOf(group, at);
+    return { id: group.id, name, role: role as GroupRole, ...status };
   });
 }
 
@@ -162,14 +182,11 @@ export async function getGroupStatus(userId: string, groupId: number) {
     },
   });
   if (!group) return null;
-  const latest = group.versions[0] ?? null;
-  const validNow = group.registrations.some((r) => registrationValidAt(r, at));
-  const status = statusOf({ state: group.state, publishedVersionId: group.publishedVersionId, latest, validNow });
-  const working = latest && (WORKING_STATUSES as readonly string[]).includes(latest.status) ? latest : null;
+  const { name, status, latest, working } = standingOf(group, at);
   const shown = working ?? group.publishedVersion ?? latest;
   return {
     role,
-    group: { id: group.id, state: group.state, name: nameOf(group.publishedVersion, latest), listed: status.status === "approved" },
+    group: { id: group.id, state: group.state, name, listed: status.status === "approved" },
     ...status,
     profile: shown ? await profileView(shown) : null,
     profileIsPublished: Boolean(!working && group.publishedVersion),
@@ -241,19 +258,11 @@ export async function getGroupForEdit(userId: string, groupId: number) {
     include: { publishedVersion: true, versions: { orderBy: { id: "desc" }, take: 1 }, registrations: true },
   });
   if (!group) return null;
-  const at = now();
-  const latest = group.versions[0] ?? null;
-  const status = statusOf({
-    state: group.state,
-    publishedVersionId: group.publishedVersionId,
-    latest,
-    validNow: group.registrations.some((r) => registrationValidAt(r, at)),
-  });
-  const working = latest && (WORKING_STATUSES as readonly string[]).includes(latest.status) ? latest : null;
+  const { name, status, working } = standingOf(group, now());
   const base = working ?? group.publishedVersion;
   return {
     role,
-    group: { id: group.id, name: nameOf(group.publishedVersion, latest), published: group.publishedVersionId !== null },
+    group: { id: group.id, name, published: group.publishedVersionId !== null },
     ...status,
     values: base ? versionFormValues(base) : {},
     logoFile: base?.logoFile ?? "",
