@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import type { Permission } from "../auth/permissions.ts";
 import { centerSchema } from "../forms/admin.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { translator, useT, type Lang, type MessageKey, type Params } from "../i18n/index.ts";
+import { isMessageKey, translator, useT, type Lang, type MessageKey, type Params } from "../i18n/index.ts";
 import { pageTitle } from "../utils/meta.ts";
 import { ErrorSummary, TextArea, TextField } from "./form.tsx";
 
@@ -198,6 +198,12 @@ export function FileField({
       />
     </div>
   );
+}
+
+/** The label of an audit action (admin.audit.action.<action>); an unknown one shows as recorded. */
+export function auditActionLabel(t: ReturnType<typeof useT>, action: string): string {
+  const key = `admin.audit.action.${action}`;
+  return isMessageKey(key) ? t(key) : action;
 }
 
 /** Role names for display. */

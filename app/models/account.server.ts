@@ -27,11 +27,10 @@ import { generateRecoveryCodes, hashRecoveryCode, totpStepOf } from "../auth/tot
 import { translator, type Lang, type MessageKey } from "../i18n/index.ts";
 import { now } from "../utils/clock.server.ts";
 import { db } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
-import { enqueueMail } from "../utils/mail.server.ts";
+import { enqueueMail, portalLink } from "../utils/mail.server.ts";
 import { hit, limitedCheck, type RateLimitRule } from "../utils/rate-limit.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { lastRepresentativeCheck } from "./group-editor.server.ts";
+import { lastRepresentativeCheck, recordMembershipsEndingWithAccount } from "./group-editor.server.ts";
 import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken, normalizeEmail } from "./user.server.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -77,10 +76,6 @@ type MailKind =
   | "changeEmailNotice"
   | "passwordChanged";
 
-function link(path: string): string {
-  return `${getEnv().PUBLIC_URL}${path}`;
-}
-
 async function sendAccountMail(kind: MailKind, to: string, lang: Lang, params: Record<string, string> = {}) {
   const t = translator(lang);
   const site = t("site.name");
@@ -88,7 +83,7 @@ async function sendAccountMail(kind: MailKind, to: string, lang: Lang, params: R
   await enqueueMail({
     to,
     subject: t(`account.mail.${kind}.subject` as MessageKey, { site }),
-    text: `${body}\n\n${t("account.mail.footer", { site, home: link("/") })}\n`,
+    text: `${body}\n\n${t("account.mail.footer", { site, home: portalLink("/") })}\n`,
   });
 }
 
@@ -125,13 +120,13 @@ export async function registerResident(input: { displayName: string; email: stri
   }
   const to = normalizeEmail(input.email);
   if (await mayMail(to)) {
-    await sendAccountMail("alreadyRegistered", to, lang, { loginLink: link("/login"), resetLink: link("/password/forgot") });
+    await sendAccountMail("alreadyRegistered", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
   }
 }
 
 async function sendVerificationMail(user: { id: string; email: string }, lang: Lang) {
   const token = await issueToken(user.id, "verify-email", user.email);
-  await sendAccountMail("verify", user.email, lang, { link: link(`/verify-email/${token}`) });
+  await sendAccountMail("verify", user.email, lang, { link: portalLink(`/verify-email/${token}`) });
 }
 
 /** "Send the link again" from /account. */
@@ -279,7 +274,7 @@ export async function requestPasswordReset(email: string, lang: Lang) {
   if (!user || !user.active) return;
   if (!(await mayMail(user.email))) return;
   const token = await issueToken(user.id, "reset-password", user.email);
-  await sendAccountMail("reset", user.email, lang, { link: link(`/password/reset/${token}`) });
+  await sendAccountMail("reset", user.email, lang, { link: portalLink(`/password/reset/${token}`) });
 }
 
 export function inspectResetLink(token: string) {
@@ -296,7 +291,7 @@ export async function resetPassword(token: string, password: string, lang: Lang)
     select: { email: true },
   });
   await invalidateUserSessions(row.userId);
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: link("/password/forgot") });
+  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
   return true;
 }
 
@@ -347,13 +342,13 @@ export async function requestEmailChange(user: { id: string; email: string }, ne
   if (to === user.email) return "same";
   if (await mayMail(to)) {
     if (await findUserByEmail(to)) {
-      await sendAccountMail("changeEmailTaken", to, lang, { loginLink: link("/login"), resetLink: link("/password/forgot") });
+      await sendAccountMail("changeEmailTaken", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
     } else {
       const token = await issueToken(user.id, "change-email", to);
-      await sendAccountMail("changeEmail", to, lang, { link: link(`/verify-email/${token}`) });
+      await sendAccountMail("changeEmail", to, lang, { link: portalLink(`/verify-email/${token}`) });
     }
   }
-  await sendAccountMail("changeEmailNotice", user.email, lang, { accountLink: link("/account") });
+  await sendAccountMail("changeEmailNotice", user.email, lang, { accountLink: portalLink("/account") });
   return "sent";
 }
 
@@ -365,7 +360,7 @@ export async function changePassword(userId: string, password: string, keepSessi
     select: { email: true },
   });
   await invalidateUserSessions(userId, { except: keepSessionId });
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: link("/password/forgot") });
+  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
 }
 
 /** Ends one of the person's own sessions; an id of someone else's changes nothing. */
@@ -509,7 +504,8 @@ export type DeleteAccountResult = { ok: true } | { ok: false; reason: MessageKey
 /**
  * Deletes the account and, with it (cascade), sessions, links, recovery codes and memberships.
  * Audit entries they made stay for the city's records with the actor set to null; the entry
- * "account.deleted" names only the id. Mail in the outbox addressed to the person (their
+ * "account.deleted" names only the id, and each group membership that ends writes
+ * "group.member_left" naming the member by id as well. Mail in the outbox addressed to the person (their
  * account address, and any address they asked to change to) is deleted as well: the outbox
  * is a delivery queue, not an archive, and keeping it would keep the address.
  */
@@ -519,9 +515,10 @@ export async function deleteAccount(userId: string): Promise<DeleteAccountResult
     if (reason) return { ok: false, reason };
   }
   await db.$transaction(async (tx) => {
-    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, tokens: { select: { email: true } } } });
+    const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, tokens: { select: { email: true } } } });
     const addresses = [...new Set([user.email, ...user.tokens.map((t) => t.email)])];
     await recordAudit({ actor: null, action: "account.deleted", targetType: "user", targetId: userId }, tx);
+    await recordMembershipsEndingWithAccount(tx, { id: userId, role: user.role });
     await tx.outboxMail.deleteMany({ where: { to: { in: addresses } } });
     await tx.user.delete({ where: { id: userId } });
   });

@@ -2,10 +2,11 @@ import crypto from "node:crypto";
 import type { Db } from "../utils/db.server.ts";
 import { db } from "../utils/db.server.ts";
 import { now } from "../utils/clock.server.ts";
+import type { AuditAction } from "./audit-actions.ts";
 
 export type AuditInput = {
   actor: { id: string; role: string } | null;
-  action: string;
+  action: AuditAction;
   targetType: string;
   targetId: string | number;
   reason?: string;

@@ -10,6 +10,9 @@
  * always its newest. Before the first approval it is the application; afterwards it is a
  * change, and the published version stays public until staff approve it (publishVersion in
  * group.server.ts). Staff decisions are made elsewhere; this module only reads their results.
+ *
+ * Audit: every change of a group's members (invitations, roles, removal, leaving, also by
+ * deleting the account) and the withdrawal write one entry in the transaction of the change.
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
@@ -17,25 +20,28 @@ import crypto from "node:crypto";
 import { intentOf, keptValues, validateGroupForm, type GroupFormIntent } from "../forms/group-editor.ts";
 import type { GroupProfileInput } from "../forms/group.ts";
 import type { FieldErrors } from "../forms/validation.ts";
-import { translator, type Lang, type MessageKey, type Params, type Translate } from "../i18n/index.ts";
+import type { MessageKey } from "../i18n/index.ts";
 import { now } from "../utils/clock.server.ts";
 import { fiscalYearAt, formatInstant } from "../utils/dates.ts";
 import { db, type Prisma } from "../utils/db.server.ts";
-import { getEnv } from "../utils/env.server.ts";
-import { enqueueMail } from "../utils/mail.server.ts";
+import { enqueueMail, portalLink } from "../utils/mail.server.ts";
 import { hit, type RateLimitRule } from "../utils/rate-limit.server.ts";
 import { checkImage, deleteUpload, readLimitedForm, saveImage } from "../utils/uploads.server.ts";
 import { recordAudit } from "./audit.server.ts";
+import { composeEditorMail, sendToRepresentatives } from "./group-mail.server.ts";
 import { GROUP_LIMITS } from "./group-rules.ts";
 import {
   fiscalYearValidity,
   groupRoleOf,
   listedGroupWhere,
   parseIdList,
+  registrationsToEndWhere,
   registrationValidAt,
-  representativeEmails,
   versionColumns,
+  versionFormValues,
   type GroupRole,
+  type RegistrationTimes,
+  type VersionRow,
 } from "./group.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 
@@ -113,6 +119,28 @@ function nameOf(published: { name: string } | null, latest: { name: string } | n
   return published?.name || latest?.name || "";
 }
 
+type LoadedGroup<V extends { status: string; name: string }> = {
+  state: string;
+  publishedVersionId: number | null;
+  publishedVersion: { name: string } | null;
+  /** The newest version only. */
+  versions: V[];
+  registrations: RegistrationTimes[];
+};
+
+/** A loaded group's name, status and working version (the one being edited or reviewed), at an instant. */
+function standingOf<V extends { status: string; name: string }>(group: LoadedGroup<V>, at: Date) {
+  const latest = group.versions[0] ?? null;
+  const validNow = group.registrations.some((r) => registrationValidAt(r, at));
+  const working = latest && (WORKING_STATUSES as readonly string[]).includes(latest.status) ? latest : null;
+  return {
+    name: nameOf(group.publishedVersion, latest),
+    status: statusOf({ state: group.state, publishedVersionId: group.publishedVersionId, latest, validNow }),
+    latest,
+    working,
+  };
+}
+
 /** The groups the person is a member of, newest first, with their status. */
 export async function listMyGroups(userId: string) {
   const at = now();
@@ -134,14 +162,8 @@ export async function listMyGroups(userId: string) {
     },
   });
   return memberships.map(({ role, group }) => {
-    const latest = group.versions[0] ?? null;
-    const validNow = group.registrations.some((r) => registrationValidAt(r, at));
-    return {
-      id: group.id,
-      name: nameOf(group.publishedVersion, latest),
-      role: role as GroupRole,
-      ...statusOf({ state: group.state, publishedVersionId: group.publishedVersionId, latest, validNow }),
-    };
+    const { name, status } = standingOf(group, at);
+    return { id: group.id, name, role: role as GroupRole, ...status };
   });
 }
 
@@ -160,14 +182,11 @@ export async function getGroupStatus(userId: string, groupId: number) {
     },
   });
   if (!group) return null;
-  const latest = group.versions[0] ?? null;
-  const validNow = group.registrations.some((r) => registrationValidAt(r, at));
-  const status = statusOf({ state: group.state, publishedVersionId: group.publishedVersionId, latest, validNow });
-  const working = latest && (WORKING_STATUSES as readonly string[]).includes(latest.status) ? latest : null;
+  const { name, status, latest, working } = standingOf(group, at);
   const shown = working ?? group.publishedVersion ?? latest;
   return {
     role,
-    group: { id: group.id, state: group.state, name: nameOf(group.publishedVersion, latest), listed: status.status === "approved" },
+    group: { id: group.id, state: group.state, name, listed: status.status === "approved" },
     ...status,
     profile: shown ? await profileView(shown) : null,
     profileIsPublished: Boolean(!working && group.publishedVersion),
@@ -186,8 +205,6 @@ export async function getGroupStatus(userId: string, groupId: number) {
     messages: group.messages.map((m) => ({ id: m.id, kind: m.kind, body: m.body, createdAt: m.createdAt.toISOString() })),
   };
 }
-
-type VersionRow = NonNullable<Awaited<ReturnType<typeof db.groupVersion.findFirst>>>;
 
 /** A version for display: district ids resolved to names. */
 async function profileView(v: VersionRow) {
@@ -232,35 +249,6 @@ export async function listDistrictChoices() {
   return db.district.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, area: true } });
 }
 
-/** A version as the form's values (the strings a posted form would hold). */
-function formValuesOf(v: VersionRow): Record<string, string> {
-  const box = (b: boolean) => (b ? "on" : "");
-  return {
-    name: v.name,
-    nameKana: v.nameKana,
-    kind: v.kind,
-    corporateNumber: v.corporateNumber,
-    mainOfficeInCity: box(v.mainOfficeInCity),
-    volunteerCenter: box(v.volunteerCenter),
-    representativeName: v.representativeName,
-    representativePublic: box(v.representativePublic),
-    phone: v.phone,
-    email: v.email,
-    website: v.website,
-    sns: v.sns,
-    mainDistrictId: v.mainDistrictId ? String(v.mainDistrictId) : "",
-    districtIds: parseIdList(v.districtIds).join("\n"),
-    activityFields: parseIdList(v.activityFields).join("\n"),
-    purpose: v.purpose,
-    activities: v.activities,
-    foundedOn: v.foundedOn,
-    memberCount: String(v.memberCount),
-    welcomesMembers: box(v.welcomesMembers),
-    welcomesVolunteers: box(v.welcomesVolunteers),
-    meetingPlace: v.meetingPlace,
-  };
-}
-
 /** The edit page: the version to edit (working, else a copy of the published one). */
 export async function getGroupForEdit(userId: string, groupId: number) {
   const role = await groupRoleOf(userId, groupId);
@@ -270,21 +258,13 @@ export async function getGroupForEdit(userId: string, groupId: number) {
     include: { publishedVersion: true, versions: { orderBy: { id: "desc" }, take: 1 }, registrations: true },
   });
   if (!group) return null;
-  const at = now();
-  const latest = group.versions[0] ?? null;
-  const status = statusOf({
-    state: group.state,
-    publishedVersionId: group.publishedVersionId,
-    latest,
-    validNow: group.registrations.some((r) => registrationValidAt(r, at)),
-  });
-  const working = latest && (WORKING_STATUSES as readonly string[]).includes(latest.status) ? latest : null;
+  const { name, status, working } = standingOf(group, now());
   const base = working ?? group.publishedVersion;
   return {
     role,
-    group: { id: group.id, name: nameOf(group.publishedVersion, latest), published: group.publishedVersionId !== null },
+    group: { id: group.id, name, published: group.publishedVersionId !== null },
     ...status,
-    values: base ? formValuesOf(base) : {},
+    values: base ? versionFormValues(base) : {},
     logoFile: base?.logoFile ?? "",
   };
 }
@@ -463,26 +443,7 @@ export async function logoAccess(file: string, viewer: { userId: string; staff: 
 }
 
 // ---------------------------------------------------------------------------------------
-// Mail: Japanese first, then English (the reader's language is not known).
-
-function link(path: string) {
-  return `${getEnv().PUBLIC_URL}${path}`;
-}
-
-async function sendGroupMail(to: string[], kind: "invitation" | "withdrawn", params: (t: Translate, lang: Lang) => Params) {
-  const texts = (["ja", "en"] as const).map((lang) => {
-    const t = translator(lang);
-    const site = t("site.name");
-    const p = { site, ...params(t, lang) };
-    return {
-      subject: t(`groupForm.mail.${kind}.subject`, p),
-      body: `${t(`groupForm.mail.${kind}.body`, p)}\n\n${t("groupForm.mail.footer", { site, home: link("/") })}`,
-    };
-  });
-  for (const address of to) {
-    await enqueueMail({ to: address, subject: texts[0].subject, text: `${texts[0].body}\n\n----------\n\n${texts[1].body}\n` });
-  }
-}
+// Names
 
 async function groupName(client: Tx | typeof db, groupId: number): Promise<string> {
   const group = await client.group.findUnique({
@@ -541,9 +502,10 @@ function hashToken(token: string) {
 /**
  * Invites an address as representative or editor: a link valid for 7 days goes to it; only the
  * token's hash is stored, and a new invitation to the same address replaces an earlier one.
+ * The audit entry names the invitation by id, never by the address.
  */
-export async function inviteMember(userId: string, groupId: number, input: { email: string; role: GroupRole }): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(userId, groupId);
+export async function inviteMember(actor: Actor, groupId: number, input: { email: string; role: GroupRole }): Promise<{ ok: true } | Failure> {
+  const role = await groupRoleOf(actor.id, groupId);
   if (!role) return notFound;
   if (role !== "representative") return fail("groupForm.errors.representativeOnly");
   const email = normalizeEmail(input.email);
@@ -556,70 +518,106 @@ export async function inviteMember(userId: string, groupId: number, input: { ema
   ]);
   if (isClosed(group.state)) return fail("groupForm.errors.groupClosed");
   if (member > 0) return fail("groupForm.errors.alreadyMember");
-  const limit = await hit(GROUP_INVITE_RULE, userId);
+  const limit = await hit(GROUP_INVITE_RULE, actor.id);
   if (!limit.allowed) return { ok: false, limited: limit.retryAfterSeconds };
-  await db.$transaction([
-    db.groupInvitation.deleteMany({ where: { groupId, email, acceptedAt: null } }),
-    db.groupInvitation.create({
-      data: { id: crypto.randomUUID(), groupId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: userId, createdAt: at },
-    }),
-  ]);
+  await db.$transaction(async (tx) => {
+    const replaced = await tx.groupInvitation.findMany({ where: { groupId, email, acceptedAt: null }, select: { id: true } });
+    await tx.groupInvitation.deleteMany({ where: { id: { in: replaced.map((i) => i.id) } } });
+    const invitation = await tx.groupInvitation.create({
+      data: { id: crypto.randomUUID(), groupId, email, role: input.role, tokenHash: hashToken(token), expiresAt, invitedById: actor.id, createdAt: at },
+    });
+    await recordAudit(
+      {
+        actor,
+        action: "group.invitation_sent",
+        targetType: "group",
+        targetId: groupId,
+        details: { invitationId: invitation.id, role: input.role, replacedInvitationIds: replaced.map((i) => i.id) },
+      },
+      tx,
+    );
+  });
   const name = await groupName(db, groupId);
-  await sendGroupMail([email], "invitation", (t, lang) => ({
+  const mail = composeEditorMail("invitation", (t, lang) => ({
     group: name,
     role: t(`groupForm.role.${input.role}`),
-    link: link(`/invitations/${token}`),
+    link: portalLink(`/invitations/${token}`),
     expires: formatInstant(expiresAt, lang),
   }));
+  await enqueueMail({ to: email, ...mail });
   return { ok: true };
 }
 
-export async function cancelInvitation(userId: string, groupId: number, invitationId: string): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(userId, groupId);
+/** Revokes an invitation not yet accepted (an unknown or used one changes nothing). */
+export async function cancelInvitation(actor: Actor, groupId: number, invitationId: string): Promise<{ ok: true } | Failure> {
+  const role = await groupRoleOf(actor.id, groupId);
   if (!role) return notFound;
   if (role !== "representative") return fail("groupForm.errors.representativeOnly");
-  await db.groupInvitation.deleteMany({ where: { id: invitationId, groupId, acceptedAt: null } });
+  await db.$transaction(async (tx) => {
+    const where = { id: invitationId, groupId, acceptedAt: null };
+    const invitation = await tx.groupInvitation.findFirst({ where, select: { role: true } });
+    if (!invitation) return;
+    const { count } = await tx.groupInvitation.deleteMany({ where });
+    if (count !== 1) return;
+    await recordAudit(
+      { actor, action: "group.invitation_revoked", targetType: "group", targetId: groupId, details: { invitationId, role: invitation.role } },
+      tx,
+    );
+  });
   return { ok: true };
 }
 
 /**
  * Changes a member's role or removes them (also oneself: leaving). While the group is open,
- * the change must leave at least one active representative.
+ * the change must leave at least one active representative. The audit entry names the member
+ * by account id; giving a member the role they have changes nothing and records nothing.
  */
-async function changeMembership(userId: string, groupId: number, targetUserId: string, change: GroupRole | "remove"): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(userId, groupId);
+async function changeMembership(actor: Actor, groupId: number, targetUserId: string, change: GroupRole | "remove"): Promise<{ ok: true } | Failure> {
+  const role = await groupRoleOf(actor.id, groupId);
   if (!role) return notFound;
-  if (targetUserId !== userId && role !== "representative") return fail("groupForm.errors.representativeOnly");
-  if (targetUserId === userId && change === "representative" && role !== "representative") return fail("groupForm.errors.representativeOnly");
+  const self = targetUserId === actor.id;
+  if (!self && role !== "representative") return fail("groupForm.errors.representativeOnly");
+  if (self && change === "representative" && role !== "representative") return fail("groupForm.errors.representativeOnly");
   const outcome = await db.$transaction(async (tx) => {
     const group = await lockGroup(tx, groupId);
     const target = await tx.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId: targetUserId } } });
     if (!target) return "groupForm.errors.notMember" as const;
+    if (target.role === change) return null;
     const stopsBeingRepresentative = target.role === "representative" && change !== "representative";
     if (stopsBeingRepresentative && !isClosed(group.state) && (await activeRepresentatives(tx, groupId, targetUserId)) === 0) {
       return "groupForm.errors.lastRepresentative" as const;
     }
-    if (change === "remove") await tx.groupMembership.delete({ where: { groupId_userId: { groupId, userId: targetUserId } } });
-    else await tx.groupMembership.update({ where: { groupId_userId: { groupId, userId: targetUserId } }, data: { role: change } });
+    const key = { groupId_userId: { groupId, userId: targetUserId } };
+    if (change === "remove") {
+      await tx.groupMembership.delete({ where: key });
+      const action = self ? "group.member_left" : "group.member_removed";
+      await recordAudit({ actor, action, targetType: "group", targetId: groupId, details: { userId: targetUserId, role: target.role } }, tx);
+    } else {
+      await tx.groupMembership.update({ where: key, data: { role: change } });
+      await recordAudit(
+        { actor, action: "group.member_role_changed", targetType: "group", targetId: groupId, details: { userId: targetUserId, from: target.role, to: change } },
+        tx,
+      );
+    }
     return null;
   });
   return outcome ? fail(outcome) : { ok: true };
 }
 
-export function changeMemberRole(userId: string, groupId: number, targetUserId: string, role: GroupRole) {
-  return changeMembership(userId, groupId, targetUserId, role);
+export function changeMemberRole(actor: Actor, groupId: number, targetUserId: string, role: GroupRole) {
+  return changeMembership(actor, groupId, targetUserId, role);
 }
 
-export function removeMember(userId: string, groupId: number, targetUserId: string) {
-  return changeMembership(userId, groupId, targetUserId, "remove");
+export function removeMember(actor: Actor, groupId: number, targetUserId: string) {
+  return changeMembership(actor, groupId, targetUserId, "remove");
 }
 
-export function leaveGroup(userId: string, groupId: number) {
-  return changeMembership(userId, groupId, userId, "remove");
+export function leaveGroup(actor: Actor, groupId: number) {
+  return changeMembership(actor, groupId, actor.id, "remove");
 }
 
 export type InvitationInspection =
-  | { state: "valid"; groupId: number; groupName: string; role: GroupRole; email: string }
+  | { state: "valid"; invitationId: string; groupId: number; groupName: string; role: GroupRole; email: string }
   | { state: "spent" | "unknown" | "closed" };
 
 /** For the GET of an invitation link: changes nothing. */
@@ -631,6 +629,7 @@ export async function inspectInvitation(token: string): Promise<InvitationInspec
   if (isClosed(invitation.group.state)) return { state: "closed" };
   return {
     state: "valid",
+    invitationId: invitation.id,
     groupId: invitation.groupId,
     groupName: await groupName(db, invitation.groupId),
     role: invitation.role as GroupRole,
@@ -645,7 +644,7 @@ export type AcceptResult = { ok: true; groupId: number } | { ok: false; reason: 
  * invited and confirmed. Used once: the conditional update makes a second use fail. A member
  * invited again keeps a representative's role (an invitation never demotes).
  */
-export async function acceptInvitation(token: string, user: { id: string; email: string; emailVerified: boolean }): Promise<AcceptResult> {
+export async function acceptInvitation(token: string, user: Actor & { email: string; emailVerified: boolean }): Promise<AcceptResult> {
   const inspected = await inspectInvitation(token);
   if (inspected.state !== "valid") return { ok: false, reason: inspected.state };
   if (normalizeEmail(user.email) !== normalizeEmail(inspected.email)) return { ok: false, reason: "wrongEmail" };
@@ -659,12 +658,25 @@ export async function acceptInvitation(token: string, user: { id: string; email:
       data: { acceptedAt: at },
     });
     if (count !== 1) return false;
-    const existing = await tx.groupMembership.findUnique({ where: { groupId_userId: { groupId: inspected.groupId, userId: user.id } } });
+    const key = { groupId_userId: { groupId: inspected.groupId, userId: user.id } };
+    const existing = await tx.groupMembership.findUnique({ where: key });
+    const from = (existing?.role ?? null) as GroupRole | null;
+    const to: GroupRole = from === "representative" ? from : inspected.role;
     if (!existing) {
-      await tx.groupMembership.create({ data: { groupId: inspected.groupId, userId: user.id, role: inspected.role, createdAt: at } });
-    } else if (existing.role !== "representative" && inspected.role === "representative") {
-      await tx.groupMembership.update({ where: { groupId_userId: { groupId: inspected.groupId, userId: user.id } }, data: { role: "representative" } });
+      await tx.groupMembership.create({ data: { groupId: inspected.groupId, userId: user.id, role: to, createdAt: at } });
+    } else if (from !== to) {
+      await tx.groupMembership.update({ where: key, data: { role: to } });
     }
+    await recordAudit(
+      {
+        actor: user,
+        action: "group.invitation_accepted",
+        targetType: "group",
+        targetId: inspected.groupId,
+        details: { invitationId: inspected.invitationId, userId: user.id, invitedRole: inspected.role, from, to },
+      },
+      tx,
+    );
     return true;
   });
   return accepted ? { ok: true, groupId: inspected.groupId } : { ok: false, reason: "spent" };
@@ -688,17 +700,12 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
     if (isClosed(group.state)) return "groupForm.errors.groupClosed" as const;
     await tx.group.update({ where: { id: groupId }, data: { state: "withdrawn" } });
     const ended = await tx.groupRegistration.updateMany({
-      where: {
-        groupId,
-        status: "approved",
-        endedAt: null,
-        OR: [{ validUntil: { gt: at } }, { renewalSubmittedAt: { not: null }, renewalDecidedAt: null }],
-      },
+      where: registrationsToEndWhere(groupId, at),
       data: { endedAt: at, endReason: "withdrawn" },
     });
     const pending = await tx.groupRegistration.updateMany({ where: { groupId, status: "pending" }, data: { status: "withdrawn" } });
     const versions = await tx.groupVersion.updateMany({ where: { groupId, status: { in: [...WORKING_STATUSES] } }, data: { status: "withdrawn" } });
-    await tx.groupInvitation.deleteMany({ where: { groupId, acceptedAt: null } });
+    const invitations = await tx.groupInvitation.deleteMany({ where: { groupId, acceptedAt: null } });
     await recordAudit(
       {
         actor,
@@ -706,24 +713,44 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
         targetType: "group",
         targetId: groupId,
         reason,
-        details: { endedRegistrations: ended.count, withdrawnRegistrations: pending.count, withdrawnVersions: versions.count },
+        details: {
+          endedRegistrations: ended.count,
+          withdrawnRegistrations: pending.count,
+          withdrawnVersions: versions.count,
+          revokedInvitations: invitations.count,
+        },
       },
       tx,
     );
     return null;
   });
   if (outcome) return fail(outcome);
-  const [name, to] = await Promise.all([groupName(db, groupId), representativeEmails(groupId)]);
-  await sendGroupMail(to, "withdrawn", (_t, lang) => ({
-    group: name,
-    date: formatInstant(at, lang),
-    link: link(`/my/groups/${groupId}`),
-  }));
+  const name = await groupName(db, groupId);
+  await sendToRepresentatives(
+    db,
+    groupId,
+    composeEditorMail("withdrawn", (_t, lang) => ({ group: name, date: formatInstant(at, lang), link: portalLink(`/my/groups/${groupId}`) })),
+  );
   return { ok: true };
 }
 
 // ---------------------------------------------------------------------------------------
 // Account deletion
+
+/**
+ * Called by deleteAccount inside its transaction, before the account and (by cascade) its
+ * memberships go: one "group.member_left" entry per group, naming the member by account id only.
+ * The entries keep the member's role; their actor becomes "deleted account" with the account.
+ */
+export async function recordMembershipsEndingWithAccount(tx: Tx, actor: Actor) {
+  const memberships = await tx.groupMembership.findMany({ where: { userId: actor.id }, select: { groupId: true, role: true }, orderBy: { groupId: "asc" } });
+  for (const m of memberships) {
+    await recordAudit(
+      { actor, action: "group.member_left", targetType: "group", targetId: m.groupId, details: { userId: actor.id, role: m.role, accountDeleted: true } },
+      tx,
+    );
+  }
+}
 
 /**
  * Registered in accountDeletionChecks (account.server.ts): the last active representative of

@@ -13,8 +13,9 @@ import type { Actor } from "../auth/permissions.ts";
 import { now } from "../utils/clock.server.ts";
 import { db, type Db, type Prisma } from "../utils/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate, tokyoInstant, type IsoDate } from "../utils/dates.ts";
+import { portalLink } from "../utils/mail.server.ts";
 import { recordAudit } from "./audit.server.ts";
-import { mailRepresentatives, portalLink } from "./group-mail.server.ts";
+import { mailRepresentatives } from "./group-mail.server.ts";
 import { fiscalYearValidity, registrationValidAt, registrationValidAtWhere, type RegistrationTimes } from "./group.server.ts";
 
 type Tx = Prisma.TransactionClient | Db;

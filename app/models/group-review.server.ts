@@ -20,6 +20,7 @@ import { now } from "../utils/clock.server.ts";
 import { db, type Db, type Prisma } from "../utils/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../utils/dates.ts";
 import { toSearchText } from "../utils/search.ts";
+import type { AuditAction } from "./audit-actions.ts";
 import { recordAudit } from "./audit.server.ts";
 import { mailRepresentatives, type GroupMailKind } from "./group-mail.server.ts";
 import { lastValidDay, renewalOpensAt, renewalValidFrom } from "./group-renewal.server.ts";
@@ -27,8 +28,10 @@ import {
   fiscalYearValidity,
   parseIdList,
   publishVersion,
+  registrationsToEndWhere,
   registrationValidAt,
   versionColumns,
+  versionFormValues,
   type VersionRow,
 } from "./group.server.ts";
 
@@ -338,7 +341,7 @@ export function decideVersion(actor: Staff, groupId: number, versionId: number, 
 
     const name = version.group.name || version.name;
     let mail: GroupMailKind;
-    let action: string;
+    let action: AuditAction;
     const details: Record<string, unknown> = { versionId, application: isNew ? "new" : "change" };
     let params = (_lang: Lang): Record<string, string> => ({ name });
     if (decision === "approve") {
@@ -435,12 +438,7 @@ export function cancelRegistration(actor: Staff, groupId: number, reason: string
     const claimed = await tx.group.updateMany({ where: { id: groupId, state: "active" }, data: { state: "cancelled" } });
     if (claimed.count !== 1) throw new Refused("conflict");
     const ending = await tx.groupRegistration.findMany({
-      where: {
-        groupId,
-        status: "approved",
-        endedAt: null,
-        OR: [{ validUntil: { gt: at } }, { renewalSubmittedAt: { not: null }, renewalDecidedAt: null }],
-      },
+      where: registrationsToEndWhere(groupId, at),
       select: { id: true },
     });
     await tx.groupRegistration.updateMany({ where: { id: { in: ending.map((r) => r.id) } }, data: { endedAt: at, endReason: "cancelled" } });
@@ -472,16 +470,7 @@ export async function correctionDefaults(groupId: number) {
     db.district.findMany({ orderBy: { code: "asc" }, select: { id: true, name: true, area: true } }),
   ]);
   const v = group.publishedVersion;
-  const values: Record<string, string> = {};
-  if (v) {
-    const current = profileValues(v);
-    for (const field of PROFILE_FIELDS) {
-      const value = current[field];
-      if (field === "logoFile") continue;
-      values[field] = typeof value === "boolean" ? (value ? "on" : "") : Array.isArray(value) ? value.join("\n") : value === null ? "" : String(value);
-    }
-    values.publishedVersionId = String(v.id);
-  }
+  const values: Record<string, string> = v ? { ...versionFormValues(v), publishedVersionId: String(v.id) } : {};
   return { group: { id: group.id, name: group.name, state: group.state }, publishedVersionId: v?.id ?? null, values, waitingChange, districts };
 }
 

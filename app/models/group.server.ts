@@ -53,6 +53,19 @@ export function registrationValidAtWhere(at: Date): Prisma.GroupRegistrationWher
   };
 }
 
+/**
+ * The approved registrations that withdrawal or cancellation ends now: those not ended yet
+ * that are valid now or later, including one kept alive by a renewal still waiting.
+ */
+export function registrationsToEndWhere(groupId: number, at: Date): Prisma.GroupRegistrationWhereInput {
+  return {
+    groupId,
+    status: "approved",
+    endedAt: null,
+    OR: [{ validUntil: { gt: at } }, { renewalSubmittedAt: { not: null }, renewalDecidedAt: null }],
+  };
+}
+
 /** Groups the public sees (and the indicator counts) at an instant: with a valid registration. */
 export function listedGroupWhere(at: Date): Prisma.GroupWhereInput {
   // Withdrawal and cancellation end the registration (endedAt), so validity alone decides.
@@ -94,6 +107,35 @@ export function versionColumns(input: GroupProfileInput) {
 }
 
 export type VersionRow = Awaited<ReturnType<typeof db.groupVersion.findUniqueOrThrow>>;
+
+/** The other way round: a version as the profile form's values (the strings a posted form would hold). */
+export function versionFormValues(v: VersionRow): Record<string, string> {
+  const box = (b: boolean) => (b ? "on" : "");
+  return {
+    name: v.name,
+    nameKana: v.nameKana,
+    kind: v.kind,
+    corporateNumber: v.corporateNumber,
+    mainOfficeInCity: box(v.mainOfficeInCity),
+    volunteerCenter: box(v.volunteerCenter),
+    representativeName: v.representativeName,
+    representativePublic: box(v.representativePublic),
+    phone: v.phone,
+    email: v.email,
+    website: v.website,
+    sns: v.sns,
+    mainDistrictId: v.mainDistrictId ? String(v.mainDistrictId) : "",
+    districtIds: parseIdList(v.districtIds).join("\n"),
+    activityFields: parseIdList(v.activityFields).join("\n"),
+    purpose: v.purpose,
+    activities: v.activities,
+    foundedOn: v.foundedOn,
+    memberCount: String(v.memberCount),
+    welcomesMembers: box(v.welcomesMembers),
+    welcomesVolunteers: box(v.welcomesVolunteers),
+    meetingPlace: v.meetingPlace,
+  };
+}
 
 export function parseIdList(json: string): number[] {
   try {

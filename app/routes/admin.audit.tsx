@@ -1,12 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { Pagination, roleLabel, withQuery } from "../components/admin-ui.tsx";
+import { auditActionLabel, Pagination, roleLabel, withQuery } from "../components/admin-ui.tsx";
 import { SelectField, TextField } from "../components/form.tsx";
 import { auditFilterSchema, queryFormData } from "../forms/admin.ts";
 import { useValidatedForm } from "../forms/use-validated-form.ts";
 import { parseForm } from "../forms/validation.ts";
 import { isMessageKey, useLang, useT, type Translate } from "../i18n/index.ts";
+import { AUDIT_TARGET_TYPES } from "../models/audit-actions.ts";
 import { AUDIT_PAGE_SIZE, listAudit } from "../models/audit.server.ts";
 import { listAuditActors } from "../models/user-admin.server.ts";
 import { formatInstant, tokyoInstant } from "../utils/dates.ts";
@@ -14,11 +15,11 @@ import { pageTitle } from "../utils/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.audit.title");
 
-const TARGET_TYPES = ["user", "district", "center"] as const;
 const TARGET_PAGES: Record<string, (id: string) => string | null> = {
   user: (id) => `/admin/users/${id}`,
   district: (id) => `/admin/districts/${id}`,
   center: (id) => (/^\d+$/.test(id) ? `/admin/centers/${id}` : null),
+  group: (id) => (/^\d+$/.test(id) ? `/admin/groups/${id}` : null),
 };
 
 /** The day after an ISO date, so that "to" includes the whole of its Tokyo day. */
@@ -79,11 +80,6 @@ function parseDetails(json: string): [string, string][] {
   }
 }
 
-function actionLabel(t: Translate, action: string): string {
-  const key = `admin.audit.action.${action}`;
-  return isMessageKey(key) ? t(key) : action;
-}
-
 function targetLabel(t: Translate, type: string): string {
   const key = `admin.audit.target.${type}`;
   return isMessageKey(key) ? t(key) : type;
@@ -109,13 +105,13 @@ export default function AdminAudit() {
         <SelectField
           label={t("admin.audit.action")}
           error={form.errorFor("action")}
-          options={[{ value: "", label: t("admin.all") }, ...actionChoices.map((a) => ({ value: a, label: actionLabel(t, a) }))]}
+          options={[{ value: "", label: t("admin.all") }, ...actionChoices.map((a) => ({ value: a, label: auditActionLabel(t, a) }))]}
           {...form.field("action")}
         />
         <SelectField
           label={t("admin.audit.targetType")}
           error={form.errorFor("targetType")}
-          options={[{ value: "", label: t("admin.all") }, ...TARGET_TYPES.map((type) => ({ value: type, label: targetLabel(t, type) }))]}
+          options={[{ value: "", label: t("admin.all") }, ...AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: targetLabel(t, type) }))]}
           {...form.field("targetType")}
         />
         <TextField label={t("admin.audit.from")} hint={t("admin.audit.dateHint")} error={form.errorFor("from")} type="date" {...form.field("from")} />
@@ -157,7 +153,7 @@ export default function AdminAudit() {
                     )}
                     {e.actorRole !== "system" ? <span className="tag">{roleLabel(t, e.actorRole)}</span> : null}
                   </td>
-                  <th scope="row">{actionLabel(t, e.action)}</th>
+                  <th scope="row">{auditActionLabel(t, e.action)}</th>
                   <td>{page ? <Link to={page}>{target}</Link> : target}</td>
                   <td>{e.reason}</td>
                   <td>

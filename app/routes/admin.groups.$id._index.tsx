@@ -12,7 +12,7 @@ import {
 } from "@remix-run/react";
 import type { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { Notice, roleLabel, titleWith } from "../components/admin-ui.tsx";
+import { auditActionLabel, Notice, roleLabel, titleWith } from "../components/admin-ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { ConflictNotice, groupIdParam, groupKindLabel, groupStateLabel, labelOf } from "../components/group-review-ui.tsx";
 import {
@@ -481,7 +481,7 @@ function History({ detail, lang }: { detail: Detail; lang: Lang }) {
             {detail.audit.map((a) => (
               <tr key={a.id}>
                 <th scope="row">{when(a.at)}</th>
-                <td>{labelOf(t, "groupReview.action", a.action)}</td>
+                <td>{auditActionLabel(t, a.action)}</td>
                 <td>{a.actorName ? `${a.actorName} (${roleLabel(t, a.actorRole)})` : a.actorRole === "system" ? t("groupReview.history.system") : roleLabel(t, a.actorRole)}</td>
                 <td className="review-text">{a.reason}</td>
               </tr>

@@ -25,7 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const session = await requireSession(request);
   const id = groupIdFrom(params.id);
   if (id === null) throw notFound();
-  const result = await leaveGroup(session.user.id, id);
+  const result = await leaveGroup({ id: session.user.id, role: session.user.role }, id);
   if (result.ok) return redirect("/my/groups?notice=left");
   if ("notFound" in result) throw notFound();
   return data({ error: "error" in result ? result.error : null }, { status: 409 });

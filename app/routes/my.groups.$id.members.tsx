@@ -31,12 +31,12 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 /** Representatives only: an editor of the group gets 403, anyone else 404. */
 async function load(request: Request, param: string | undefined) {
-  const { session } = await requirePermission(request, "content:submit");
+  const { actor } = await requirePermission(request, "content:submit");
   const id = groupIdFrom(param);
-  const page = id === null ? null : await getMembersPage(session.user.id, id);
+  const page = id === null ? null : await getMembersPage(actor.id, id);
   if (!page) throw notFound();
   if (page === "forbidden") throw forbidden();
-  return { userId: session.user.id, page };
+  return { actor: { id: actor.id, role: actor.role }, page };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -61,7 +61,7 @@ function refused(intent: Intent, result: Failure, values: Record<string, string>
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { userId, page } = await load(request, params.id);
+  const { actor, page } = await load(request, params.id);
   const groupId = page.group.id;
   const formData = await readFormData(request);
   const back = (notice: string) => redirect(`/my/groups/${groupId}/members?notice=${notice}`);
@@ -69,7 +69,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "invite": {
       const parsed = parseForm(inviteSchema, formData);
       if (!parsed.ok) return data({ intent: "invite" as Intent, errors: parsed.errors, values: parsed.values }, { status: 400 });
-      const result = await inviteMember(userId, groupId, parsed.data);
+      const result = await inviteMember(actor, groupId, parsed.data);
       if (!result.ok) {
         if ("error" in result && result.error === "groupForm.errors.alreadyMember") {
           return data({ intent: "invite" as Intent, errors: { email: result.error } as FieldErrors, values: parsed.data }, { status: 409 });
@@ -81,23 +81,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "cancel": {
       const id = formData.get("invitationId");
       if (typeof id !== "string" || id.length > 100) throw new Response("Bad Request", { status: 400 });
-      const result = await cancelInvitation(userId, groupId, id);
+      const result = await cancelInvitation(actor, groupId, id);
       return result.ok ? back("invitationCancelled") : refused("cancel", result);
     }
     case "role": {
       const parsed = parseForm(memberRoleSchema, formData);
       if (!parsed.ok) throw new Response("Bad Request", { status: 400 });
-      const result = await changeMemberRole(userId, groupId, parsed.data.userId, parsed.data.role);
+      const result = await changeMemberRole(actor, groupId, parsed.data.userId, parsed.data.role);
       if (!result.ok) return refused("role", result);
       // A representative who made themself an editor can no longer see this page.
-      if (parsed.data.userId === userId && parsed.data.role === "editor") return redirect(`/my/groups/${groupId}?notice=roleChanged`);
+      if (parsed.data.userId === actor.id && parsed.data.role === "editor") return redirect(`/my/groups/${groupId}?notice=roleChanged`);
       return back("roleChanged");
     }
     case "remove": {
       const target = formData.get("userId");
       if (typeof target !== "string" || target.length > 100) throw new Response("Bad Request", { status: 400 });
-      const result = await removeMember(userId, groupId, target);
-      if (result.ok) return target === userId ? redirect("/my/groups?notice=left") : back("removed");
+      const result = await removeMember(actor, groupId, target);
+      if (result.ok) return target === actor.id ? redirect("/my/groups?notice=left") : back("removed");
       return refused("remove", result);
     }
     default:

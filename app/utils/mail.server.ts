@@ -54,6 +54,11 @@ export function mailConfigured(): boolean {
   return Boolean(env.SMTP_URL) && !env.MAIL_OUTBOX_ONLY;
 }
 
+/** An absolute address of a page of the portal, for links in mails (PUBLIC_URL's origin). */
+export function portalLink(path: string): string {
+  return `${getEnv().PUBLIC_URL}${path}`;
+}
+
 /** Puts one mail in the outbox and returns its id. `text` (the plain-text part) is mandatory. */
 export async function enqueueMail(message: MailMessage, client: Db = db): Promise<string> {
   if (!message.to?.trim()) throw new Error("enqueueMail: `to` is required");

@@ -1,28 +1,4 @@
-/**
- * The staff review of groups on PostgreSQL. Skipped with a warning when no server is reachable;
- * REQUIRE_POSTGRES=1 turns that into a failure, as for the other suites.
- */
-import { afterAll, describe, it } from "vitest";
-import { postgresReachable, prepareDatabase } from "./admin-suite.ts";
-import { dropAfterAll } from "./group-review-support-db.ts";
+/** The staff review of groups (group-review-suite.ts) on PostgreSQL; skipped with a warning without a server. */
+import { describeOnPostgres } from "./group-review-support-db.ts";
 
-const unreachable = await postgresReachable();
-
-if (unreachable) {
-  const reason = `PostgreSQL not reachable (${unreachable}): the group review suite ran on SQLite only.`;
-  console.warn(`\n⚠️  ${reason}\n`);
-  if (process.env.REQUIRE_POSTGRES === "1") {
-    describe("group review [postgresql]", () => {
-      it("needs PostgreSQL (REQUIRE_POSTGRES=1)", () => {
-        throw new Error(reason);
-      });
-    });
-  } else {
-    describe.skip("group review [postgresql]", () => {});
-  }
-} else {
-  const database = await prepareDatabase("postgresql");
-  const { defineGroupReviewSuite } = await import("./group-review-suite.ts");
-  describe("group review [postgresql]", () => defineGroupReviewSuite(() => database.url));
-  afterAll(() => dropAfterAll(database));
-}
+await describeOnPostgres("group review", async () => (await import("./group-review-suite.ts")).defineGroupReviewSuite);

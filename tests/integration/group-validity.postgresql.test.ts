@@ -1,28 +1,4 @@
-/**
- * The validity of group registrations on PostgreSQL. Skipped with a warning when no server is reachable;
- * REQUIRE_POSTGRES=1 turns that into a failure, as for the other suites.
- */
-import { afterAll, describe, it } from "vitest";
-import { postgresReachable, prepareDatabase } from "./admin-suite.ts";
-import { dropAfterAll } from "./group-review-support-db.ts";
+/** The validity of group registrations (group-validity-suite.ts) on PostgreSQL; skipped with a warning without a server. */
+import { describeOnPostgres } from "./group-review-support-db.ts";
 
-const unreachable = await postgresReachable();
-
-if (unreachable) {
-  const reason = `PostgreSQL not reachable (${unreachable}): the group validity suite ran on SQLite only.`;
-  console.warn(`\n⚠️  ${reason}\n`);
-  if (process.env.REQUIRE_POSTGRES === "1") {
-    describe("group validity [postgresql]", () => {
-      it("needs PostgreSQL (REQUIRE_POSTGRES=1)", () => {
-        throw new Error(reason);
-      });
-    });
-  } else {
-    describe.skip("group validity [postgresql]", () => {});
-  }
-} else {
-  const database = await prepareDatabase("postgresql");
-  const { defineGroupValiditySuite } = await import("./group-validity-suite.ts");
-  describe("group validity [postgresql]", () => defineGroupValiditySuite());
-  afterAll(() => dropAfterAll(database));
-}
+await describeOnPostgres("group validity", async () => (await import("./group-validity-suite.ts")).defineGroupValiditySuite);

@@ -327,7 +327,7 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
 
     const center = await db.communityCenter.create({ data: { name: "安中一区住民センター", districts: { create: { districtId: districtIds[0] } } } });
     const invitee = `invitee.${randomBytes(3).toString("hex")}@example.jp`;
-    expect(await inviteMember(representative.id, groupId, { email: invitee, role: "editor" })).toEqual({ ok: true });
+    expect(await inviteMember({ id: representative.id, role: "resident" }, groupId, { email: invitee, role: "editor" })).toEqual({ ok: true });
     const invitationMail = await db.outboxMail.findFirstOrThrow({ where: { to: invitee } });
     const invitationToken = /\/invitations\/([^\s/?#]+)/.exec(invitationMail.text)?.[1];
     if (!invitationToken) throw new Error(`no invitation link in ${invitationMail.text}`);

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { isMessageKey, translator } from "../../app/i18n/index.ts";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "../../app/models/audit-actions.ts";
+
+describe("audit actions", () => {
+  it("has a Japanese and an English label for every action and target type", () => {
+    const keys = [...AUDIT_ACTIONS.map((a) => `admin.audit.action.${a}`), ...AUDIT_TARGET_TYPES.map((type) => `admin.audit.target.${type}`)];
+    expect(keys.filter((key) => !isMessageKey(key))).toEqual([]);
+    const ja = translator("ja");
+    const en = translator("en");
+    for (const key of keys) {
+      if (!isMessageKey(key)) continue;
+      expect(ja(key)).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(en(key)).not.toBe(ja(key));
+    }
+  });
+
+  it("names each action once, in the style area.verb_phrase", () => {
+    expect(new Set(AUDIT_ACTIONS).size).toBe(AUDIT_ACTIONS.length);
+    for (const action of AUDIT_ACTIONS) expect(action).toMatch(/^[a-z]+\.[a-z_]+$/);
+  });
+});
