@@ -40,3 +40,27 @@ export function e2eDatabaseUrl(testInfo: Pick<TestInfo, "project"> = test.info()
 export function e2eScratchFile(testInfo: Pick<TestInfo, "project">, name: string): string {
   return path.join(os.tmpdir(), `portal-e2e-${name}-${portOf(testInfo)}.json`);
 }
+
+/**
+ * A TOTP code the server has not seen yet. A code is good once (the server keeps the step of
+ * the last one it accepted), and the demo staff and admin accounts log in from several specs,
+ * sometimes within one 30-second step: this picks the current step, or the next one (accepted
+ * for clock drift) when the current one was used, or waits for a fresh step. The steps used are
+ * kept in a file per e2e server, since specs run one after another in fresh modules.
+ */
+export async function unusedTotpCode(secret: string, testInfo: Pick<TestInfo, "project"> = test.info()): Promise<string> {
+  const { totpCodeAt, TOTP_PERIOD_SECONDS } = await import("../../app/auth/totp.server.ts");
+  const file = e2eScratchFile(testInfo, "totp-steps");
+  const used = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Record<string, number>;
+  const period = TOTP_PERIOD_SECONDS * 1000;
+  const last = used[secret] ?? -1;
+  for (;;) {
+    const current = Math.floor(Date.now() / period);
+    const step = current > last ? current : current + 1 > last ? current + 1 : null;
+    if (step !== null) {
+      fs.writeFileSync(file, JSON.stringify({ ...used, [secret]: step }));
+      return totpCodeAt(secret, new Date(step * period));
+    }
+    await new Promise((r) => setTimeout(r, (current + 1) * period - Date.now() + 50));
+  }
+}

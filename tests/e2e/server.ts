@@ -33,6 +33,8 @@ process.env.MAIL_OUTBOX_ONLY = "1";
 process.env.LOG_LEVEL = "warn";
 process.env.E2E_STATE_FILE = path.join(os.tmpdir(), `portal-e2e-state-${port}.json`);
 fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: process.env.DATABASE_URL }));
+// A fresh database: no TOTP code has been used yet (see unusedTotpCode in helpers.ts).
+fs.rmSync(path.join(os.tmpdir(), `portal-e2e-totp-steps-${port}.json`), { force: true });
 
 const { migrate } = await import("../../scripts/db-migrate.ts");
 migrate(process.env.DATABASE_URL);
