@@ -520,6 +520,8 @@ export async function deleteAccount(userId: string): Promise<DeleteAccountResult
     await recordAudit({ actor: null, action: "account.deleted", targetType: "user", targetId: userId }, tx);
     await recordMembershipsEndingWithAccount(tx, { id: userId, role: user.role });
     await tx.outboxMail.deleteMany({ where: { to: { in: addresses } } });
+    // Invitations to the person's addresses (accepted or not) hold their address: gone too.
+    await tx.groupInvitation.deleteMany({ where: { email: { in: addresses } } });
     await tx.user.delete({ where: { id: userId } });
   });
   return { ok: true };

@@ -207,6 +207,11 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
     it("ends each membership with one group.member_left entry, and leaves no name or address behind", async () => {
       const leaving = await person("leaving");
       const otherGroup = await submitNewGroup(rep);
+      // Joined by an invitation (accepted), and invited to another group (not yet accepted).
+      await inviteMember(actorOf(rep), groupId, { email: leaving.email, role: "editor" });
+      const invitation = await db.groupInvitation.findFirstOrThrow({ where: { groupId, email: leaving.email } });
+      await db.groupInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
+      await inviteMember(actorOf(rep), otherGroup, { email: leaving.email, role: "editor" });
       await addMember(groupId, leaving, "editor");
       await addMember(otherGroup, leaving, "representative");
       const entries = await written(async () => expect(await deleteAccount(leaving.id)).toEqual({ ok: true }));
@@ -220,6 +225,7 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
         expect(details).toEqual({ userId: leaving.id, role: e.targetId === String(groupId) ? "editor" : "representative", accountDeleted: true });
       }
       expect(await db.groupMembership.count({ where: { userId: leaving.id } })).toBe(0);
+      expect(await db.groupInvitation.count({ where: { email: leaving.email } })).toBe(0);
       const everything = JSON.stringify(await allEntries());
       for (const value of personal) expect(everything).not.toContain(value);
     });
