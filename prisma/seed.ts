@@ -12,6 +12,7 @@ import type { Db } from "../app/utils/db.server.ts";
 import { fiscalYearAt, tokyoDate, tokyoInstant } from "../app/utils/dates.ts";
 import { centers, districts } from "./data/annaka.ts";
 import { demoGroups, type DemoGroupSeed } from "./data/groups.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 
 export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const places = await seedDemoPlaces(db);
@@ -48,26 +49,10 @@ async function seedDemoPlaces(db: Db): Promise<{ seeded: boolean }> {
   return { seeded: true };
 }
 
-/**
- * Demo accounts, one per role plus two district representatives. Their password and TOTP
- * secrets are published in the README, which is why `npm start` refuses to serve a database
- * that holds any account marked isDemo.
- */
-export const DEMO_PASSWORD = "demo-password-2026";
-export const DEMO_ACCOUNTS: {
-  email: string;
-  displayName: string;
-  role: "resident" | "staff" | "admin";
-  /** Base32, as authenticator apps and `oathtool --totp -b` take it. */
-  totpSecret?: string;
-  districtCode?: string;
-}[] = [
-  { email: "admin@demo.annaka.example", displayName: "デモ管理者", role: "admin", totpSecret: "ANNAKADEMOADMINAANNAKADEMOADMINA" },
-  { email: "staff@demo.annaka.example", displayName: "デモ職員", role: "staff", totpSecret: "ANNAKADEMOSTAFFAANNAKADEMOSTAFFA" },
-  { email: "resident@demo.annaka.example", displayName: "デモ市民", role: "resident" },
-  { email: "kucho1@demo.annaka.example", displayName: "デモ区長 安中一区", role: "resident", districtCode: "001" },
-  { email: "kucho2@demo.annaka.example", displayName: "デモ区長 東上秋間二区", role: "resident", districtCode: "045" },
-];
+// Demo accounts (one per role plus two district representatives): their password and TOTP
+// secrets are published in the README, which is why `npm start` refuses to serve a database
+// that holds any account marked isDemo.
+export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 
 /** Adds the demo accounts when the database has no account at all. */
 export async function seedDemoAccounts(db: Db): Promise<{ seeded: boolean }> {

@@ -8,7 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import type { Db } from "../../app/utils/db.server.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/seed.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts.ts";
 import { e2eDatabaseUrl, e2eScratchFile, expectAccessible, unusedTotpCode } from "./helpers.ts";
 
 const ADMIN = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;

@@ -4,7 +4,7 @@
  * "my groups", the status page, the edit page and the members page, in Japanese and English.
  */
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/seed.ts";
+import { DEMO_PASSWORD } from "../../prisma/demo-accounts.ts";
 import { expectAccessible } from "./helpers.ts";
 
 const RESIDENT = "resident@demo.annaka.example";

@@ -20,9 +20,7 @@ let representativeCookie = "";
 
 /** The demo staff member's log-in, as a person does it: password, then the authenticator's code. */
 async function logInAsDemoStaff(page: Page) {
-  // Loaded here, not at the top: prisma/seed.ts loads the app's database client, which must be made
-  // for the e2e database (DATABASE_URL is set in beforeAll).
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/seed.ts");
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/demo-accounts.ts");
   const STAFF = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
   await page.goto("/login?redirectTo=%2Fadmin%2Fgroups");
   await page.locator("#email").fill(STAFF.email);

@@ -19,18 +19,22 @@ let residentEmail = "";
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 test.beforeAll(async () => {
-  process.env.DATABASE_URL = e2eDatabaseUrl();
-  const { db } = await import("../../app/utils/db.server.ts");
+  // A client of its own for this project's database: the app's default client of this worker
+  // may have been made by an earlier spec.
+  const { createDb } = await import("../../app/utils/db.server.ts");
   const { hashPassword } = await import("../../app/auth/password.server.ts");
+  const holder = createDb(e2eDatabaseUrl());
+  await holder.ready;
   residentEmail = `koke.${randomUUID().slice(0, 8)}@example.jp`;
   const at = new Date();
-  await db.user.create({
+  await holder.client.user.create({
     data: { id: randomUUID(), email: residentEmail, displayName: "碓氷 苔子", passwordHash: await hashPassword(PASSWORD), role: "resident", emailVerifiedAt: at, passwordChangedAt: at, createdAt: at },
   });
+  await holder.client.$disconnect();
 });
 
 async function staffPage(browser: Browser): Promise<Page> {
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/seed.ts");
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/demo-accounts.ts");
   const staff = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
   const page = await (await browser.newContext()).newPage();
   await page.goto("/login?redirectTo=%2Fadmin");
