@@ -4,8 +4,8 @@
  * the PUBLISHED version only and only groups listed now (listedGroupWhere): a draft, a pending
  * change or a lapsed registration never shows.
  *
- * The directory with tens of thousands of groups is one hand-written SQL statement (the page
- * with everything it shows and the number of matches), the same text
+ * The directory with tens of thousands of groups is one or two hand-written SQL statements (the
+ * page with everything it shows, and the number of matches), the same text
  * for SQLite and PostgreSQL: Prisma's query builder spent more time building its queries than
  * the databases spent answering them. A word of two or more characters is found through the
  * GroupSearchGram index instead of reading every group's text; a district through the
@@ -38,33 +38,44 @@ const MAX_PIECES_PER_WORD = 4;
  * The conditions for one search word. A word of two characters is exactly one piece of the
  * index. A longer one needs its pieces (a few, spread over the word, narrow the groups to
  * read) and then LIKE on those groups' text for the order of the pieces. One character has no
- * piece of its own: LIKE over the text.
+ * piece of its own: LIKE over the text. `drive`: the pieces are where the search starts (IN
+ * the list of their groups) rather than a check of each group found otherwise (EXISTS).
  */
-function wordConditions(word: string): Prisma.Sql[] {
-  const length = Array.from(word).length;
+function wordConditions(word: string, drive: boolean): Prisma.Sql[] {
   const grams = searchGrams(word);
   const chosen =
     grams.length <= MAX_PIECES_PER_WORD
       ? grams
       : Array.from({ length: MAX_PIECES_PER_WORD }, (_, k) => grams[Math.round((k * (grams.length - 1)) / (MAX_PIECES_PER_WORD - 1))]);
-  const conditions = chosen.map((gram) => Prisma.sql`g."id" IN (SELECT "groupId" FROM "GroupSearchGram" WHERE "gram" = ${gram})`);
-  if (length !== 2) conditions.push(Prisma.sql`g."searchText" LIKE ${`%${word}%`}`);
+  const conditions = chosen.map((gram) =>
+    drive
+      ? Prisma.sql`g."id" IN (SELECT "groupId" FROM "GroupSearchGram" WHERE "gram" = ${gram})`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "GroupSearchGram" s WHERE s."gram" = ${gram} AND s."groupId" = g."id")`,
+  );
+  if (Array.from(word).length !== 2) conditions.push(Prisma.sql`g."searchText" LIKE ${`%${word}%`}`);
   return conditions;
 }
 
+/** A search that an index narrows to a part of the groups: a district, or a word of two or more characters. */
+function isNarrow(query: Pick<DirectoryQuery, "words" | "district">): boolean {
+  return query.district !== null || query.words.some((word) => Array.from(word).length >= 2);
+}
+
 /**
- * The WHERE of a directory search at an instant, for the group aliased "g". The words'
- * pieces and the district are IN (subquery) on indexes, so either database can start from
- * the fewest groups; validity (a registration subquery) is checked last.
+ * The WHERE of a directory search at an instant, for the group aliased "g". The search
+ * starts from the district's groups when there is one (a few hundred at most, from the
+ * GroupDistrict and main-district indexes), else from the groups with the words' pieces;
+ * the rest are checks of each group found, validity (a registration subquery) last.
  */
 function directoryWhere(query: Pick<DirectoryQuery, "words" | "field" | "district" | "volunteers">, at: Date): Prisma.Sql {
-  const and = query.words.flatMap(wordConditions);
-  if (query.volunteers) and.push(Prisma.sql`g."welcomesVolunteers" = ${true}`);
-  if (query.field) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "GroupField" f WHERE f."groupId" = g."id" AND f."field" = ${query.field})`);
+  const and: Prisma.Sql[] = [];
   if (query.district) {
     and.push(Prisma.sql`g."id" IN (SELECT "groupId" FROM "GroupDistrict" WHERE "districtId" = ${query.district}
       UNION SELECT "id" FROM "Group" WHERE "mainDistrictId" = ${query.district})`);
   }
+  and.push(...query.words.flatMap((word) => wordConditions(word, !query.district)));
+  if (query.volunteers) and.push(Prisma.sql`g."welcomesVolunteers" = ${true}`);
+  if (query.field) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "GroupField" f WHERE f."groupId" = g."id" AND f."field" = ${query.field})`);
   and.push(listedGroupSql(at));
   return Prisma.join(and, " AND ");
 }
@@ -111,22 +122,24 @@ type DirectoryRow = {
   purpose: string;
   activities: string;
   activityFields: string;
-  /** All matches (COUNT(*) OVER (): a bigint on PostgreSQL). */
-  total: number | bigint;
+  /** All matches, in a narrow search (COUNT(*) OVER (): a bigint on PostgreSQL); else null. */
+  total: number | bigint | null;
 };
 
 /** One page of the directory. A page past the end shows the last page. */
 export async function searchDirectory(query: DirectoryQuery, { at = now(), client = db }: { at?: Date; client?: Db } = {}): Promise<DirectoryPage> {
   const where = directoryWhere(query, at);
   const lastPage = (total: number) => Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
-  // The page's ids first, with the number of all matches (a window COUNT over the same scan,
-  // so validity is checked once per match), then the texts of those 20 only: joined before
-  // the sort, every match's texts would be carried through it.
+  // A narrow search gets the page's ids with the number of all matches (a window COUNT over
+  // the same rows, so each match is checked once). A broad one walks the sort's index and
+  // stops after the page, then COUNTs (the window would sort every group). Then the texts of
+  // the page's groups only: joined before the sort, every match's texts would go through it.
+  const narrow = isNarrow(query);
   const pageOf = (page: number) =>
     client.$queryRaw<DirectoryRow[]>`
       SELECT g."id", g."name", g."nameKana", g."kind", g."welcomesVolunteers", d."name" AS "mainDistrict",
              v."purpose", v."activities", v."activityFields", p."total"
-        FROM (SELECT g."id", COUNT(*) OVER () AS "total" FROM "Group" g
+        FROM (SELECT g."id", ${narrow ? Prisma.sql`COUNT(*) OVER ()` : Prisma.sql`NULL`} AS "total" FROM "Group" g
                WHERE ${where}
                ORDER BY ${ORDER[query.sort]}
                LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(page - 1) * DIRECTORY_PAGE_SIZE}) p
@@ -134,18 +147,26 @@ export async function searchDirectory(query: DirectoryQuery, { at = now(), clien
         JOIN "GroupVersion" v ON v."id" = g."publishedVersionId"
         LEFT JOIN "District" d ON d."id" = g."mainDistrictId"
        ORDER BY ${ORDER[query.sort]}`;
+  const count = async () => {
+    const [row] = await client.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "Group" g WHERE ${where}`;
+    return Number(row.total);
+  };
   let page = query.page;
   let rows = await pageOf(page);
-  let total = rows.length ? Number(rows[0].total) : 0;
-  if (rows.length === 0 && page > 1) {
-    // Past the end: count, and show the last page.
-    const [row] = await client.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "Group" g WHERE ${where}`;
-    total = Number(row.total);
+  let total: number;
+  if (rows.length && rows[0].total !== null) {
+    total = Number(rows[0].total);
+  } else if (rows.length > 0 && rows.length < DIRECTORY_PAGE_SIZE) {
+    total = (page - 1) * DIRECTORY_PAGE_SIZE + rows.length; // a page that is not full is the last
+  } else if (rows.length === 0 && page === 1) {
+    total = 0;
+  } else {
+    total = await count();
+  }
+  if (rows.length === 0 && total > 0) {
+    // Past the end: show the last page.
     page = lastPage(total);
-    if (total > 0) {
-      rows = await pageOf(page);
-      total = rows.length ? Number(rows[0].total) : 0;
-    }
+    rows = await pageOf(page);
   }
   const pageCount = lastPage(total);
   const groups = rows.map((row) => {

@@ -1,5 +1,6 @@
 -- The directory's search index: the distinct two-character pieces of each group's searchText
--- (spaces excluded), written by publishVersion, and indexes for the main-district filter and the newest-first sort.
+-- (spaces excluded), written by publishVersion, and indexes for the main-district filter, the newest-first sort
+-- and the validity check (every column of the rule, so no registration row is read).
 
 -- CreateTable
 CREATE TABLE "GroupSearchGram" (
@@ -18,6 +19,9 @@ CREATE INDEX "Group_mainDistrictId_idx" ON "Group"("mainDistrictId");
 
 -- CreateIndex
 CREATE INDEX "Group_createdAt_idx" ON "Group"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "GroupRegistration_validity_idx" ON "GroupRegistration"("groupId", "status", "validFrom", "validUntil", "endedAt", "renewalSubmittedAt", "renewalDecidedAt");
 
 -- Backfill from the groups already published: the same pieces as searchGrams() in
 -- app/utils/search.ts (substr and length count characters, as Array.from does).

@@ -1,5 +1,6 @@
 -- The directory's search index: the distinct two-character pieces of each group's searchText
--- (spaces excluded), written by publishVersion, and indexes for the main-district filter and the newest-first sort.
+-- (spaces excluded), written by publishVersion, and indexes for the main-district filter, the newest-first sort
+-- and the validity check (every column of the rule, so no registration row is read).
 
 -- CreateTable
 CREATE TABLE "GroupSearchGram" (
@@ -17,6 +18,9 @@ CREATE INDEX "Group_mainDistrictId_idx" ON "Group"("mainDistrictId");
 
 -- CreateIndex
 CREATE INDEX "Group_createdAt_idx" ON "Group"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "GroupRegistration_validity_idx" ON "GroupRegistration"("groupId", "status", "validFrom", "validUntil", "endedAt", "renewalSubmittedAt", "renewalDecidedAt");
 
 -- AddForeignKey
 ALTER TABLE "GroupSearchGram" ADD CONSTRAINT "GroupSearchGram_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "Group"("id") ON DELETE CASCADE ON UPDATE CASCADE;
