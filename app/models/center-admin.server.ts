@@ -12,6 +12,7 @@ import { CsvError, parseCsv, toCsv, unescapeFormula } from "../utils/csv.ts";
 import { db, type Prisma } from "../utils/db.server.ts";
 import { toSearchText } from "../utils/search.ts";
 import { recordAudit } from "./audit.server.ts";
+import { forgetDistrictOptions } from "./group-directory.server.ts";
 
 type Tx = Prisma.TransactionClient;
 type AuditActor = Pick<Actor, "id" | "role">;
@@ -65,7 +66,7 @@ const DISTRICT_FIELDS = ["name", "nameKana", "area"] as const;
 
 /** Saves a district's name, kana and area; returns false when it does not exist. No change, no entry. */
 export async function updateDistrict(actor: AuditActor, id: number, input: DistrictInput): Promise<{ found: boolean; changed: boolean }> {
-  return db.$transaction(async (tx) => {
+  const outcome = await db.$transaction(async (tx) => {
     const before = await tx.district.findUnique({ where: { id } });
     if (!before) return { found: false, changed: false };
     const changes: Record<string, { from: string; to: string }> = {};
@@ -80,6 +81,9 @@ export async function updateDistrict(actor: AuditActor, id: number, input: Distr
     );
     return { found: true, changed: true };
   });
+  // The directory's filter shows the new name at once (other servers within a minute).
+  if (outcome.changed) forgetDistrictOptions();
+  return outcome;
 }
 
 // ---------------------------------------------------------------------------------------

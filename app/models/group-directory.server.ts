@@ -4,59 +4,107 @@
  * the PUBLISHED version only and only groups listed now (listedGroupWhere): a draft, a pending
  * change or a lapsed registration never shows.
  *
- * The directory with tens of thousands of groups: a district search reads only that district's
- * rows (GroupDistrict index, integer column); the words are LIKE '%…%' on the one normalised
- * column, checked before the registration subquery; a page is one LIMIT 20 query, plus a COUNT
- * only when the page is full; profile text is read for the 20 rows shown only. README
- * "Performance" has the measurements.
+ * The directory with tens of thousands of groups is one or two hand-written SQL statements (the
+ * page with everything it shows, and the number of matches), the same text
+ * for SQLite and PostgreSQL: Prisma's query builder spent more time building its queries than
+ * the databases spent answering them. A word of two or more characters is found through the
+ * GroupSearchGram index instead of reading every group's text; a district through the
+ * GroupDistrict and main-district indexes. README "Performance" has the measurements.
  */
 import { city } from "../config/city.ts";
 import { translator } from "../i18n/index.ts";
-import { db, type Db, type Prisma } from "../utils/db.server.ts";
+import { db, Prisma, type Db } from "../utils/db.server.ts";
 import { now } from "../utils/clock.server.ts";
 import { fiscalYearAt, tokyoDate } from "../utils/dates.ts";
 import { toCsv } from "../utils/csv.ts";
-import { listedGroupWhere, parseIdList, registrationValidAt, type RegistrationTimes } from "./group.server.ts";
+import { searchGrams } from "../utils/search.ts";
+import { listedGroupSql, listedGroupWhere, parseIdList, registrationValidAt, type RegistrationTimes } from "./group.server.ts";
 import { GROUP_KINDS, type GroupKind } from "./group-rules.ts";
 import { DIRECTORY_PAGE_SIZE, excerpt, highlight, type DirectoryQuery, type DirectorySort, type Excerpt } from "./group-search.ts";
 
 export type DistrictOption = { id: number; code: string; name: string };
 
-/** Districts in code order (the filter's choices and the names shown with groups). */
-export async function listDistrictOptions(client: Db = db): Promise<DistrictOption[]> {
-  return client.district.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+/**
+ * How long a server keeps the district list. Districts are city data: a migration or the seed
+ * writes them and staff may rename one (updateDistrict, which calls forgetDistrictOptions on
+ * its own server); another server shows a renamed district in the directory's filter within
+ * this time. Reading all 101 on every directory page cost about a tenth of the page.
+ */
+const DISTRICT_OPTIONS_TTL_MS = 60_000;
+let districtOptions = new WeakMap<Db, { readAt: number; options: Promise<DistrictOption[]> }>();
+
+/** Districts in code order (the directory's filter, the names and codes of profiles and open data). */
+export function listDistrictOptions(client: Db = db): Promise<DistrictOption[]> {
+  const kept = districtOptions.get(client);
+  if (kept && performance.now() - kept.readAt < DISTRICT_OPTIONS_TTL_MS) return kept.options;
+  const options = client.district
+    .findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } })
+    .catch((error: unknown) => {
+      districtOptions.delete(client);
+      throw error;
+    });
+  districtOptions.set(client, { readAt: performance.now(), options });
+  return options;
+}
+
+/** After a change to the districts: the next call reads them again. */
+export function forgetDistrictOptions(): void {
+  districtOptions = new WeakMap();
+}
+
+/** At most this many pieces of one word go into the query; LIKE then checks the word itself. */
+const MAX_PIECES_PER_WORD = 4;
+
+/**
+ * The conditions for one search word. A word of two characters is exactly one piece of the
+ * index. A longer one needs its pieces (a few, spread over the word, narrow the groups to
+ * read) and then LIKE on those groups' text for the order of the pieces. One character has no
+ * piece of its own: LIKE over the text. `drive`: the pieces are where the search starts (IN
+ * the list of their groups) rather than a check of each group found otherwise (EXISTS).
+ */
+function wordConditions(word: string, drive: boolean): Prisma.Sql[] {
+  const grams = searchGrams(word);
+  const chosen =
+    grams.length <= MAX_PIECES_PER_WORD
+      ? grams
+      : Array.from({ length: MAX_PIECES_PER_WORD }, (_, k) => grams[Math.round((k * (grams.length - 1)) / (MAX_PIECES_PER_WORD - 1))]);
+  const conditions = chosen.map((gram) =>
+    drive
+      ? Prisma.sql`g."id" IN (SELECT "groupId" FROM "GroupSearchGram" WHERE "gram" = ${gram})`
+      : Prisma.sql`EXISTS (SELECT 1 FROM "GroupSearchGram" s WHERE s."gram" = ${gram} AND s."groupId" = g."id")`,
+  );
+  if (Array.from(word).length !== 2) conditions.push(Prisma.sql`g."searchText" LIKE ${`%${word}%`}`);
+  return conditions;
+}
+
+/** A search that an index narrows to a part of the groups: a district, or a word of two or more characters. */
+function isNarrow(query: Pick<DirectoryQuery, "words" | "district">): boolean {
+  return query.district !== null || query.words.some((word) => Array.from(word).length >= 2);
 }
 
 /**
- * The WHERE of a directory search at an instant, apart from the district. The words come
- * first: SQLite checks the conditions of a scan in order, so the registration subquery runs
- * only for rows that match them.
+ * The WHERE of a directory search at an instant, for the group aliased "g". The search
+ * starts from the district's groups when there is one (a few hundred at most, from the
+ * GroupDistrict and main-district indexes), else from the groups with the words' pieces;
+ * the rest are checks of each group found, validity (a registration subquery) last.
  */
-export function directoryWhere(query: Pick<DirectoryQuery, "words" | "field" | "volunteers">, at: Date): Prisma.GroupWhereInput {
-  const and: Prisma.GroupWhereInput[] = query.words.map((word) => ({ searchText: { contains: word } }));
-  if (query.volunteers) and.push({ welcomesVolunteers: true });
-  if (query.field) and.push({ fields: { some: { field: query.field } } });
-  and.push(listedGroupWhere(at));
-  return { AND: and };
+function directoryWhere(query: Pick<DirectoryQuery, "words" | "field" | "district" | "volunteers">, at: Date): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (query.district) {
+    and.push(Prisma.sql`g."id" IN (SELECT "groupId" FROM "GroupDistrict" WHERE "districtId" = ${query.district}
+      UNION SELECT "id" FROM "Group" WHERE "mainDistrictId" = ${query.district})`);
+  }
+  and.push(...query.words.flatMap((word) => wordConditions(word, !query.district)));
+  if (query.volunteers) and.push(Prisma.sql`g."welcomesVolunteers" = ${true}`);
+  if (query.field) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "GroupField" f WHERE f."groupId" = g."id" AND f."field" = ${query.field})`);
+  and.push(listedGroupSql(at));
+  return Prisma.join(and, " AND ");
 }
 
-/**
- * The ids of the groups of a district (its main district or one it works in) that match
- * `where`: found from the GroupDistrict index and the integer column, so only that district's
- * few rows are read, and their number is the total without a COUNT over every group.
- */
-async function districtMatches(client: Db, districtId: number, where: Prisma.GroupWhereInput): Promise<number[]> {
-  const [worksIn, based] = await Promise.all([
-    client.groupDistrict.findMany({ where: { districtId, group: where }, select: { groupId: true } }),
-    client.group.findMany({ where: { AND: [{ mainDistrictId: districtId }, where] }, select: { id: true } }),
-  ]);
-  return [...new Set([...worksIn.map((r) => r.groupId), ...based.map((r) => r.id)])];
-}
-
-const ORDER: Record<DirectorySort, Prisma.GroupOrderByWithRelationInput[]> = {
-  kana: [{ nameKana: "asc" }, { id: "asc" }],
-  new: [{ createdAt: "desc" }, { id: "desc" }],
-  name: [{ name: "asc" }, { id: "asc" }],
+const ORDER: Record<DirectorySort, Prisma.Sql> = {
+  kana: Prisma.sql`g."nameKana" ASC, g."id" ASC`,
+  new: Prisma.sql`g."createdAt" DESC, g."id" DESC`,
+  name: Prisma.sql`g."name" ASC, g."id" ASC`,
 };
 
 export type DirectoryEntry = {
@@ -84,83 +132,80 @@ function asKind(kind: string): GroupKind {
   return GROUP_KINDS.find((k) => k === kind) ?? "other";
 }
 
+/** A row of the page query: the activity fields come from the published version (as JSON). */
+type DirectoryRow = {
+  id: number;
+  name: string;
+  nameKana: string;
+  kind: string;
+  welcomesVolunteers: boolean | number;
+  mainDistrict: string | null;
+  purpose: string;
+  activities: string;
+  activityFields: string;
+  /** All matches, in a narrow search (COUNT(*) OVER (): a bigint on PostgreSQL); else null. */
+  total: number | bigint | null;
+};
+
 /** One page of the directory. A page past the end shows the last page. */
-export async function searchDirectory(
-  query: DirectoryQuery,
-  {
-    at = now(),
-    client = db,
-    districts,
-    maxIdList = 1000,
-  }: { at?: Date; client?: Db; districts?: DistrictOption[]; /** Tests lower it to reach the other path. */ maxIdList?: number } = {},
-): Promise<DirectoryPage> {
-  const matching = directoryWhere(query, at);
-  const ids = query.district ? await districtMatches(client, query.district, matching) : undefined;
-  // A long list of ids would exceed the databases' parameter limits: then filter by district in the query.
-  const where: Prisma.GroupWhereInput = !ids
-    ? matching
-    : ids.length <= maxIdList
-      ? { id: { in: ids } }
-      : { AND: [matching, { OR: [{ mainDistrictId: query.district }, { districts: { some: { districtId: query.district! } } }] }] };
-  const pageOf = (page: number) =>
-    client.group.findMany({
-      where,
-      orderBy: ORDER[query.sort],
-      skip: (page - 1) * DIRECTORY_PAGE_SIZE,
-      take: DIRECTORY_PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        nameKana: true,
-        kind: true,
-        mainDistrictId: true,
-        welcomesVolunteers: true,
-        fields: { select: { field: true }, orderBy: { field: "asc" } },
-        publishedVersion: { select: { purpose: true, activities: true } },
-      },
-    });
+export async function searchDirectory(query: DirectoryQuery, { at = now(), client = db }: { at?: Date; client?: Db } = {}): Promise<DirectoryPage> {
+  const where = directoryWhere(query, at);
   const lastPage = (total: number) => Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
+  // A narrow search gets the page's ids with the number of all matches (a window COUNT over
+  // the same rows, so each match is checked once). A broad one walks the sort's index and
+  // stops after the page, then COUNTs (the window would sort every group). Then the texts of
+  // the page's groups only: joined before the sort, every match's texts would go through it.
+  // LEFT JOINs (every row has its group and version) keep SQLite from starting at "Group":
+  // with the LIMIT a parameter, it does not know that p has 20 rows and read all groups.
+  const narrow = isNarrow(query);
+  const pageOf = (page: number) =>
+    client.$queryRaw<DirectoryRow[]>`
+      SELECT g."id", g."name", g."nameKana", g."kind", g."welcomesVolunteers", d."name" AS "mainDistrict",
+             v."purpose", v."activities", v."activityFields", p."total"
+        FROM (SELECT g."id", ${narrow ? Prisma.sql`COUNT(*) OVER ()` : Prisma.sql`NULL`} AS "total" FROM "Group" g
+               WHERE ${where}
+               ORDER BY ${ORDER[query.sort]}
+               LIMIT ${DIRECTORY_PAGE_SIZE} OFFSET ${(page - 1) * DIRECTORY_PAGE_SIZE}) p
+        LEFT JOIN "Group" g ON g."id" = p."id"
+        LEFT JOIN "GroupVersion" v ON v."id" = g."publishedVersionId"
+        LEFT JOIN "District" d ON d."id" = g."mainDistrictId"
+       ORDER BY ${ORDER[query.sort]}`;
+  const count = async () => {
+    const [row] = await client.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "Group" g WHERE ${where}`;
+    return Number(row.total);
+  };
   let page = query.page;
-  let rows: Awaited<ReturnType<typeof pageOf>> = [];
+  let rows = await pageOf(page);
   let total: number;
-  if (ids) {
-    total = ids.length;
-    page = Math.min(page, lastPage(total));
-    if (total > 0) rows = await pageOf(page);
+  if (rows.length && rows[0].total !== null) {
+    total = Number(rows[0].total);
+  } else if (rows.length > 0 && rows.length < DIRECTORY_PAGE_SIZE) {
+    total = (page - 1) * DIRECTORY_PAGE_SIZE + rows.length; // a page that is not full is the last
+  } else if (rows.length === 0 && page === 1) {
+    total = 0;
   } else {
-    // The page first: a page that is not full is the last one and gives the total without a
-    // COUNT; otherwise count, and go to the last page when the one asked for is past the end.
+    total = await count();
+  }
+  if (rows.length === 0 && total > 0) {
+    // Past the end: show the last page.
+    page = lastPage(total);
     rows = await pageOf(page);
-    if (rows.length > 0 && rows.length < DIRECTORY_PAGE_SIZE) {
-      total = (page - 1) * DIRECTORY_PAGE_SIZE + rows.length;
-    } else if (rows.length === 0 && page === 1) {
-      total = 0;
-    } else {
-      total = await client.group.count({ where });
-      if (page > lastPage(total)) {
-        page = lastPage(total);
-        rows = total === 0 ? [] : await pageOf(page);
-      }
-    }
   }
   const pageCount = lastPage(total);
-  const districtNames = new Map((districts ?? (rows.length ? await listDistrictOptions(client) : [])).map((d) => [d.id, d.name]));
   const groups = rows.map((row) => {
-    const purpose = row.publishedVersion?.purpose ?? "";
-    const activities = row.publishedVersion?.activities ?? "";
-    let context = excerpt(purpose, query.words);
+    let context = excerpt(row.purpose, query.words);
     if (!context.matched && query.words.length) {
-      const inActivities = excerpt(activities, query.words);
+      const inActivities = excerpt(row.activities, query.words);
       if (inActivities.matched) context = inActivities;
     }
     return {
-      id: row.id,
+      id: Number(row.id),
       name: highlight(row.name, query.words),
       nameKana: row.nameKana,
       kind: asKind(row.kind),
-      fields: row.fields.map((f) => f.field),
-      mainDistrict: row.mainDistrictId ? (districtNames.get(row.mainDistrictId) ?? null) : null,
-      welcomesVolunteers: row.welcomesVolunteers,
+      fields: parseIdList(row.activityFields).sort((a, b) => a - b),
+      mainDistrict: row.mainDistrict,
+      welcomesVolunteers: Boolean(row.welcomesVolunteers),
       excerpt: context,
     };
   });

@@ -30,6 +30,21 @@ type NormalisedText = {
   end: number[];
 };
 
+/**
+ * foldSearchCharacters of one character (with its marks), remembered: NFKC for every
+ * character of every text shown was a large part of a directory page's time, and the texts
+ * are made of a few thousand distinct characters. Bounded, in case of unusual input.
+ */
+const foldedPieces = new Map<string, string>();
+function foldPiece(piece: string): string {
+  let folded = foldedPieces.get(piece);
+  if (folded === undefined) {
+    folded = foldSearchCharacters(piece).replace(/\s+/g, " ");
+    if (foldedPieces.size < 20_000) foldedPieces.set(piece, folded);
+  }
+  return folded;
+}
+
 /** toSearchText applied piece by piece with a map back to the original positions. */
 export function normaliseWithMap(original: string): NormalisedText {
   const pieces: { start: number; end: number }[] = [];
@@ -48,7 +63,7 @@ export function normaliseWithMap(original: string): NormalisedText {
   const startMap: number[] = [];
   const endMap: number[] = [];
   for (const piece of pieces) {
-    const folded = foldSearchCharacters(original.slice(piece.start, piece.end)).replace(/\s+/g, " ");
+    const folded = foldPiece(original.slice(piece.start, piece.end));
     for (const unit of folded) {
       // Runs of spaces become one, and none at the start (as toSearchText trims).
       if (unit === " " && (text === "" || text.endsWith(" "))) continue;

@@ -3,9 +3,9 @@
  * the directory and the import: what "valid" means, and publishing an approved version.
  */
 import type { GroupProfileInput } from "../forms/group.ts";
-import { db, type Db, type Prisma } from "../utils/db.server.ts";
+import { db, Prisma, type Db } from "../utils/db.server.ts";
 import { fiscalYearRange } from "../utils/dates.ts";
-import { toSearchText } from "../utils/search.ts";
+import { searchGrams, toSearchText } from "../utils/search.ts";
 import { identityKeyOf } from "./group-rules.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -64,6 +64,19 @@ export function registrationsToEndWhere(groupId: number, at: Date): Prisma.Group
     endedAt: null,
     OR: [{ validUntil: { gt: at } }, { renewalSubmittedAt: { not: null }, renewalDecidedAt: null }],
   };
+}
+
+/**
+ * The same rule again as SQL, for the group aliased "g" in the directory's hand-written query
+ * (both databases; Date parameters are serialised as Prisma stores DateTime columns). The
+ * group-validity suite checks it against listedGroupWhere at every boundary.
+ */
+export function listedGroupSql(at: Date): Prisma.Sql {
+  return Prisma.sql`g."publishedVersionId" IS NOT NULL AND EXISTS (
+    SELECT 1 FROM "GroupRegistration" r
+     WHERE r."groupId" = g."id" AND r."status" = 'approved' AND r."validFrom" <= ${at}
+       AND (r."endedAt" IS NULL OR r."endedAt" > ${at})
+       AND (r."validUntil" > ${at} OR (r."renewalSubmittedAt" IS NOT NULL AND (r."renewalDecidedAt" IS NULL OR r."renewalDecidedAt" > ${at}))))`;
 }
 
 /** Groups the public sees (and the indicator counts) at an instant: with a valid registration. */
@@ -155,7 +168,10 @@ export function publicSearchText(v: VersionRow): string {
 
 /**
  * Makes an approved version the public profile: the previous one is superseded and the
- * directory columns, fields and districts are copied from the new one.
+ * directory columns, fields, districts and search pieces are copied from the new one. Every
+ * change of a group's public text goes through here (review, import, seed), which keeps
+ * GroupSearchGram in step with searchText; lapses and withdrawals change no text (the
+ * directory checks validity at the instant of the search).
  */
 export async function publishVersion(tx: Tx, groupId: number, versionId: number) {
   const version = await tx.groupVersion.findUniqueOrThrow({ where: { id: versionId } });
@@ -166,6 +182,7 @@ export async function publishVersion(tx: Tx, groupId: number, versionId: number)
   });
   const fields = parseIdList(version.activityFields);
   const districtIds = parseIdList(version.districtIds);
+  const searchText = publicSearchText(version);
   await tx.group.update({
     where: { id: groupId },
     data: {
@@ -179,13 +196,21 @@ export async function publishVersion(tx: Tx, groupId: number, versionId: number)
       volunteerCenter: version.volunteerCenter,
       welcomesVolunteers: version.welcomesVolunteers,
       mainDistrictId: version.mainDistrictId,
-      searchText: publicSearchText(version),
+      searchText,
     },
   });
+  await replaceSearchGrams(tx, groupId, searchText);
   await tx.groupField.deleteMany({ where: { groupId } });
   if (fields.length) await tx.groupField.createMany({ data: fields.map((field) => ({ groupId, field })) });
   await tx.groupDistrict.deleteMany({ where: { groupId } });
   if (districtIds.length) await tx.groupDistrict.createMany({ data: districtIds.map((districtId) => ({ groupId, districtId })) });
+}
+
+/** Rewrites a group's GroupSearchGram rows for its new searchText. */
+async function replaceSearchGrams(tx: Tx, groupId: number, searchText: string) {
+  await tx.groupSearchGram.deleteMany({ where: { groupId } });
+  const grams = searchGrams(searchText);
+  if (grams.length) await tx.groupSearchGram.createMany({ data: grams.map((gram) => ({ gram, groupId })) });
 }
 
 export type GroupRole = "representative" | "editor";

@@ -1,5 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Fragment } from "react";
 import { SelectField, TextField } from "../components/form.tsx";
 import { useT, type MessageKey } from "../i18n/index.ts";
 import { listDistrictOptions, searchDirectory } from "../models/group-directory.server.ts";
@@ -26,15 +27,15 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseDirectoryQuery(new URL(request.url).searchParams);
-  const districts = await listDistrictOptions();
-  const result = await searchDirectory(query, { districts });
-  return { query, result, districts };
+  const [districts, result] = await Promise.all([listDistrictOptions(), searchDirectory(query)]);
+  // Only what the filter shows goes into the page's data.
+  return { query, result, districts: districts.map((d) => ({ id: d.id, name: d.name })) };
 }
 
 function Marked({ parts }: { parts: Highlighted }) {
   return (
     <>
-      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
+      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : <Fragment key={i}>{p.text}</Fragment>))}
     </>
   );
 }

@@ -19,3 +19,19 @@ export function foldSearchCharacters(value: string): string {
     .replace(/[%_\\]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
     .toLowerCase();
 }
+
+/**
+ * The distinct two-character pieces (bigrams) of a search text, counting characters as code
+ * points and leaving out pieces with a space: the rows of GroupSearchGram. A word of two or
+ * more characters can only be in a text that has every piece of the word. The migration that
+ * created the table computes the same pieces in SQL (substr, length).
+ */
+export function searchGrams(text: string): string[] {
+  const chars = Array.from(text);
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const gram = chars[i] + chars[i + 1];
+    if (!gram.includes(" ")) grams.add(gram);
+  }
+  return [...grams];
+}

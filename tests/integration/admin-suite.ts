@@ -134,6 +134,7 @@ export function shiftJisEncoder(): (text: string) => Uint8Array<ArrayBuffer> {
 type Models = {
   db: typeof import("../../app/utils/db.server.ts").db;
   centers: typeof import("../../app/models/center-admin.server.ts");
+  directory: typeof import("../../app/models/group-directory.server.ts");
   users: typeof import("../../app/models/user-admin.server.ts");
   dashboard: typeof import("../../app/models/dashboard.server.ts");
   session: typeof import("../../app/auth/session.server.ts");
@@ -171,9 +172,10 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
   }
 
   beforeAll(async () => {
-    const [{ db, connectDb }, centers, users, dashboard, session, server, seed] = await Promise.all([
+    const [{ db, connectDb }, centers, directory, users, dashboard, session, server, seed] = await Promise.all([
       import("../../app/utils/db.server.ts"),
       import("../../app/models/center-admin.server.ts"),
+      import("../../app/models/group-directory.server.ts"),
       import("../../app/models/user-admin.server.ts"),
       import("../../app/models/dashboard.server.ts"),
       import("../../app/auth/session.server.ts"),
@@ -181,7 +183,7 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
       import("../../prisma/seed.ts"),
     ]);
     await connectDb();
-    m = { db, centers, users, dashboard, session, server };
+    m = { db, centers, directory, users, dashboard, session, server };
     await seed.seedDemo(db);
     const demoAdmin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.annaka.example" } });
     admin = { id: demoAdmin.id, role: "admin" };
@@ -353,7 +355,11 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
     it("records a district change with its reason, and nothing when nothing changed", async () => {
       const district = await m.db.district.findUniqueOrThrow({ where: { code: "010" } });
       const input = { name: "安中十区（新）", nameKana: district.nameKana, area: district.area, reason: "区の名称変更（区長会の決定）" };
+      const filterName = async () => (await m.directory.listDistrictOptions()).find((d) => d.id === district.id)?.name;
+      expect(await filterName()).toBe(district.name);
       expect(await m.centers.updateDistrict(staff, district.id, input)).toEqual({ found: true, changed: true });
+      // The directory's filter keeps the district list, but not past a change.
+      expect(await filterName()).toBe(input.name);
       const entry = await m.db.auditEntry.findFirstOrThrow({ where: { action: "district.updated", targetId: String(district.id) } });
       expect(entry).toMatchObject({ actorId: staff.id, actorRole: "staff", targetType: "district", reason: input.reason });
       expect(JSON.parse(entry.details)).toEqual({ code: "010", changes: { name: { from: district.name, to: input.name } } });

@@ -18,7 +18,10 @@ import {
   reviewQueue,
 } from "../../app/models/group-review.server.ts";
 import { listedGroupWhere } from "../../app/models/group.server.ts";
+import { searchDirectory } from "../../app/models/group-directory.server.ts";
+import { parseDirectoryQuery } from "../../app/models/group-search.ts";
 import { setClock } from "../../app/utils/clock.server.ts";
+import { searchGrams } from "../../app/utils/search.ts";
 import { fieldError } from "./account-support.ts";
 import {
   actorOf,
@@ -37,6 +40,20 @@ import {
   type Person,
 } from "./group-review-support.ts";
 import { postForm, request, startServer, type ServerProcess } from "./helpers/server-process.ts";
+
+/** The group's rows in the directory's search index are the pieces of its published text, no more. */
+async function expectSearchIndexInStep(groupId: number) {
+  const group = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { searchText: true } });
+  const rows = await db.groupSearchGram.findMany({ where: { groupId }, select: { gram: true } });
+  expect(rows.map((r) => r.gram).sort()).toEqual(searchGrams(group.searchText).sort());
+  expect(rows.length).toBeGreaterThan(0);
+}
+
+/** The ids the directory finds for a search at an instant. */
+async function directoryIds(search: string, instant: Date): Promise<number[]> {
+  const page = await searchDirectory(parseDirectoryQuery(new URLSearchParams(search)), { at: instant, client: db });
+  return page.groups.map((g) => g.id);
+}
 
 export function defineGroupReviewSuite(databaseUrl: () => string) {
   let staff: Person;
@@ -172,6 +189,10 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(group.searchText).toContain("旧名");
       expect(group.fields.map((f) => f.field).sort((a, b) => a - b)).toEqual([1, 13]);
       expect(await db.group.count({ where: { name: "旧名の会", ...listedGroupWhere(jst("2026-07-02T09:00:00")) } })).toBe(1);
+      // The directory searches the published text: the new name is not found until approved.
+      await expectSearchIndexInStep(groupId);
+      expect(await directoryIds("q=旧名", jst("2026-07-02T09:00:00"))).toContain(groupId);
+      expect(await directoryIds("q=新名", jst("2026-07-02T09:00:00"))).not.toContain(groupId);
 
       const queue = await reviewQueue("change");
       expect(queue.find((q) => q.groupId === groupId)).toMatchObject({ kind: "change", name: "旧名の会" });
@@ -208,6 +229,9 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(await db.groupVersion.findUniqueOrThrow({ where: { id: publishedId } })).toMatchObject({ status: "superseded" });
       // A change does not touch the registrations.
       expect(await db.groupRegistration.count({ where: { groupId } })).toBe(1);
+      await expectSearchIndexInStep(groupId);
+      expect(await directoryIds("q=新名", jst("2026-07-05T09:00:00"))).toContain(groupId);
+      expect(await directoryIds("q=旧名", jst("2026-07-05T09:00:00"))).not.toContain(groupId);
       expect((await auditOf(groupId)).map((a) => a.action)).toEqual(["group.approved", "group.rejected", "group.change_approved"]);
       expect((await mailsTo(rep.email)).some((m) => m.subject.includes("登録内容の変更が承認されました"))).toBe(true);
     });
@@ -220,6 +244,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       const group = await db.group.findUniqueOrThrow({ where: { id: groupId }, include: { publishedVersion: true } });
       expect(group.publishedVersionId).not.toBe(current);
       expect(group.publishedVersion).toMatchObject({ status: "approved", representativeName: "訂正 太郎", memberCount: 15, createdById: staff.id });
+      await expectSearchIndexInStep(groupId);
       expect(await db.groupVersion.findUniqueOrThrow({ where: { id: current } })).toMatchObject({ status: "superseded" });
       const entry = (await auditOf(groupId)).at(-1)!;
       expect(entry).toMatchObject({ action: "group.corrected", reason: "代表者名の誤記を訂正", actorId: staff.id });
@@ -251,6 +276,8 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(registration).toMatchObject({ endedAt: cancelledAt, endReason: "cancelled", status: "approved" });
       expect(await db.group.count({ where: { id: groupId, ...listedGroupWhere(cancelledAt) } })).toBe(0);
       expect(await db.group.count({ where: { id: groupId, ...listedGroupWhere(new Date(cancelledAt.getTime() - 1)) } })).toBe(1);
+      expect(await directoryIds("q=新名", cancelledAt)).not.toContain(groupId);
+      expect(await directoryIds("q=新名", new Date(cancelledAt.getTime() - 1))).toContain(groupId);
       expect((await mailsTo(rep.email)).some((m) => m.subject.includes("団体登録を取り消しました") && m.text.includes("団体が解散したため"))).toBe(true);
       expect((await auditOf(groupId)).at(-1)).toMatchObject({ action: "group.cancelled", reason: "団体が解散したため" });
       expect(await cancelRegistration(staff, groupId, "もう一度")).toEqual({ ok: false, error: "conflict" });

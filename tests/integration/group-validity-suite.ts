@@ -10,13 +10,20 @@ import { listJobs } from "../../app/jobs/scheduler.server.ts";
 import { registerDefaultJobs } from "../../app/jobs/index.server.ts";
 import { groupsRegisteredCount, groupsRegisteredList } from "../../app/indicators/groups-registered.server.ts";
 import { listedGroupWhere } from "../../app/models/group.server.ts";
+import { searchDirectory } from "../../app/models/group-directory.server.ts";
+import { DIRECTORY_PAGE_SIZE, parseDirectoryQuery } from "../../app/models/group-search.ts";
 import { markLapsedRegistrations, renewalPage, sendRenewalReminders, submitRenewal } from "../../app/models/group-renewal.server.ts";
 import { decideRenewal, decideVersion } from "../../app/models/group-review.server.ts";
 import { setClock } from "../../app/utils/clock.server.ts";
 import { at, db, jst, mailsTo, makePerson, submitNewGroup, submittedVersionId, type Person } from "./group-review-support.ts";
 
+/** The groups listed at an instant; the directory's own SQL (listedGroupSql) must list the same. */
 async function listedIds(instant: Date): Promise<number[]> {
-  return (await db.group.findMany({ where: listedGroupWhere(instant), select: { id: true }, orderBy: { id: "asc" } })).map((g) => g.id);
+  const ids = (await db.group.findMany({ where: listedGroupWhere(instant), select: { id: true }, orderBy: { id: "asc" } })).map((g) => g.id);
+  const directory = await searchDirectory(parseDirectoryQuery(new URLSearchParams("sort=new")), { at: instant, client: db });
+  expect(directory.total).toBe(ids.length);
+  expect(directory.groups.map((g) => g.id).sort((a, b) => a - b)).toEqual(ids.slice(-DIRECTORY_PAGE_SIZE));
+  return ids;
 }
 
 async function countedIds(instant: Date): Promise<number[]> {

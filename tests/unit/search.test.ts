@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { safeRedirectPath } from "../../app/utils/redirect.ts";
-import { toSearchText } from "../../app/utils/search.ts";
+import { searchGrams, toSearchText } from "../../app/utils/search.ts";
 
 describe("toSearchText", () => {
   it("folds half-width katakana, hiragana and katakana to the same text", () => {
@@ -31,6 +31,25 @@ describe("toSearchText", () => {
 
   it("folds the small hiragana and ゔ too", () => {
     expect(toSearchText("ぁゃっゔ")).toBe("ァャッヴ");
+  });
+});
+
+describe("searchGrams", () => {
+  it("gives each distinct two-character piece once, none across a space", () => {
+    expect(searchGrams("人権の人権 会")).toEqual(["人権", "権の", "の人"]);
+    expect(searchGrams("ab")).toEqual(["ab"]);
+    expect(searchGrams("a")).toEqual([]);
+    expect(searchGrams("")).toEqual([]);
+  });
+
+  it("counts a character outside the BMP as one character", () => {
+    expect(searchGrams("𠮷野家")).toEqual(["𠮷野", "野家"]);
+  });
+
+  it("covers every two-character word of the text", () => {
+    const text = toSearchText("碓氷ｶﾞｯｺｳ　子育て支援 ＮＰＯ");
+    const grams = new Set(searchGrams(text));
+    for (const word of ["碓氷", "ガッ", "子育", "np", "po"]) expect(grams.has(toSearchText(word)), word).toBe(true);
   });
 });
 
