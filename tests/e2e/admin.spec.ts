@@ -8,10 +8,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import type { Db } from "../../app/utils/db.server.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../prisma/demo-accounts.ts";
-import { e2eDatabaseUrl, e2eScratchFile, expectAccessible, unusedTotpCode } from "./helpers.ts";
+import { e2eDatabaseUrl, e2eScratchFile, expectAccessible, logInAsDemo } from "./helpers.ts";
 
-const ADMIN = DEMO_ACCOUNTS.find((a) => a.role === "admin")!;
 /** The saved log-in, one per project (its server). */
 const storage = (): string => e2eScratchFile(test.info(), "admin-storage");
 
@@ -25,18 +23,6 @@ async function createResident(label: string) {
     data: { id: randomUUID(), email, displayName: `試験 ${label}`, passwordHash: "not-used", role: "resident", emailVerifiedAt: new Date() },
   });
   return { id: user.id, email };
-}
-
-/** The demo admin's log-in, as a person does it: password, then the authenticator's code. */
-async function logInAsDemoAdmin(page: Page) {
-  await page.goto("/login?redirectTo=%2Fadmin");
-  await page.locator("#email").fill(ADMIN.email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("main form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/login\/two-factor/);
-  await page.locator("#code").fill(await unusedTotpCode(ADMIN.totpSecret!));
-  await page.locator("#code").press("Enter");
-  await expect(page).toHaveURL(/\/admin$/);
 }
 
 test.beforeAll(async ({ browser }, testInfo) => {
@@ -57,7 +43,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   // Not the stored state (test.use below): that file is what this log-in writes.
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await logInAsDemoAdmin(page);
+  await logInAsDemo(page, "admin", "/admin");
   await context.storageState({ path: storage() });
   await context.close();
 });
@@ -207,16 +193,9 @@ test.describe("without JavaScript", () => {
 });
 
 test("staff see no account, audit or outbox sections, and get 403 there", async ({ browser }) => {
-  const staff = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
-  await page.goto("/login?redirectTo=%2Fadmin");
-  await page.locator("#email").fill(staff.email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("main form button[type=submit]").click();
-  await page.locator("#code").fill(await unusedTotpCode(staff.totpSecret!));
-  await page.locator("#code").press("Enter");
-  await expect(page).toHaveURL(/\/admin$/);
+  await logInAsDemo(page, "staff", "/admin");
   const nav = page.getByRole("navigation", { name: "管理メニュー" });
   await expect(nav.getByRole("link", { name: "行政区", exact: true })).toBeVisible();
   await expect(nav.getByRole("link", { name: "住民センター", exact: true })).toBeVisible();

@@ -8,29 +8,15 @@
  * Its groups are added to the e2e database (tests/e2e/server.ts writes its URL to the state file)
  * through the registry's own model functions.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import fs from "node:fs";
-import { e2eDatabaseUrl, e2eScratchFile, expectAccessible, unusedTotpCode } from "./helpers.ts";
+import { e2eDatabaseUrl, e2eScratchFile, expectAccessible, logInAsDemo } from "./helpers.ts";
 
 /** The saved log-in, one per project (its server). */
 const storage = (): string => e2eScratchFile(test.info(), "staff-storage");
 const ids = { fresh: 0, change: 0, approveChange: 0, race: 0, raceWithScript: 0 };
 let support: typeof import("../integration/group-review-support.ts");
 let representativeCookie = "";
-
-/** The demo staff member's log-in, as a person does it: password, then the authenticator's code. */
-async function logInAsDemoStaff(page: Page) {
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/demo-accounts.ts");
-  const STAFF = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
-  await page.goto("/login?redirectTo=%2Fadmin%2Fgroups");
-  await page.locator("#email").fill(STAFF.email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("main form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/login\/two-factor/);
-  await page.locator("#code").fill(await unusedTotpCode(STAFF.totpSecret!));
-  await page.locator("#code").press("Enter");
-  await expect(page).toHaveURL(/\/admin\/groups$/);
-}
 
 test.beforeAll(async ({ browser }, testInfo) => {
   const databaseUrl = e2eDatabaseUrl(testInfo);
@@ -60,7 +46,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   // A fresh context: the file's storageState (written just below) does not exist yet.
   const context = await browser.newContext({ storageState: undefined });
   const page = await context.newPage();
-  await logInAsDemoStaff(page);
+  await logInAsDemo(page, "staff", "/admin/groups");
   await context.storageState({ path: storage() });
   await context.close();
 });

@@ -64,3 +64,20 @@ export async function unusedTotpCode(secret: string, testInfo: Pick<TestInfo, "p
     await new Promise((r) => setTimeout(r, (current + 1) * period - Date.now() + 50));
   }
 }
+
+/**
+ * A demo staff or admin account's log-in, as a person does it: password, then the
+ * authenticator's code; ends on `to`.
+ */
+export async function logInAsDemo(page: Page, role: "staff" | "admin", to: string) {
+  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/demo-accounts.ts");
+  const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
+  await page.locator("#email").fill(account.email);
+  await page.locator("#password").fill(DEMO_PASSWORD);
+  await page.locator("main form button[type=submit]").click();
+  await expect(page).toHaveURL(/\/login\/two-factor/);
+  await page.locator("#code").fill(await unusedTotpCode(account.totpSecret!));
+  await page.locator("#code").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`${to.replace(/[/]/g, "\\/")}$`));
+}

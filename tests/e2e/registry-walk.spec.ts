@@ -9,7 +9,7 @@
  */
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { e2eDatabaseUrl, expectAccessible, unusedTotpCode } from "./helpers.ts";
+import { e2eDatabaseUrl, expectAccessible, logInAsDemo } from "./helpers.ts";
 
 const GROUP = "苔玉を育てる会";
 const WORD = "苔玉";
@@ -34,17 +34,8 @@ test.beforeAll(async () => {
 });
 
 async function staffPage(browser: Browser): Promise<Page> {
-  const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/demo-accounts.ts");
-  const staff = DEMO_ACCOUNTS.find((a) => a.role === "staff")!;
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/login?redirectTo=%2Fadmin");
-  await page.locator("#email").fill(staff.email);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("main form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/login\/two-factor/);
-  await page.locator("#code").fill(await unusedTotpCode(staff.totpSecret!));
-  await page.locator("#code").press("Enter");
-  await expect(page).toHaveURL(/\/admin$/);
+  await logInAsDemo(page, "staff", "/admin");
   return page;
 }
 

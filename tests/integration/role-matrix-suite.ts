@@ -358,14 +358,16 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
 
   it("every person gets what they may, and only that, from every page", { timeout: 300_000 }, async () => {
     const { db } = support;
-    const before = {
+    // What the refused actions below would change, were they let through.
+    const snapshot = async () => ({
       role: (await db.user.findUniqueOrThrow({ where: { id: fixture.userId } })).role,
       members: await db.groupMembership.count({ where: { groupId: fixture.groupId } }),
       invitations: await db.groupInvitation.count(),
       centers: await db.communityCenter.count(),
       draftName: (await db.groupVersion.findFirstOrThrow({ where: { groupId: fixture.draftId } })).name,
       state: (await db.group.findUniqueOrThrow({ where: { id: fixture.groupId } })).state,
-    };
+    });
+    const before = await snapshot();
 
     const failures: string[] = [];
     let requests = 0;
@@ -395,14 +397,7 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     expect(requests).toBeGreaterThan(600);
 
     // The refused actions changed nothing.
-    expect({
-      role: (await db.user.findUniqueOrThrow({ where: { id: fixture.userId } })).role,
-      members: await db.groupMembership.count({ where: { groupId: fixture.groupId } }),
-      invitations: await db.groupInvitation.count(),
-      centers: await db.communityCenter.count(),
-      draftName: (await db.groupVersion.findFirstOrThrow({ where: { groupId: fixture.draftId } })).name,
-      state: (await db.group.findUniqueOrThrow({ where: { id: fixture.groupId } })).state,
-    }).toEqual(before);
+    expect(await snapshot()).toEqual(before);
   });
 
   it("staff pages show the draft only to staff, and personal data only to those allowed", async () => {
