@@ -1,8 +1,6 @@
 import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.tsx";
 import { log } from "./utils/logger.server.ts";
@@ -28,6 +26,12 @@ function withoutZeroPadding() {
 
 export const streamTimeout = ABORT_DELAY;
 
+/**
+ * Every page is rendered whole (onAllReady), then sent as one body with its Content-Length.
+ * No route defers data, so streaming the shell first gained nothing, and a body written in
+ * React's 2 KB chunks cost the server an event-loop turn per chunk: under load every page
+ * waited behind other pages' chunks, the longest pages most (README, Performance).
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -36,32 +40,40 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = loadContext.cspNonce;
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
+    let rendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
       </NonceProvider>,
       {
         nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
+        onAllReady() {
+          rendered = true;
+          clearTimeout(timeout);
           const body = withoutZeroPadding();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          const chunks: Uint8Array[] = [];
+          body.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+          body.on("error", reject);
+          body.on("end", () => {
+            const html = Buffer.concat(chunks);
+            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+            responseHeaders.set("Content-Length", String(html.byteLength));
+            resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+          });
           pipe(body);
         },
         onShellError(error: unknown) {
+          clearTimeout(timeout);
           reject(error);
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (shellRendered) log("error", "render.failed", { requestId: loadContext.requestId, message: String(error) });
+          if (rendered) log("error", "render.failed", { requestId: loadContext.requestId, message: String(error) });
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1000);
+    const timeout = setTimeout(abort, ABORT_DELAY + 1000);
   });
 }
 

@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -44,6 +45,14 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
   return headers;
 };
 
+/**
+ * A page whose route says `handle = { hydrate: false }` is sent as HTML only, without the
+ * app's scripts and data: every control on it must be a link or a plain form (decision 0012).
+ */
+function useSendsScripts(): boolean {
+  return !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+}
+
 function useRootData() {
   return useRouteLoaderData<RootData>("root");
 }
@@ -54,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const t = translator(lang);
   const nonce = useNonce();
   const location = useLocation();
+  const sendsScripts = useSendsScripts();
   const other: Lang = lang === "ja" ? "en" : "ja";
   return (
     <html lang={lang}>
@@ -145,8 +155,12 @@ export function Layout({ children }: { children: ReactNode }) {
           </ul>
           <p>{t("footer.operator", { section: city.section[lang] })}</p>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {sendsScripts ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -18,7 +18,7 @@ import { now } from "../utils/clock.server.ts";
 import { fiscalYearAt, tokyoDate } from "../utils/dates.ts";
 import { toCsv } from "../utils/csv.ts";
 import { searchGrams } from "../utils/search.ts";
-import { listedGroupSql, listedGroupWhere, parseIdList, registrationValidAt, type RegistrationTimes } from "./group.server.ts";
+import { listedGroupSql, listedGroupWhere, nextListingChange, parseIdList, registrationValidAt, type RegistrationTimes } from "./group.server.ts";
 import { GROUP_KINDS, type GroupKind } from "./group-rules.ts";
 import { DIRECTORY_PAGE_SIZE, excerpt, highlight, type DirectoryQuery, type DirectorySort, type Excerpt } from "./group-search.ts";
 
@@ -147,8 +147,74 @@ type DirectoryRow = {
   total: number | bigint | null;
 };
 
-/** One page of the directory. A page past the end shows the last page. */
+// ---------------------------------------------------------------------------------------
+// Kept answers
+
+/**
+ * How many answers (pages of searches) a server keeps: the most recently asked. About 15 KB
+ * each; a search nobody repeats costs one entry until it is pushed out.
+ */
+const DIRECTORY_CACHE_SIZE = 500;
+
+/**
+ * The answers a server keeps, valid while two things stay as they were when they were read:
+ * the "directory" change counter, which database triggers raise in every transaction that
+ * writes a table the directory reads (any process, any server: migration
+ * 20261124020000_directory_change_counter), and the window of time in which no registration
+ * starts, lapses or ends by itself ([from, until): nextListingChange). An approval, a
+ * cancellation or a renamed district shows on the next request after its commit; the lapse of
+ * unrenewed registrations at midnight on March 31 shows at 00:00:00.000 exactly. Decision
+ * record 0012.
+ */
+type KeptAnswers = {
+  counter: string;
+  from: number;
+  until: number;
+  answers: Map<string, Promise<DirectoryPage>>;
+};
+const keptAnswers = new WeakMap<Db, KeptAnswers>();
+
+async function directoryCounter(client: Db): Promise<string | null> {
+  const rows = await client.$queryRaw<{ value: bigint | number }[]>`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'directory'`;
+  return rows.length ? String(rows[0].value) : null;
+}
+
+/** What decides a page's contents: the same key for the same answer. */
+function answerKey(query: DirectoryQuery): string {
+  return JSON.stringify([query.words, query.field, query.district, query.volunteers, query.sort, query.page]);
+}
+
+/**
+ * One page of the directory (a page past the end shows the last page). The same answer object
+ * goes to every request that asks the same while nothing changed: callers must not modify it.
+ */
 export async function searchDirectory(query: DirectoryQuery, { at = now(), client = db }: { at?: Date; client?: Db } = {}): Promise<DirectoryPage> {
+  const counter = await directoryCounter(client);
+  if (counter === null) return readDirectoryPage(query, at, client); // a database without the counter row keeps nothing
+  const instant = at.getTime();
+  let kept = keptAnswers.get(client);
+  if (!kept || kept.counter !== counter || instant < kept.from || instant >= kept.until) {
+    const next = await nextListingChange(at, client);
+    kept = { counter, from: instant, until: next ? next.getTime() : Infinity, answers: new Map() };
+    keptAnswers.set(client, kept);
+  }
+  const key = answerKey(query);
+  const answers = kept.answers;
+  let answer = answers.get(key);
+  if (answer) {
+    answers.delete(key); // most recently asked last
+  } else {
+    answer = readDirectoryPage(query, at, client);
+    answer.catch(() => {
+      if (answers.get(key) === answer) answers.delete(key);
+    });
+    if (answers.size >= DIRECTORY_CACHE_SIZE) answers.delete(answers.keys().next().value as string);
+  }
+  answers.set(key, answer);
+  return answer;
+}
+
+async function readDirectoryPage(query: DirectoryQuery, at: Date, client: Db): Promise<DirectoryPage> {
   const where = directoryWhere(query, at);
   const lastPage = (total: number) => Math.max(1, Math.ceil(total / DIRECTORY_PAGE_SIZE));
   // A narrow search gets the page's ids with the number of all matches (a window COUNT over

@@ -85,6 +85,26 @@ export function listedGroupWhere(at: Date): Prisma.GroupWhereInput {
   return { publishedVersionId: { not: null }, registrations: { some: registrationValidAtWhere(at) } };
 }
 
+/**
+ * The first instant after `at` at which the rule above can give another answer for some
+ * registration without any write: the earliest validFrom, validUntil, endedAt or
+ * renewalDecidedAt later than `at` (every time the rule compares with the instant), or null.
+ * Until then, who is listed changes only by writes. Kept beside the rule: a new time column
+ * in the rule belongs here too (tests/integration/directory-cache-suite.ts walks them).
+ */
+export async function nextListingChange(at: Date, client: Db = db): Promise<Date | null> {
+  const registrations = client.groupRegistration;
+  const [validFrom, validUntil, endedAt, renewalDecidedAt] = await Promise.all([
+    registrations.aggregate({ where: { validFrom: { gt: at } }, _min: { validFrom: true } }),
+    registrations.aggregate({ where: { validUntil: { gt: at } }, _min: { validUntil: true } }),
+    registrations.aggregate({ where: { endedAt: { gt: at } }, _min: { endedAt: true } }),
+    registrations.aggregate({ where: { renewalDecidedAt: { gt: at } }, _min: { renewalDecidedAt: true } }),
+  ]);
+  const instants = [validFrom._min.validFrom, validUntil._min.validUntil, endedAt._min.endedAt, renewalDecidedAt._min.renewalDecidedAt];
+  const times = instants.filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
 /** Registration validity bounds for a fiscal year. */
 export function fiscalYearValidity(fy: number) {
   const { startsAt, endsBefore } = fiscalYearRange(fy);

@@ -17,6 +17,12 @@ import {
 import { pageTitle } from "../utils/meta.ts";
 import groupStyles from "../styles/groups.css?url";
 
+/**
+ * The directory is sent as HTML without the app's scripts (half the bytes; decision 0012): the
+ * search is a GET form and every result and page a plain link, so nothing on it needs them.
+ */
+export const handle = { hydrate: false };
+
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupStyles }];
 
 export const meta: MetaFunction<typeof loader> = (args) => {
