@@ -301,6 +301,24 @@ describeBothDatabases("group directory", (getCtx) => {
     expect(lapsedSearch.text).toContain("条件に合う団体は見つかりませんでした。");
   });
 
+  it("sends the directory as HTML only, other pages with the app's scripts, each as one body with its length", async () => {
+    const directory = await request(server, "/groups?q=" + encodeURIComponent("人権"));
+    expect(directory.status).toBe(200);
+    // handle = { hydrate: false }: neither the scripts nor the loader data (names, excerpts) go out as script.
+    expect(directory.text).not.toMatch(/<script/i);
+    expect(directory.text).not.toContain("__remixContext");
+    expect(directory.text).toContain('<form method="get" action="/groups" role="search"');
+    const profile = await request(server, `/groups/${ids.rights}`);
+    expect(profile.text).toContain("__remixContext");
+    expect(profile.text).toMatch(/<script[^>]+type="module"/);
+    for (const res of [directory, profile]) {
+      // Rendered whole, then sent with its length (entry.server.tsx), not streamed in chunks.
+      expect(res.headers["transfer-encoding"]).toBeUndefined();
+      expect(Number(res.headers["content-length"])).toBe(res.raw.length);
+      expect(res.raw.includes(0)).toBe(false);
+    }
+  });
+
   it("publishes groups.csv: BOM, CRLF, Japanese header, city code first, formulas escaped", async () => {
     const res = await request(server, "/opendata/groups.csv");
     expect(res.status).toBe(200);

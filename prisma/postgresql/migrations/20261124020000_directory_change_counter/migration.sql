@@ -16,12 +16,10 @@ INSERT INTO "ChangeCounter" ("name", "value") VALUES ('directory', 0);
 -- Once per statement, BEFORE it touches a row: a transaction takes the counter's row lock
 -- before any row of these tables, so two writers queue at the counter instead of each holding
 -- a row the other needs. TRUNCATE counts too.
-CREATE FUNCTION "directory_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    UPDATE "ChangeCounter" SET "value" = "value" + 1 WHERE "name" = 'directory';
-    RETURN NULL;
-END;
-$$;
+-- (prisma migrate cuts this file into statements at every semicolon, even inside quotes, so
+-- the semicolons of the function body are written as \073, the octal escape of an E'' string.)
+CREATE FUNCTION "directory_changed"() RETURNS trigger LANGUAGE plpgsql AS
+    E'BEGIN UPDATE "ChangeCounter" SET "value" = "value" + 1 WHERE "name" = ''directory''\073 RETURN NULL\073 END';
 
 CREATE TRIGGER "directory_changed" BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Group"
     FOR EACH STATEMENT EXECUTE FUNCTION "directory_changed"();
