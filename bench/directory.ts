@@ -20,7 +20,7 @@
  * (BENCH_VERBOSE=1 also prints wrk's own report of every run. BENCH_DB=/some/dir/bench.db keeps
  * the filled database there and uses it again on the next run instead of filling a new one.)
  */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -32,19 +32,12 @@ import { identityKeyOf, withCheckDigit } from "../app/models/group-rules.ts";
 import { createDb } from "../app/utils/db.server.ts";
 import { searchGrams } from "../app/utils/search.ts";
 import { fiscalYearAt } from "../app/utils/dates.ts";
+import { hasWrk, measureInRounds, writeWrkScript } from "./wrk.ts";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 10_000);
-const DURATION = process.env.BENCH_DURATION ?? "10s";
-const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? "20";
-const THREADS = process.env.BENCH_THREADS ?? "2";
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const BATCH = 500;
 const GRAMS_PER_INSERT = 5000;
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-function hasWrk(): boolean {
-  return spawnSync("wrk", ["--version"], { stdio: "ignore" }).error === undefined;
-}
 
 // ---------------------------------------------------------------------------------------
 // Realistic groups, reproducibly (a seeded PRNG)
@@ -228,34 +221,6 @@ async function chooseDistrict(url: string): Promise<{ district: number }> {
   return { district };
 }
 
-// ---------------------------------------------------------------------------------------
-// wrk
-
-const LUA = `
-done = function(summary, latency, requests)
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("BENCH requests=%d seconds=%f p50=%d p95=%d p99=%d errors=%d non2xx=%d\\n",
-    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95), latency:percentile(99),
-    errors, summary.errors.status))
-end
-`;
-
-type Result = { label: string; path: string; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
-
-function wrk(base: string, label: string, urlPath: string, script: string, duration = DURATION): Result {
-  // A long timeout: a slow answer counts in the percentiles instead of vanishing as an error.
-  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${duration}`, "--timeout", "30s", "--latency", "-s", script, base + urlPath];
-  const out = execFileSync("wrk", args, {
-    encoding: "utf8",
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  if (process.env.BENCH_VERBOSE) console.log(out);
-  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
-  if (!line) throw new Error(`no result from wrk:\n${out}`);
-  const v = Object.fromEntries(line.slice(6).split(" ").map((kv) => kv.split("=")).map(([k, n]) => [k, Number(n)]));
-  return { label, path: urlPath, rps: v.requests / v.seconds, p50: v.p50 / 1000, p95: v.p95 / 1000, p99: v.p99 / 1000, errors: v.errors, non2xx: v.non2xx };
-}
-
 /** The production server (`node --import tsx server/index.ts`, as `npm start` runs it) on a free port. */
 async function startServer(databaseUrl: string, uploadDir: string): Promise<{ port: number; stop(): Promise<void> }> {
   const port = await new Promise<number>((resolve, reject) => {
@@ -304,31 +269,6 @@ async function startServer(databaseUrl: string, uploadDir: string): Promise<{ po
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-/** A Markdown table of pages (the first is the bare page) with their ratios to it and the aims. */
-function printTable(rows: { r: Result; throughput: number; latency: number }[]) {
-  const cells = rows.map(({ r, throughput, latency }, i) => [
-    r.label,
-    r.rps.toFixed(0),
-    r.p50.toFixed(1),
-    r.p95.toFixed(1),
-    r.p99.toFixed(1),
-    i === 0 ? "1.00" : throughput.toFixed(2),
-    i === 0 ? "1.00" : latency.toFixed(2),
-    i === 0 ? "" : throughput >= 0.5 && latency <= 2 ? "PASS" : "MISS",
-    r.errors || r.non2xx ? `${r.errors} errors, ${r.non2xx} non-2xx` : "",
-  ]);
-  const header = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "req/s ÷ bare (≥ 0.5)", "p95 ÷ bare (≤ 2)", "aim", ""];
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
-  const line = (row: string[]) => "| " + row.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
-  console.log(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${cells.map(line).join("\n")}`);
-}
-
 async function main() {
   if (!hasWrk()) {
     console.error("bench:directory needs wrk (HTTP load generator). Install it: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk.");
@@ -341,8 +281,7 @@ async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
   const kept = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : null;
   const url = `file:${kept ?? path.join(dir, "bench.db")}`;
-  const script = path.join(dir, "p95.lua");
-  fs.writeFileSync(script, LUA);
+  const script = writeWrkScript(dir);
   let stop: (() => Promise<void>) | undefined;
   try {
     console.log(`bench:directory — ${GROUPS.toLocaleString("en")} groups in ${url}`);
@@ -365,26 +304,7 @@ async function main() {
       console.log(`  ${t.label.padEnd(20)} ${res.status} ${t.path}${count ? `  — ${count}` : ""}`);
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
     }
-    console.log(`warming up (3 s each), then ${ROUNDS} rounds of wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on each page in turn…`);
-    for (const t of targets) wrk(base, t.label, t.path, script, "3s");
-    const rounds: Result[][] = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      const results = targets.map((t) => wrk(base, t.label, t.path, script));
-      rounds.push(results);
-      console.log(`\nround ${round} of ${ROUNDS}`);
-      printTable(results.map((r) => ({ r, throughput: r.rps / results[0].rps, latency: r.p95 / results[0].p95 })));
-    }
-    // The aims are judged on each page's median ratios over the rounds: one round can be
-    // thrown off by whatever else the machine does during its 10 seconds.
-    const summary = targets.map((_, i) => {
-      const ratios = rounds.map((results) => ({ throughput: results[i].rps / results[0].rps, latency: results[i].p95 / results[0].p95 }));
-      const r = rounds.map((results) => results[i]).sort((a, b) => a.rps - b.rps)[Math.floor(ROUNDS / 2)];
-      return { r, throughput: median(ratios.map((x) => x.throughput)), latency: median(ratios.map((x) => x.latency)) };
-    });
-    console.log(`\nmedian of ${ROUNDS} rounds (req/s and latencies: the round with the median req/s; ratios: the median ratio of the rounds)`);
-    printTable(summary);
-    const load = os.loadavg()[0].toFixed(1);
-    console.log(`\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), Node ${process.version}; server and wrk share them; load average ${load}.`);
+    const rounds = measureInRounds(base, targets, script);
     for (const t of targets.slice(1)) console.log(`  ${t.label}: ${t.path}`);
     if (rounds.flat().some((r) => r.errors || r.non2xx)) process.exitCode = 1;
   } finally {

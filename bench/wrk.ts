@@ -1,0 +1,103 @@
+/**
+ * wrk for the benchmarks: runs of `wrk -t2 -c20 -d10s` (BENCH_THREADS, BENCH_CONNECTIONS,
+ * BENCH_DURATION) with p50/p95/p99 from a Lua `done` hook, measured in rounds (BENCH_ROUNDS,
+ * default 3) with the first target as the reference, and Markdown tables of the ratios to it
+ * against the aims of issue 4 (at least half its throughput, at most twice its p95).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+export const DURATION = process.env.BENCH_DURATION ?? "10s";
+export const CONNECTIONS = process.env.BENCH_CONNECTIONS ?? "20";
+export const THREADS = process.env.BENCH_THREADS ?? "2";
+export const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+
+export function hasWrk(): boolean {
+  return spawnSync("wrk", ["--version"], { stdio: "ignore" }).error === undefined;
+}
+
+const LUA = `
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("BENCH requests=%d seconds=%f p50=%d p95=%d p99=%d errors=%d non2xx=%d\\n",
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(95), latency:percentile(99),
+    errors, summary.errors.status))
+end
+`;
+
+/** The Lua script that prints the result line, written into `dir`. */
+export function writeWrkScript(dir: string): string {
+  const script = path.join(dir, "p95.lua");
+  fs.writeFileSync(script, LUA);
+  return script;
+}
+
+export type Target = { label: string; path: string };
+export type Result = Target & { rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+
+export function wrk(base: string, target: Target, script: string, duration = DURATION): Result {
+  // A long timeout: a slow answer counts in the percentiles instead of vanishing as an error.
+  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${duration}`, "--timeout", "30s", "--latency", "-s", script, base + target.path];
+  const out = execFileSync("wrk", args, { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
+  if (process.env.BENCH_VERBOSE) console.log(out);
+  const line = out.split("\n").find((l) => l.startsWith("BENCH "));
+  if (!line) throw new Error(`no result from wrk:\n${out}`);
+  const v = Object.fromEntries(line.slice(6).split(" ").map((kv) => kv.split("=")).map(([k, n]) => [k, Number(n)]));
+  return { ...target, rps: v.requests / v.seconds, p50: v.p50 / 1000, p95: v.p95 / 1000, p99: v.p99 / 1000, errors: v.errors, non2xx: v.non2xx };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+type Row = { r: Result; throughput: number; latency: number };
+
+/** A Markdown table of pages (the first is the reference) with their ratios to it and the aims. */
+function printTable(rows: Row[]) {
+  const cells = rows.map(({ r, throughput, latency }, i) => [
+    r.label,
+    r.rps.toFixed(0),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    r.p99.toFixed(1),
+    i === 0 ? "1.00" : throughput.toFixed(2),
+    i === 0 ? "1.00" : latency.toFixed(2),
+    i === 0 ? "" : throughput >= 0.5 && latency <= 2 ? "PASS" : "MISS",
+    r.errors || r.non2xx ? `${r.errors} errors, ${r.non2xx} non-2xx` : "",
+  ]);
+  const header = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "req/s ÷ first (≥ 0.5)", "p95 ÷ first (≤ 2)", "aim", ""];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (row: string[]) => "| " + row.map((c, i) => c.padEnd(widths[i])).join(" | ") + " |";
+  console.log(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${cells.map(line).join("\n")}`);
+}
+
+/**
+ * Warms each target up (3 s), then measures them in turn, ROUNDS times, printing every round
+ * and then the median ratios: one round can be thrown off by whatever else the machine does
+ * during its seconds. Returns every round's results.
+ */
+export function measureInRounds(base: string, targets: Target[], script: string): Result[][] {
+  console.log(`warming up (3 s each), then ${ROUNDS} rounds of wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on each page in turn…`);
+  for (const t of targets) wrk(base, t, script, "3s");
+  const rounds: Result[][] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const results = targets.map((t) => wrk(base, t, script));
+    rounds.push(results);
+    console.log(`\nround ${round} of ${ROUNDS}`);
+    printTable(results.map((r) => ({ r, throughput: r.rps / results[0].rps, latency: r.p95 / results[0].p95 })));
+  }
+  const summary = targets.map((_, i) => {
+    const ratios = rounds.map((results) => ({ throughput: results[i].rps / results[0].rps, latency: results[i].p95 / results[0].p95 }));
+    const r = rounds.map((results) => results[i]).sort((a, b) => a.rps - b.rps)[Math.floor(ROUNDS / 2)];
+    return { r, throughput: median(ratios.map((x) => x.throughput)), latency: median(ratios.map((x) => x.latency)) };
+  });
+  console.log(`\nmedian of ${ROUNDS} rounds (req/s and latencies: the round with the median req/s; ratios: the median ratio of the rounds)`);
+  printTable(summary);
+  const load = os.loadavg()[0].toFixed(1);
+  console.log(`\n${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "unknown"}), Node ${process.version}; server and wrk share them; load average ${load}.`);
+  return rounds;
+}
