@@ -41,7 +41,8 @@ export default function handleRequest(
 ) {
   const nonce = loadContext.cspNonce;
   return new Promise<Response>((resolve, reject) => {
-    let rendered = false;
+    let abortRender = () => {};
+    const timeout = setTimeout(() => abortRender(), ABORT_DELAY + 1000);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -49,7 +50,6 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          rendered = true;
           clearTimeout(timeout);
           const body = withoutZeroPadding();
           const chunks: Uint8Array[] = [];
@@ -68,12 +68,13 @@ export default function handleRequest(
           reject(error);
         },
         onError(error: unknown) {
+          // Nothing is sent before the whole page is ready, so the status can still change.
           responseStatusCode = 500;
-          if (rendered) log("error", "render.failed", { requestId: loadContext.requestId, message: String(error) });
+          log("error", "render.failed", { requestId: loadContext.requestId, message: String(error) });
         },
       },
     );
-    const timeout = setTimeout(abort, ABORT_DELAY + 1000);
+    abortRender = abort;
   });
 }
 
