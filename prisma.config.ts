@@ -2,7 +2,7 @@
 // schema engine shipped in the prisma package, so nothing is downloaded (docs/decisions/0002).
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { parseDatabaseUrl } from "./app/utils/database-url.ts";
+import { parseDatabaseUrl } from "./app/platform/database-url.ts";
 
 export default defineConfig({
   experimental: { adapter: true },

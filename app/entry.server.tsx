@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.tsx";
-import { log } from "./utils/logger.server.ts";
+import { log } from "./platform/logger.server.ts";
 
 const ABORT_DELAY = 5_000;
 

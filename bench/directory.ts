@@ -27,11 +27,11 @@ import os from "node:os";
 import path from "node:path";
 import { districts as districtSeed } from "../prisma/data/annaka.ts";
 import { migrate } from "../scripts/db-migrate.ts";
-import { fiscalYearValidity, publicSearchText, type VersionRow } from "../app/models/group.server.ts";
-import { identityKeyOf, withCheckDigit } from "../app/models/group-rules.ts";
-import { createDb } from "../app/utils/db.server.ts";
-import { searchGrams } from "../app/utils/search.ts";
-import { fiscalYearAt } from "../app/utils/dates.ts";
+import { fiscalYearValidity, publicSearchText, type VersionRow } from "../app/groups/group.server.ts";
+import { identityKeyOf, withCheckDigit } from "../app/groups/rules.ts";
+import { createDb } from "../app/platform/db.server.ts";
+import { searchGrams } from "../app/platform/search.ts";
+import { fiscalYearAt } from "../app/platform/dates.ts";
 import { hasWrk, measureInRounds, writeWrkScript } from "./wrk.ts";
 
 const GROUPS = Number(process.env.BENCH_GROUPS ?? 10_000);

@@ -4,12 +4,12 @@
  */
 import crypto from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
-import { groupProfileSchema } from "../app/forms/group.ts";
-import { withCheckDigit } from "../app/models/group-rules.ts";
-import { fiscalYearValidity, publishVersion, versionColumns } from "../app/models/group.server.ts";
-import { now } from "../app/utils/clock.server.ts";
-import type { Db } from "../app/utils/db.server.ts";
-import { fiscalYearAt, tokyoDate, tokyoInstant } from "../app/utils/dates.ts";
+import { groupProfileSchema } from "../app/groups/forms.ts";
+import { withCheckDigit } from "../app/groups/rules.ts";
+import { fiscalYearValidity, publishVersion, versionColumns } from "../app/groups/group.server.ts";
+import { now } from "../app/platform/clock.server.ts";
+import type { Db } from "../app/platform/db.server.ts";
+import { fiscalYearAt, tokyoDate, tokyoInstant } from "../app/platform/dates.ts";
 import { centers, districts } from "./data/annaka.ts";
 import { demoGroups, type DemoGroupSeed } from "./data/groups.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";

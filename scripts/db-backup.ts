@@ -12,7 +12,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../app/utils/database-url.ts";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../app/platform/database-url.ts";
 import { describe } from "./db-migrate.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

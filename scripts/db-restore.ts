@@ -8,7 +8,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../app/utils/database-url.ts";
+import { DEFAULT_DATABASE_URL, parseDatabaseUrl } from "../app/platform/database-url.ts";
 import {
   checkSqliteIntegrity,
   DEFAULT_UPLOAD_DIR,

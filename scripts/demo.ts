@@ -2,7 +2,7 @@
  * `npm run demo`: migrate the embedded SQLite database, fill it with demo data when empty,
  * and serve the production build. Mail stays in the outbox (no SMTP in a demo).
  */
-import { getEnvOrExit } from "../app/utils/env.server.ts";
+import { getEnvOrExit } from "../app/platform/env.server.ts";
 import { migrate } from "./db-migrate.ts";
 
 process.env.NODE_ENV = "production";
@@ -11,7 +11,7 @@ process.env.DEMO_MODE = "1";
 
 getEnvOrExit();
 migrate(process.env.DATABASE_URL);
-const { db, connectDb } = await import("../app/utils/db.server.ts");
+const { db, connectDb } = await import("../app/platform/db.server.ts");
 const { seedDemo } = await import("../prisma/seed.ts");
 await connectDb();
 const { seeded } = await seedDemo(db);

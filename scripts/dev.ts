@@ -1,5 +1,5 @@
 /** `npm run dev`: apply migrations, then serve with Vite's development server (hot reload). */
-import { getEnvOrExit } from "../app/utils/env.server.ts";
+import { getEnvOrExit } from "../app/platform/env.server.ts";
 import { migrate } from "./db-migrate.ts";
 
 process.argv.push("--dev");

@@ -81,8 +81,8 @@ const args = readArgs();
 const t = translator(args.lang);
 const bytes = readFile(args.file, t);
 
-const { db, connectDb } = await import("../app/utils/db.server.ts");
-const { importGroups, importReportLines } = await import("../app/models/group-import.server.ts");
+const { db, connectDb } = await import("../app/platform/db.server.ts");
+const { importGroups, importReportLines } = await import("../app/groups/import.server.ts");
 const bar = progressBar(t);
 let exitCode = 0;
 try {

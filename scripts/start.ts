@@ -1,5 +1,5 @@
 /** `npm start`: apply migrations, then serve the production build. No demo data. */
-import { getEnvOrExit } from "../app/utils/env.server.ts";
+import { getEnvOrExit } from "../app/platform/env.server.ts";
 import { migrate } from "./db-migrate.ts";
 
 process.env.NODE_ENV ??= "production";
@@ -7,8 +7,8 @@ getEnvOrExit();
 migrate(process.env.DATABASE_URL);
 
 // Demo accounts have a published password and TOTP secrets: never serve them in earnest.
-const { connectDb } = await import("../app/utils/db.server.ts");
-const { countDemoAccounts } = await import("../app/models/user-admin.server.ts");
+const { connectDb } = await import("../app/platform/db.server.ts");
+const { countDemoAccounts } = await import("../app/accounts/user-admin.server.ts");
 await connectDb();
 const demoAccounts = await countDemoAccounts();
 if (demoAccounts > 0) {

@@ -6,8 +6,8 @@
  */
 import { parseArgs } from "node:util";
 import { ROLES, type Role } from "../app/auth/permissions.ts";
-import { signupSchema } from "../app/forms/account.ts";
-import { catalogueErrorMap } from "../app/forms/validation.ts";
+import { signupSchema } from "../app/accounts/forms.ts";
+import { catalogueErrorMap } from "../app/platform/forms/validation.ts";
 import { translateMessage, translator } from "../app/i18n/index.ts";
 
 const USAGE = "usage: npm run user:create -- --email E --password P --name N --role resident|staff|admin";
@@ -44,8 +44,8 @@ if (!parsed.success) {
   fail(`${FLAGS[String(issue.path[0])] ?? "input"}: ${translateMessage(translator("en"), issue.message)}`);
 }
 
-const { db, connectDb } = await import("../app/utils/db.server.ts");
-const { createUser, findUserByEmail } = await import("../app/models/user.server.ts");
+const { db, connectDb } = await import("../app/platform/db.server.ts");
+const { createUser, findUserByEmail } = await import("../app/accounts/user.server.ts");
 try {
   await connectDb();
   if (await findUserByEmail(parsed.data.email)) fail(`an account with the address ${parsed.data.email.toLowerCase()} already exists`);

@@ -4,8 +4,8 @@ import compression from "compression";
 import express from "express";
 import path from "node:path";
 import type { ViteDevServer } from "vite";
-import { log, redactPath } from "../app/utils/logger.server.ts";
-import type { Env } from "../app/utils/env.server.ts";
+import { log, redactPath } from "../app/platform/logger.server.ts";
+import type { Env } from "../app/platform/env.server.ts";
 import { csrfPage } from "./pages.ts";
 import { csrfGuard, requestContext, securityHeaders } from "./security.ts";
 

@@ -6,16 +6,16 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { getEnvOrExit } from "../app/utils/env.server.ts";
+import { getEnvOrExit } from "../app/platform/env.server.ts";
 
 const env = getEnvOrExit();
 
 const dev = process.argv.includes("--dev");
-const { connectDb, db } = await import("../app/utils/db.server.ts");
-const { log } = await import("../app/utils/logger.server.ts");
+const { connectDb, db } = await import("../app/platform/db.server.ts");
+const { log } = await import("../app/platform/logger.server.ts");
 const { createApp } = await import("./app.ts");
-const { startScheduler } = await import("../app/jobs/scheduler.server.ts");
-const { registerDefaultJobs } = await import("../app/jobs/index.server.ts");
+const { startScheduler } = await import("../app/platform/jobs/scheduler.server.ts");
+const { registerDefaultJobs } = await import("../app/platform/jobs/index.server.ts");
 await connectDb();
 
 let app;

@@ -9,9 +9,9 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import crypto from "node:crypto";
-import { db } from "../utils/db.server.ts";
-import { now } from "../utils/clock.server.ts";
-import { getEnv } from "../utils/env.server.ts";
+import { db } from "../platform/db.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { getEnv } from "../platform/env.server.ts";
 
 export const SESSION_COOKIE = "portal_session";
 const RESIDENT_INACTIVITY_MS = 30 * 24 * 60 * 60 * 1000;

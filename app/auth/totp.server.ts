@@ -14,7 +14,7 @@ import { createTOTPKeyURI, generateHOTP, verifyHOTP } from "@oslojs/otp";
 import crypto from "node:crypto";
 import QRCode from "qrcode";
 import { city } from "../config/city.ts";
-import { now } from "../utils/clock.server.ts";
+import { now } from "../platform/clock.server.ts";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;

@@ -1,6 +1,6 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
-import { HONEYPOT_FIELD } from "../utils/honeypot.ts";
+import { HONEYPOT_FIELD } from "../platform/honeypot.ts";
 
 type FieldShell = { name: string; label: string; hint?: string; error?: string; required?: boolean };
 

@@ -9,8 +9,8 @@
  * one staff approved (or corrected, or imported) by that instant — so a group that left the
  * volunteer centre last month still counts for the months before.
  */
-import { listedGroupWhere } from "../models/group.server.ts";
-import { db } from "../utils/db.server.ts";
+import { listedGroupWhere } from "../groups/group.server.ts";
+import { db } from "../platform/db.server.ts";
 
 export const GROUPS_REGISTERED = {
   id: "groups-registered",

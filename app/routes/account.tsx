@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { requireSession } from "../auth/guards.server.ts";
 import { PASSWORD_MIN_LENGTH } from "../auth/password-policy.ts";
 import { blankSessionCookie } from "../auth/session.server.ts";
-import { FormAlert, NoticeBanner } from "../components/account-ui.tsx";
+import { FormAlert, NoticeBanner } from "../accounts/ui.tsx";
 import { ErrorSummary, TextField } from "../components/form.tsx";
 import {
   DISPLAY_NAME_MAX,
@@ -14,9 +14,9 @@ import {
   passwordChangeSchema,
   profileSchema,
   type AccountIntent,
-} from "../forms/account.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData, type FieldErrors } from "../forms/validation.ts";
+} from "../accounts/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, useLang, useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import {
@@ -29,9 +29,9 @@ import {
   resendVerificationMail,
   revokeSession,
   type Limited,
-} from "../models/account.server.ts";
-import { formatInstant } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+} from "../accounts/account.server.ts";
+import { formatInstant } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 

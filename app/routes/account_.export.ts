@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSession } from "../auth/guards.server.ts";
-import { exportAccountData } from "../models/account.server.ts";
-import { now } from "../utils/clock.server.ts";
-import { tokyoDate } from "../utils/dates.ts";
+import { exportAccountData } from "../accounts/account.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { tokyoDate } from "../platform/dates.ts";
 
 /** "My data": the person's own data as a JSON download. A GET that changes nothing. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -4,14 +4,14 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { requireSession } from "../auth/guards.server.ts";
 import { isStaff } from "../auth/permissions.ts";
 import { generateTotpSecret, totpKeyUri, totpQrCodeDataUrl } from "../auth/totp.server.ts";
-import { FormAlert, groupedKey, RecoveryCodeList } from "../components/account-ui.tsx";
+import { FormAlert, groupedKey, RecoveryCodeList } from "../accounts/ui.tsx";
 import { TextField } from "../components/form.tsx";
-import { recoveryRegenerateSchema, totpDisableSchema, totpEnableSchema } from "../forms/account.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData, type FieldErrors } from "../forms/validation.ts";
+import { recoveryRegenerateSchema, totpDisableSchema, totpEnableSchema } from "../accounts/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
-import { disableTotp, enableTotp, getAccount, regenerateRecoveryCodes, type Limited } from "../models/account.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { disableTotp, enableTotp, getAccount, regenerateRecoveryCodes, type Limited } from "../accounts/account.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.twoFactor.title");
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { useT } from "../i18n/index.ts";
-import { waitingQueues } from "../models/dashboard.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { waitingQueues } from "../admin/dashboard.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.dashboard.title");
 

@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { auditActionLabel, Pagination, roleLabel, withQuery } from "../components/admin-ui.tsx";
+import { auditActionLabel, Pagination, roleLabel, withQuery } from "../admin/ui.tsx";
 import { SelectField, TextField } from "../components/form.tsx";
-import { auditFilterSchema, queryFormData } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { auditFilterSchema, queryFormData } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { isMessageKey, useLang, useT, type Translate } from "../i18n/index.ts";
-import { AUDIT_TARGET_TYPES } from "../models/audit-actions.ts";
-import { AUDIT_PAGE_SIZE, listAudit } from "../models/audit.server.ts";
-import { listAuditActors } from "../models/user-admin.server.ts";
-import { formatInstant, tokyoInstant } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { AUDIT_TARGET_TYPES } from "../platform/audit-actions.ts";
+import { AUDIT_PAGE_SIZE, listAudit } from "../platform/audit.server.ts";
+import { listAuditActors } from "../accounts/user-admin.server.ts";
+import { formatInstant, tokyoInstant } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.audit.title");
 

@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { CenterForm, Notice, titleWith } from "../components/admin-ui.tsx";
-import { CENTER_FIELDS, centerSchema, submittedValues } from "../forms/admin.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { CenterForm, Notice, titleWith } from "../admin/ui.tsx";
+import { CENTER_FIELDS, centerSchema, submittedValues } from "../admin/forms.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
-import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../models/center-admin.server.ts";
+import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../districts/centers.server.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.center.editTitle", { name: args.data?.center.name ?? "" });
 

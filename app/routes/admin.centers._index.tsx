@@ -2,12 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { TextField } from "../components/form.tsx";
-import { centerSearchSchema, queryFormData } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { centerSearchSchema, queryFormData } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
-import { listCentersForAdmin } from "../models/center-admin.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { listCentersForAdmin } from "../districts/centers.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.centers.title");
 

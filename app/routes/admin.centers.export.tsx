@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requirePermission } from "../auth/guards.server.ts";
-import { exportCentersCsv } from "../models/center-admin.server.ts";
-import { now } from "../utils/clock.server.ts";
-import { tokyoDate } from "../utils/dates.ts";
+import { exportCentersCsv } from "../districts/centers.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { tokyoDate } from "../platform/dates.ts";
 
 /** The centres as a 公共施設一覧 CSV (UTF-8 with BOM, CRLF), the same columns the import reads. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -8,15 +8,15 @@ import {
 } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { FileField, Notice } from "../components/admin-ui.tsx";
+import { FileField, Notice } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { CENTER_IMPORT_MAX_BYTES, centerImportSchema } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { CENTER_IMPORT_MAX_BYTES, centerImportSchema } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { encodeMessage, translateMessage, useT, type MessageKey } from "../i18n/index.ts";
-import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../models/center-admin.server.ts";
-import { CsvError, decodeCsvBytes } from "../utils/csv.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../districts/centers.server.ts";
+import { CsvError, decodeCsvBytes } from "../platform/csv.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.import.title");
 

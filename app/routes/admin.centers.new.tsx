@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { CenterForm } from "../components/admin-ui.tsx";
-import { centerSchema, submittedValues } from "../forms/admin.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { CenterForm } from "../admin/ui.tsx";
+import { centerSchema, submittedValues } from "../admin/forms.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
-import { createCenter, listDistrictChoices } from "../models/center-admin.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { createCenter, listDistrictChoices } from "../districts/centers.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.center.newTitle");
 

@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { Notice, titleWith } from "../components/admin-ui.tsx";
+import { Notice, titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
-import { districtSchema } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { districtSchema } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
-import { getDistrictForAdmin, updateDistrict } from "../models/center-admin.server.ts";
+import { getDistrictForAdmin, updateDistrict } from "../districts/centers.server.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.district.title", { name: args.data?.district.name ?? "" });
 

@@ -3,12 +3,12 @@ import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { can } from "../auth/permissions.ts";
 import { SelectField, TextField } from "../components/form.tsx";
-import { districtSearchSchema, queryFormData } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { districtSearchSchema, queryFormData } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
-import { listDistrictsForAdmin } from "../models/center-admin.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { listDistrictsForAdmin } from "../districts/centers.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.districts.title");
 

@@ -12,9 +12,9 @@ import {
 } from "@remix-run/react";
 import type { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { auditActionLabel, Notice, roleLabel, titleWith } from "../components/admin-ui.tsx";
+import { auditActionLabel, Notice, roleLabel, titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { ConflictNotice, groupIdParam, groupKindLabel, groupStateLabel, labelOf } from "../components/group-review-ui.tsx";
+import { ConflictNotice, groupIdParam, groupKindLabel, groupStateLabel, labelOf } from "../groups/ui/review-ui.tsx";
 import {
   approveRenewalSchema,
   approveSchema,
@@ -24,13 +24,13 @@ import {
   rejectSchema,
   requestChangesSchema,
   type ProfileField,
-} from "../forms/group-review.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+} from "../groups/review-forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useLang, useT, type Lang, type MessageKey, type Translate } from "../i18n/index.ts";
-import { decideRenewal, decideVersion, groupReviewDetail, type FieldValue, type Outcome } from "../models/group-review.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate } from "../utils/dates.ts";
-import groupReviewStyles from "../styles/group-review.css?url";
+import { decideRenewal, decideVersion, groupReviewDetail, type FieldValue, type Outcome } from "../groups/review.server.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
+import groupReviewStyles from "../groups/ui/group-review.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 

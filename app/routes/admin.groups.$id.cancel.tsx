@@ -1,14 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { titleWith } from "../components/admin-ui.tsx";
+import { titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { ConflictNotice, groupIdParam } from "../components/group-review-ui.tsx";
-import { cancelSchema, REVIEW_TEXT_MAX } from "../forms/group-review.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { ConflictNotice, groupIdParam } from "../groups/ui/review-ui.tsx";
+import { cancelSchema, REVIEW_TEXT_MAX } from "../groups/review-forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
-import { cancelRegistration, groupReviewDetail } from "../models/group-review.server.ts";
+import { cancelRegistration, groupReviewDetail } from "../groups/review.server.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "groupReview.cancel.title", { name: args.data?.group.name ?? "" });
 

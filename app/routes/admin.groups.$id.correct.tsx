@@ -2,18 +2,18 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { titleWith } from "../components/admin-ui.tsx";
+import { titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../components/form.tsx";
 import { Checkbox, CheckboxGroup, RadioGroup, type ChoiceSection } from "../components/form-choices.tsx";
-import { ConflictNotice, groupIdParam } from "../components/group-review-ui.tsx";
-import { correctionSchema, PROFILE_FIELDS, profileFieldLabel, REVIEW_TEXT_MAX } from "../forms/group-review.ts";
-import { type FieldErrors, parseForm, readFormData } from "../forms/validation.ts";
+import { ConflictNotice, groupIdParam } from "../groups/ui/review-ui.tsx";
+import { correctionSchema, PROFILE_FIELDS, profileFieldLabel, REVIEW_TEXT_MAX } from "../groups/review-forms.ts";
+import { type FieldErrors, parseForm, readFormData } from "../platform/forms/validation.ts";
 import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
-import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../models/group-rules.ts";
-import { correctionDefaults, correctProfile } from "../models/group-review.server.ts";
-import groupReviewStyles from "../styles/group-review.css?url";
-import { now } from "../utils/clock.server.ts";
-import { tokyoDate } from "../utils/dates.ts";
+import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../groups/rules.ts";
+import { correctionDefaults, correctProfile } from "../groups/review.server.ts";
+import groupReviewStyles from "../groups/ui/group-review.css?url";
+import { now } from "../platform/clock.server.ts";
+import { tokyoDate } from "../platform/dates.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 

@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { SelectField, TextField } from "../components/form.tsx";
-import { groupKindLabel, groupStateLabel } from "../components/group-review-ui.tsx";
-import { queryFormData } from "../forms/admin.ts";
-import { queueFilterSchema, REVIEW_KINDS, type ReviewKind } from "../forms/group-review.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { groupKindLabel, groupStateLabel } from "../groups/ui/review-ui.tsx";
+import { queryFormData } from "../admin/forms.ts";
+import { queueFilterSchema, REVIEW_KINDS, type ReviewKind } from "../groups/review-forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
-import { findGroupsForStaff, reviewQueue } from "../models/group-review.server.ts";
-import { fiscalYearLabel, formatInstant } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { findGroupsForStaff, reviewQueue } from "../groups/review.server.ts";
+import { fiscalYearLabel, formatInstant } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "groupReview.title");
 

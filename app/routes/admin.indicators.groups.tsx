@@ -2,17 +2,17 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { TextField } from "../components/form.tsx";
-import { groupKindLabel } from "../components/group-review-ui.tsx";
-import { queryFormData } from "../forms/admin.ts";
-import { indicatorDateSchema } from "../forms/group-review.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { groupKindLabel } from "../groups/ui/review-ui.tsx";
+import { queryFormData } from "../admin/forms.ts";
+import { indicatorDateSchema } from "../groups/review-forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
 import { GROUPS_REGISTERED, groupsRegisteredList } from "../indicators/groups-registered.server.ts";
-import groupReviewStyles from "../styles/group-review.css?url";
-import { now } from "../utils/clock.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate, tokyoInstant } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import groupReviewStyles from "../groups/ui/group-review.css?url";
+import { now } from "../platform/clock.server.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate, tokyoInstant } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 

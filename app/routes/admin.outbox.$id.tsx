@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { titleWith } from "../components/admin-ui.tsx";
+import { titleWith } from "../admin/ui.tsx";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
-import { getOutboxMail } from "../models/outbox.server.ts";
-import { formatInstant } from "../utils/dates.ts";
+import { getOutboxMail } from "../platform/outbox.server.ts";
+import { formatInstant } from "../platform/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.outbox.detailTitle", { subject: args.data?.mail.subject ?? "" });
 

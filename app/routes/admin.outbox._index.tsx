@@ -1,15 +1,15 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { Pagination, withQuery } from "../components/admin-ui.tsx";
+import { Pagination, withQuery } from "../admin/ui.tsx";
 import { SelectField } from "../components/form.tsx";
-import { OUTBOX_STATUSES, outboxFilterSchema, queryFormData } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { OUTBOX_STATUSES, outboxFilterSchema, queryFormData } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
-import { listOutbox, OUTBOX_PAGE_SIZE } from "../models/outbox.server.ts";
-import { formatInstant } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { listOutbox, OUTBOX_PAGE_SIZE } from "../platform/outbox.server.ts";
+import { formatInstant } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.outbox.title");
 

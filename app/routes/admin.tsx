@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { can } from "../auth/permissions.ts";
-import { ADMIN_SECTIONS } from "../components/admin-ui.tsx";
+import { ADMIN_SECTIONS } from "../admin/ui.tsx";
 import { useT } from "../i18n/index.ts";
 import adminStyles from "../styles/admin.css?url";
 

@@ -3,13 +3,13 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import type { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { ROLES } from "../auth/permissions.ts";
-import { FormError, Notice, roleLabel, titleWith, withQuery } from "../components/admin-ui.tsx";
+import { FormError, Notice, roleLabel, titleWith, withQuery } from "../admin/ui.tsx";
 import { ErrorSummary, SelectField, TextArea } from "../components/form.tsx";
-import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { translateMessage, useLang, useT, type MessageKey } from "../i18n/index.ts";
-import { listDistrictChoices } from "../models/center-admin.server.ts";
+import { listDistrictChoices } from "../districts/centers.server.ts";
 import {
   addRepresentative,
   changeUserRole,
@@ -17,8 +17,8 @@ import {
   removeRepresentative,
   setUserActive,
   type AdminChange,
-} from "../models/user-admin.server.ts";
-import { formatInstant } from "../utils/dates.ts";
+} from "../accounts/user-admin.server.ts";
+import { formatInstant } from "../platform/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.user.title", { name: args.data?.user.displayName ?? "" });
 

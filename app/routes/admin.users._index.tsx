@@ -2,15 +2,15 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { ROLES } from "../auth/permissions.ts";
-import { Pagination, roleLabel, withQuery } from "../components/admin-ui.tsx";
+import { Pagination, roleLabel, withQuery } from "../admin/ui.tsx";
 import { SelectField, TextField } from "../components/form.tsx";
-import { queryFormData, USER_PAGE_SIZE, userSearchSchema } from "../forms/admin.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm } from "../forms/validation.ts";
+import { queryFormData, USER_PAGE_SIZE, userSearchSchema } from "../admin/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
-import { listUsers } from "../models/user-admin.server.ts";
-import { formatInstant } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { listUsers } from "../accounts/user-admin.server.ts";
+import { formatInstant } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.title");
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../i18n/index.ts";
-import { getCenter } from "../models/district.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { getCenter } from "../districts/district.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.center.name);
 

@@ -2,14 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, Form, useActionData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, HoneypotField, SelectField, TextArea, TextField } from "../components/form.tsx";
 import { city } from "../config/city.ts";
-import { CONTACT_TOPICS, contactSchema } from "../forms/contact.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
+import { CONTACT_TOPICS, contactSchema } from "../contact/forms.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
-import { sendEnquiry } from "../models/contact.server.ts";
-import { honeypotTripped } from "../utils/honeypot.ts";
-import { pageTitle } from "../utils/meta.ts";
-import { clientAddress, enforceRateLimit, PUBLIC_FORM_RULE } from "../utils/rate-limit.server.ts";
+import { sendEnquiry } from "../contact/contact.server.ts";
+import { honeypotTripped } from "../platform/honeypot.ts";
+import { pageTitle } from "../platform/meta.ts";
+import { clientAddress, enforceRateLimit, PUBLIC_FORM_RULE } from "../platform/rate-limit.server.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "contact.title");
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../i18n/index.ts";
-import { listDistrictsWithCenters } from "../models/district.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { listDistrictsWithCenters } from "../districts/district.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "districts.title");
 

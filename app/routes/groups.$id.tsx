@@ -1,10 +1,10 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, useLoaderData } from "@remix-run/react";
-import { fiscalYearLabel, formatIsoDate, isIsoDate } from "../utils/dates.ts";
+import { fiscalYearLabel, formatIsoDate, isIsoDate } from "../platform/dates.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
-import { getPublicProfile } from "../models/group-directory.server.ts";
-import { pageTitle } from "../utils/meta.ts";
-import groupStyles from "../styles/groups.css?url";
+import { getPublicProfile } from "../groups/directory.server.ts";
+import { pageTitle } from "../platform/meta.ts";
+import groupStyles from "../groups/ui/groups.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupStyles }];
 

@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Fragment, useMemo } from "react";
 import { SelectField, TextField } from "../components/form.tsx";
 import { useT, type MessageKey } from "../i18n/index.ts";
-import { listDistrictOptions, searchDirectory, type DirectoryPage } from "../models/group-directory.server.ts";
-import { ACTIVITY_FIELDS } from "../models/group-rules.ts";
+import { listDistrictOptions, searchDirectory, type DirectoryPage } from "../groups/directory.server.ts";
+import { ACTIVITY_FIELDS } from "../groups/rules.ts";
 import {
   directoryHref,
   DIRECTORY_SORTS,
@@ -13,9 +13,9 @@ import {
   parseDirectoryQuery,
   type DirectoryQuery,
   type Highlighted,
-} from "../models/group-search.ts";
-import { pageTitle } from "../utils/meta.ts";
-import groupStyles from "../styles/groups.css?url";
+} from "../groups/search.ts";
+import { pageTitle } from "../platform/meta.ts";
+import groupStyles from "../groups/ui/groups.css?url";
 
 /**
  * The directory is sent as HTML without the app's scripts (half the bytes; decision 0012): the

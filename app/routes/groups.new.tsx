@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { GroupForm } from "../components/group-form.tsx";
+import { GroupForm } from "../groups/ui/group-form.tsx";
 import { encodeMessage, useT } from "../i18n/index.ts";
-import { createGroup, listDistrictChoices, readGroupForm } from "../models/group-editor.server.ts";
-import { now } from "../utils/clock.server.ts";
-import { tokyoDate } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { createGroup, listDistrictChoices, readGroupForm } from "../groups/editor.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { tokyoDate } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.title");
 

@@ -1,4 +1,4 @@
-import { health } from "../models/health.server.ts";
+import { health } from "../platform/health.server.ts";
 
 /** 200 when the database answers, 503 otherwise. For load balancers and monitoring. */
 export async function loader() {

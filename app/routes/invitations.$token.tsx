@@ -2,9 +2,9 @@ import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFun
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthenticatedSession, requireSession } from "../auth/guards.server.ts";
 import { useT } from "../i18n/index.ts";
-import { acceptInvitation, inspectInvitation, type AcceptResult } from "../models/group-editor.server.ts";
-import { normalizeEmail } from "../models/user.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { acceptInvitation, inspectInvitation, type AcceptResult } from "../groups/editor.server.ts";
+import { normalizeEmail } from "../accounts/user.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.invitation.title");
 

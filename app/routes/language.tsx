@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { LANGS, type Lang } from "../i18n/index.ts";
 import { langCookie } from "../i18n/lang.server.ts";
-import { getEnv } from "../utils/env.server.ts";
-import { readFormData } from "../forms/validation.ts";
-import { safeRedirectPath } from "../utils/redirect.ts";
+import { getEnv } from "../platform/env.server.ts";
+import { readFormData } from "../platform/forms/validation.ts";
+import { safeRedirectPath } from "../platform/redirect.ts";
 
 /** The language switch: a POST, so that it works without JavaScript and no GET sets state. */
 export async function action({ request }: ActionFunctionArgs) {

@@ -7,16 +7,16 @@ import {
 } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthenticatedSession, getSession } from "../auth/guards.server.ts";
-import { FormAlert, NoticeBanner } from "../components/account-ui.tsx";
+import { FormAlert, NoticeBanner } from "../accounts/ui.tsx";
 import { ErrorSummary, TextField } from "../components/form.tsx";
-import { loginSchema, noticeFrom } from "../forms/account.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { loginSchema, noticeFrom } from "../accounts/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
-import { attemptLogin, startSession } from "../models/account.server.ts";
-import { pageTitle } from "../utils/meta.ts";
-import { clientAddress } from "../utils/rate-limit.server.ts";
-import { safeRedirectPath } from "../utils/redirect.ts";
+import { attemptLogin, startSession } from "../accounts/account.server.ts";
+import { pageTitle } from "../platform/meta.ts";
+import { clientAddress } from "../platform/rate-limit.server.ts";
+import { safeRedirectPath } from "../platform/redirect.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.login.title");
 

@@ -7,15 +7,15 @@ import {
 } from "@remix-run/node";
 import { data, Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getSession } from "../auth/guards.server.ts";
-import { FormAlert } from "../components/account-ui.tsx";
+import { FormAlert } from "../accounts/ui.tsx";
 import { TextField } from "../components/form.tsx";
-import { recoveryLoginSchema, totpLoginSchema } from "../forms/account.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { recoveryLoginSchema, totpLoginSchema } from "../accounts/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
-import { completeSecondFactor } from "../models/account.server.ts";
-import { pageTitle } from "../utils/meta.ts";
-import { safeRedirectPath } from "../utils/redirect.ts";
+import { completeSecondFactor } from "../accounts/account.server.ts";
+import { pageTitle } from "../platform/meta.ts";
+import { safeRedirectPath } from "../platform/redirect.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.twoFactorLogin.title");
 

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requireSession } from "../auth/guards.server.ts";
-import { FormAlert } from "../components/account-ui.tsx";
-import { GroupNoticeBanner, GroupProfileView, GroupStatusText, MultilineText } from "../components/group-form.tsx";
-import { groupIdFrom, groupNoticeFrom } from "../forms/group-editor.ts";
+import { FormAlert } from "../accounts/ui.tsx";
+import { GroupNoticeBanner, GroupProfileView, GroupStatusText, MultilineText } from "../groups/ui/group-form.tsx";
+import { groupIdFrom, groupNoticeFrom } from "../groups/editor-forms.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
-import { getGroupStatus, leaveGroup } from "../models/group-editor.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { getGroupStatus, leaveGroup } from "../groups/editor.server.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.my.untitled", args.data?.group.name || undefined);
 

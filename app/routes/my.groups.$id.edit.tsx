@@ -1,14 +1,14 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { GroupForm } from "../components/group-form.tsx";
-import { groupIdFrom } from "../forms/group-editor.ts";
+import { GroupForm } from "../groups/ui/group-form.tsx";
+import { groupIdFrom } from "../groups/editor-forms.ts";
 import { translator, useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
-import { deleteLogoIfUnused, getGroupForEdit, listDistrictChoices, readGroupForm, saveGroupVersion } from "../models/group-editor.server.ts";
-import { now } from "../utils/clock.server.ts";
-import { tokyoDate } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { deleteLogoIfUnused, getGroupForEdit, listDistrictChoices, readGroupForm, saveGroupVersion } from "../groups/editor.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { tokyoDate } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.edit", args.data?.title);
 

@@ -1,12 +1,12 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts";
-import { FormAlert } from "../components/account-ui.tsx";
+import { FormAlert } from "../accounts/ui.tsx";
 import { ErrorSummary, SelectField, TextField } from "../components/form.tsx";
-import { GroupNoticeBanner } from "../components/group-form.tsx";
-import { GROUP_ROLES, groupIdFrom, groupNoticeFrom, inviteSchema, memberRoleSchema } from "../forms/group-editor.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData, type FieldErrors } from "../forms/validation.ts";
+import { GroupNoticeBanner } from "../groups/ui/group-form.tsx";
+import { GROUP_ROLES, groupIdFrom, groupNoticeFrom, inviteSchema, memberRoleSchema } from "../groups/editor-forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, translator, useLang, useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import {
@@ -16,9 +16,9 @@ import {
   inviteMember,
   removeMember,
   type Failure,
-} from "../models/group-editor.server.ts";
-import { formatInstant, formatIsoDate, tokyoDate } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+} from "../groups/editor.server.ts";
+import { formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.members", args.data?.title);
 

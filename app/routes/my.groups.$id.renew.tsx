@@ -3,15 +3,15 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts";
 import { ErrorSummary } from "../components/form.tsx";
 import { Checkbox } from "../components/form-choices.tsx";
-import { groupIdParam } from "../components/group-review-ui.tsx";
-import { renewalConfirmSchema } from "../forms/group-review.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { groupIdParam } from "../groups/ui/review-ui.tsx";
+import { renewalConfirmSchema } from "../groups/review-forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { translator, useLang, useT, type Lang } from "../i18n/index.ts";
-import { groupRoleOf } from "../models/group.server.ts";
-import { lastValidDay, renewalPage, submitRenewal, type RenewalStatus } from "../models/group-renewal.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate } from "../utils/dates.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { groupRoleOf } from "../groups/group.server.ts";
+import { lastValidDay, renewalPage, submitRenewal, type RenewalStatus } from "../groups/renewal.server.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const root = args.matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;

@@ -1,16 +1,16 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts";
-import { FormAlert } from "../components/account-ui.tsx";
+import { FormAlert } from "../accounts/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { Checkbox } from "../components/form-choices.tsx";
-import { groupIdFrom, WITHDRAW_REASON_MAX, withdrawSchema } from "../forms/group-editor.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData, type FieldErrors } from "../forms/validation.ts";
+import { groupIdFrom, WITHDRAW_REASON_MAX, withdrawSchema } from "../groups/editor-forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { translator, useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
-import { getGroupStatus, withdrawGroup } from "../models/group-editor.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { getGroupStatus, withdrawGroup } from "../groups/editor.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.withdraw", args.data?.title);
 

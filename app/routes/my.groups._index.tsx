@@ -1,11 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireSession } from "../auth/guards.server.ts";
-import { GroupNoticeBanner, GroupStatusText } from "../components/group-form.tsx";
-import { groupNoticeFrom } from "../forms/group-editor.ts";
+import { GroupNoticeBanner, GroupStatusText } from "../groups/ui/group-form.tsx";
+import { groupNoticeFrom } from "../groups/editor-forms.ts";
 import { useT } from "../i18n/index.ts";
-import { listMyGroups } from "../models/group-editor.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { listMyGroups } from "../groups/editor.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.my.title");
 

@@ -1,6 +1,6 @@
-import { OPEN_DATA_CACHE_CONTROL, openDataCsv, openDataGroups } from "../models/group-directory.server.ts";
-import { now } from "../utils/clock.server.ts";
-import { tokyoDate } from "../utils/dates.ts";
+import { OPEN_DATA_CACHE_CONTROL, openDataCsv, openDataGroups } from "../groups/directory.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { tokyoDate } from "../platform/dates.ts";
 
 /** Open data: the currently registered groups as CSV (UTF-8 with BOM, CRLF; columns in README "Open data"). */
 export async function loader() {

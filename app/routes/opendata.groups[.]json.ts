@@ -1,5 +1,5 @@
-import { OPEN_DATA_CACHE_CONTROL, openDataGroups, openDataJson } from "../models/group-directory.server.ts";
-import { now } from "../utils/clock.server.ts";
+import { OPEN_DATA_CACHE_CONTROL, openDataGroups, openDataJson } from "../groups/directory.server.ts";
+import { now } from "../platform/clock.server.ts";
 
 /** Open data: the same records as groups.csv under English keys (README "Open data" maps them). */
 export async function loader() {

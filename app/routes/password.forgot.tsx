@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, HoneypotField, TextField } from "../components/form.tsx";
-import { forgotPasswordSchema } from "../forms/account.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { forgotPasswordSchema } from "../accounts/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
-import { PASSWORD_FORGOT_RULE, requestPasswordReset } from "../models/account.server.ts";
-import { honeypotTripped } from "../utils/honeypot.ts";
-import { pageTitle } from "../utils/meta.ts";
-import { clientAddress, enforceRateLimit } from "../utils/rate-limit.server.ts";
+import { PASSWORD_FORGOT_RULE, requestPasswordReset } from "../accounts/account.server.ts";
+import { honeypotTripped } from "../platform/honeypot.ts";
+import { pageTitle } from "../platform/meta.ts";
+import { clientAddress, enforceRateLimit } from "../platform/rate-limit.server.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.forgot.title");
 

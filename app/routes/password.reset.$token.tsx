@@ -3,13 +3,13 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { PASSWORD_MIN_LENGTH } from "../auth/password-policy.ts";
 import { blankSessionCookie } from "../auth/session.server.ts";
 import { ErrorSummary, TextField } from "../components/form.tsx";
-import { resetPasswordSchema } from "../forms/account.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { resetPasswordSchema } from "../accounts/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
-import { inspectResetLink, resetPassword } from "../models/account.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { inspectResetLink, resetPassword } from "../accounts/account.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.reset.title");
 

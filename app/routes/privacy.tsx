@@ -1,6 +1,6 @@
 import type { MetaFunction } from "@remix-run/node";
 import { PolicyPage } from "../components/policy-page.tsx";
-import { pageTitle } from "../utils/meta.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "privacy.title");
 

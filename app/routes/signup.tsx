@@ -2,17 +2,17 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { data, Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { getAuthenticatedSession } from "../auth/guards.server.ts";
 import { PASSWORD_MIN_LENGTH } from "../auth/password-policy.ts";
-import { CheckboxField } from "../components/account-ui.tsx";
+import { CheckboxField } from "../accounts/ui.tsx";
 import { ErrorSummary, HoneypotField, TextField } from "../components/form.tsx";
-import { DISPLAY_NAME_MAX, signupSchema } from "../forms/account.ts";
-import { useValidatedForm } from "../forms/use-validated-form.ts";
-import { parseForm, readFormData } from "../forms/validation.ts";
+import { DISPLAY_NAME_MAX, signupSchema } from "../accounts/forms.ts";
+import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
+import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
-import { registerResident, SIGNUP_RULE } from "../models/account.server.ts";
-import { honeypotTripped } from "../utils/honeypot.ts";
-import { pageTitle } from "../utils/meta.ts";
-import { clientAddress, enforceRateLimit } from "../utils/rate-limit.server.ts";
+import { registerResident, SIGNUP_RULE } from "../accounts/account.server.ts";
+import { honeypotTripped } from "../platform/honeypot.ts";
+import { pageTitle } from "../platform/meta.ts";
+import { clientAddress, enforceRateLimit } from "../platform/rate-limit.server.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.signup.title");
 

@@ -9,8 +9,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { actorOf, getAuthenticatedSession, notFound } from "../auth/guards.server.ts";
 import { can } from "../auth/permissions.ts";
-import { logoAccess } from "../models/group-editor.server.ts";
-import { isUploadName, readUpload } from "../utils/uploads.server.ts";
+import { logoAccess } from "../groups/editor.server.ts";
+import { isUploadName, readUpload } from "../platform/uploads.server.ts";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = params.file ?? "";

@@ -2,8 +2,8 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthenticatedSession, getSession } from "../auth/guards.server.ts";
 import { useT } from "../i18n/index.ts";
-import { confirmEmailLink, inspectEmailLink } from "../models/account.server.ts";
-import { pageTitle } from "../utils/meta.ts";
+import { confirmEmailLink, inspectEmailLink } from "../accounts/account.server.ts";
+import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.verify.title");
 

@@ -1,8 +1,8 @@
 // Prisma CLI configuration for the PostgreSQL schema (see prisma.config.ts for SQLite).
 import { defineConfig } from "prisma/config";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { CatalogSafePool } from "../../app/utils/pg-pool.server.ts";
-import { parseDatabaseUrl } from "../../app/utils/database-url.ts";
+import { CatalogSafePool } from "../../app/platform/pg-pool.server.ts";
+import { parseDatabaseUrl } from "../../app/platform/database-url.ts";
 
 export default defineConfig({
   experimental: { adapter: true },

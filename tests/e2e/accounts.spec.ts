@@ -8,7 +8,7 @@ import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "../../app/auth/password.server.ts";
 import { totpCodeAt } from "../../app/auth/totp.server.ts";
-import type { Db } from "../../app/utils/db.server.ts";
+import type { Db } from "../../app/platform/db.server.ts";
 import { e2eDatabaseUrl, expectAccessible } from "./helpers.ts";
 
 const PASSWORD = "安中の春は梅の花から";
@@ -20,7 +20,7 @@ test.beforeAll(async ({}, testInfo) => {
   const databaseUrl = e2eDatabaseUrl(testInfo);
   // Before db.server.ts is loaded, so that its default client is the e2e database too.
   process.env.DATABASE_URL = databaseUrl;
-  const { createDb } = await import("../../app/utils/db.server.ts");
+  const { createDb } = await import("../../app/platform/db.server.ts");
   const holder = createDb(databaseUrl);
   await holder.ready;
   client = holder.client;

@@ -7,7 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import type { Db } from "../../app/utils/db.server.ts";
+import type { Db } from "../../app/platform/db.server.ts";
 import { e2eDatabaseUrl, e2eScratchFile, expectAccessible, logInAsDemo } from "./helpers.ts";
 
 /** The saved log-in, one per project (its server). */
@@ -28,7 +28,7 @@ async function createResident(label: string) {
 test.beforeAll(async ({ browser }, testInfo) => {
   const databaseUrl = e2eDatabaseUrl(testInfo);
   process.env.DATABASE_URL = databaseUrl;
-  const { createDb } = await import("../../app/utils/db.server.ts");
+  const { createDb } = await import("../../app/platform/db.server.ts");
   const holder = createDb(databaseUrl);
   await holder.ready;
   client = holder.client;

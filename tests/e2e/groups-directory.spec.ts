@@ -8,7 +8,7 @@
  * counts here hold whatever demo groups exist.
  */
 import { expect, test, type Page } from "@playwright/test";
-import type { Db } from "../../app/utils/db.server.ts";
+import type { Db } from "../../app/platform/db.server.ts";
 import { e2eDatabaseUrl, expectAccessible, useEnglish } from "./helpers.ts";
 
 const WORD = "風早";
@@ -21,9 +21,9 @@ test.beforeAll(async ({}, testInfo) => {
   const databaseUrl = e2eDatabaseUrl(testInfo);
   // Before db.server.ts is loaded, so that its default client is the e2e database too.
   process.env.DATABASE_URL = databaseUrl;
-  const { createDb } = await import("../../app/utils/db.server.ts");
+  const { createDb } = await import("../../app/platform/db.server.ts");
   const { seedGroup } = await import("../integration/helpers/directory-groups.ts");
-  const { fiscalYearAt } = await import("../../app/utils/dates.ts");
+  const { fiscalYearAt } = await import("../../app/platform/dates.ts");
   const holder = createDb(databaseUrl);
   await holder.ready;
   client = holder.client;

@@ -24,7 +24,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   process.env.DATABASE_URL = databaseUrl;
   support = await import("../integration/group-review-support.ts");
   const { db, makePerson, profile, submitNewGroup, submitVersion, submittedVersionId } = support;
-  const { decideVersion } = await import("../../app/models/group-review.server.ts");
+  const { decideVersion } = await import("../../app/groups/review.server.ts");
   await db.rateLimitCounter.deleteMany();
   const staff = await db.user.findFirstOrThrow({ where: { role: "staff", isDemo: true } });
   const actor = { id: staff.id, role: "staff" as const };

@@ -21,7 +21,7 @@ test.describe.configure({ mode: "serial", timeout: 120_000 });
 test.beforeAll(async () => {
   // A client of its own for this project's database: the app's default client of this worker
   // may have been made by an earlier spec.
-  const { createDb } = await import("../../app/utils/db.server.ts");
+  const { createDb } = await import("../../app/platform/db.server.ts");
   const { hashPassword } = await import("../../app/auth/password.server.ts");
   const holder = createDb(e2eDatabaseUrl());
   await holder.ready;

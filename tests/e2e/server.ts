@@ -38,7 +38,7 @@ fs.rmSync(path.join(os.tmpdir(), `portal-e2e-totp-steps-${port}.json`), { force:
 
 const { migrate } = await import("../../scripts/db-migrate.ts");
 migrate(process.env.DATABASE_URL);
-const { db, connectDb } = await import("../../app/utils/db.server.ts");
+const { db, connectDb } = await import("../../app/platform/db.server.ts");
 const { seedDemo } = await import("../../prisma/seed.ts");
 await connectDb();
 await seedDemo(db);

@@ -13,8 +13,8 @@ const target = vi.hoisted(() => {
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import { accountDeletionChecks, deleteAccount } from "../../app/models/account.server.ts";
-import { connectDb, databaseTarget, db } from "../../app/utils/db.server.ts";
+import { accountDeletionChecks, deleteAccount } from "../../app/accounts/account.server.ts";
+import { connectDb, databaseTarget, db } from "../../app/platform/db.server.ts";
 import { createAccount } from "./account-support.ts";
 import { ROOT } from "./helpers/test-db.ts";
 

@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { hashPassword } from "../../app/auth/password.server.ts";
-import type { Db } from "../../app/utils/db.server.ts";
+import type { Db } from "../../app/platform/db.server.ts";
 import { request, type HttpResponse, type ServerProcess } from "./helpers/server-process.ts";
 
 // ---------------------------------------------------------------------------------------

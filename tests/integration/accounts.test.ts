@@ -5,10 +5,10 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { totpCodeAt } from "../../app/auth/totp.server.ts";
-import { setClock } from "../../app/utils/clock.server.ts";
-import { resetEnvCache } from "../../app/utils/env.server.ts";
-import { setLogSink } from "../../app/utils/logger.server.ts";
-import { deliverPendingMail } from "../../app/utils/mail.server.ts";
+import { setClock } from "../../app/platform/clock.server.ts";
+import { resetEnvCache } from "../../app/platform/env.server.ts";
+import { setLogSink } from "../../app/platform/logger.server.ts";
+import { deliverPendingMail } from "../../app/platform/mail.server.ts";
 import {
   attribute,
   createAccount,

@@ -132,11 +132,11 @@ export function shiftJisEncoder(): (text: string) => Uint8Array<ArrayBuffer> {
 // ---------------------------------------------------------------------------------------
 
 type Models = {
-  db: typeof import("../../app/utils/db.server.ts").db;
-  centers: typeof import("../../app/models/center-admin.server.ts");
-  directory: typeof import("../../app/models/group-directory.server.ts");
-  users: typeof import("../../app/models/user-admin.server.ts");
-  dashboard: typeof import("../../app/models/dashboard.server.ts");
+  db: typeof import("../../app/platform/db.server.ts").db;
+  centers: typeof import("../../app/districts/centers.server.ts");
+  directory: typeof import("../../app/groups/directory.server.ts");
+  users: typeof import("../../app/accounts/user-admin.server.ts");
+  dashboard: typeof import("../../app/admin/dashboard.server.ts");
   session: typeof import("../../app/auth/session.server.ts");
   server: typeof import("./helpers/server-process.ts");
 };
@@ -173,11 +173,11 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
 
   beforeAll(async () => {
     const [{ db, connectDb }, centers, directory, users, dashboard, session, server, seed] = await Promise.all([
-      import("../../app/utils/db.server.ts"),
-      import("../../app/models/center-admin.server.ts"),
-      import("../../app/models/group-directory.server.ts"),
-      import("../../app/models/user-admin.server.ts"),
-      import("../../app/models/dashboard.server.ts"),
+      import("../../app/platform/db.server.ts"),
+      import("../../app/districts/centers.server.ts"),
+      import("../../app/groups/directory.server.ts"),
+      import("../../app/accounts/user-admin.server.ts"),
+      import("../../app/admin/dashboard.server.ts"),
       import("../../app/auth/session.server.ts"),
       import("./helpers/server-process.ts"),
       import("../../prisma/seed.ts"),

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "portal-backup-test-"));
 process.env.DATABASE_URL = `file:${path.join(scratch, "unused.db")}`;
 
-const { createDb } = await import("../../app/utils/db.server.ts");
+const { createDb } = await import("../../app/platform/db.server.ts");
 const { closeDb, adminUrl, postgresAvailable } = await import("./helpers/test-db.ts");
 const { migrate } = await import("../../scripts/db-migrate.ts");
 const { backup } = await import("../../scripts/db-backup.ts");

@@ -1,5 +1,5 @@
 /**
- * The directory's kept answers (searchDirectory in app/models/group-directory.server.ts): an
+ * The directory's kept answers (searchDirectory in app/groups/directory.server.ts): an
  * answer is reused while the "directory" change counter and the window of time in which no
  * registration starts, lapses or ends by itself stay the same. Each test first reads an answer
  * so that it is kept, then changes something (a write through the app's functions, a write by a
@@ -8,13 +8,13 @@
  * Shared by directory-cache.test.ts (SQLite) and directory-cache.postgresql.test.ts.
  */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { searchDirectory, type DirectoryPage } from "../../app/models/group-directory.server.ts";
-import { registrationsToEndWhere } from "../../app/models/group.server.ts";
-import { parseDirectoryQuery } from "../../app/models/group-search.ts";
-import { submitRenewal } from "../../app/models/group-renewal.server.ts";
-import { cancelRegistration, decideRenewal, decideVersion } from "../../app/models/group-review.server.ts";
-import { setClock } from "../../app/utils/clock.server.ts";
-import { createDb, type Db } from "../../app/utils/db.server.ts";
+import { searchDirectory, type DirectoryPage } from "../../app/groups/directory.server.ts";
+import { registrationsToEndWhere } from "../../app/groups/group.server.ts";
+import { parseDirectoryQuery } from "../../app/groups/search.ts";
+import { submitRenewal } from "../../app/groups/renewal.server.ts";
+import { cancelRegistration, decideRenewal, decideVersion } from "../../app/groups/review.server.ts";
+import { setClock } from "../../app/platform/clock.server.ts";
+import { createDb, type Db } from "../../app/platform/db.server.ts";
 import { at, db, ensureDistricts, jst, makePerson, profile, submitNewGroup, submittedVersionId, type Person } from "./group-review-support.ts";
 import { seedGroup, type SeedGroup } from "./helpers/directory-groups.ts";
 import { closeDb } from "./helpers/test-db.ts";

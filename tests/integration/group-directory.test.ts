@@ -13,13 +13,13 @@ import {
   openDataGroups,
   OPEN_DATA_COLUMNS,
   searchDirectory,
-} from "../../app/models/group-directory.server.ts";
-import { withCheckDigit } from "../../app/models/group-rules.ts";
-import { parseDirectoryQuery } from "../../app/models/group-search.ts";
-import { parseCsv } from "../../app/utils/csv.ts";
-import type { Db } from "../../app/utils/db.server.ts";
-import { tokyoInstant } from "../../app/utils/dates.ts";
-import { searchGrams } from "../../app/utils/search.ts";
+} from "../../app/groups/directory.server.ts";
+import { withCheckDigit } from "../../app/groups/rules.ts";
+import { parseDirectoryQuery } from "../../app/groups/search.ts";
+import { parseCsv } from "../../app/platform/csv.ts";
+import type { Db } from "../../app/platform/db.server.ts";
+import { tokyoInstant } from "../../app/platform/dates.ts";
+import { searchGrams } from "../../app/platform/search.ts";
 import { seedGroup, seedPendingChange } from "./helpers/directory-groups.ts";
 import { request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 import { describeBothDatabases, ROOT } from "./helpers/test-db.ts";

@@ -15,16 +15,16 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "portal-group-import-test-
 process.env.DATABASE_URL = `file:${path.join(scratch, "unused.db")}`;
 
 const { describeBothDatabases, ROOT } = await import("./helpers/test-db.ts");
-const { importGroups, importReportLines } = await import("../../app/models/group-import.server.ts");
-const { GROUP_IMPORT_HEADERS } = await import("../../app/models/group-import-rows.ts");
-const { fiscalYearValidity, listedGroupWhere } = await import("../../app/models/group.server.ts");
-const { isValidCorporateNumber, withCheckDigit } = await import("../../app/models/group-rules.ts");
-const { setClock } = await import("../../app/utils/clock.server.ts");
+const { importGroups, importReportLines } = await import("../../app/groups/import.server.ts");
+const { GROUP_IMPORT_HEADERS } = await import("../../app/groups/import-rows.ts");
+const { fiscalYearValidity, listedGroupWhere } = await import("../../app/groups/group.server.ts");
+const { isValidCorporateNumber, withCheckDigit } = await import("../../app/groups/rules.ts");
+const { setClock } = await import("../../app/platform/clock.server.ts");
 const { translateMessage, translator } = await import("../../app/i18n/index.ts");
 const { districts } = await import("../../prisma/data/annaka.ts");
 const { seedDemo, seedDemoGroups } = await import("../../prisma/seed.ts");
 
-type Db = import("../../app/utils/db.server.ts").Db;
+type Db = import("../../app/platform/db.server.ts").Db;
 
 const CLOCK = "2026-06-01T03:00:00.000Z";
 const AT = new Date(CLOCK);

@@ -8,8 +8,8 @@
  * Shared by group-membership-audit.test.ts (SQLite) and group-membership-audit.postgresql.test.ts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { deleteAccount } from "../../app/models/account.server.ts";
-import type { AuditAction } from "../../app/models/audit-actions.ts";
+import { deleteAccount } from "../../app/accounts/account.server.ts";
+import type { AuditAction } from "../../app/platform/audit-actions.ts";
 import {
   acceptInvitation,
   cancelInvitation,
@@ -18,8 +18,8 @@ import {
   leaveGroup,
   removeMember,
   withdrawGroup,
-} from "../../app/models/group-editor.server.ts";
-import { setClock } from "../../app/utils/clock.server.ts";
+} from "../../app/groups/editor.server.ts";
+import { setClock } from "../../app/platform/clock.server.ts";
 import { addMember, at, cookieFor, db, mailsTo, makePerson, submitNewGroup, type Person } from "./group-review-support.ts";
 import { request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 

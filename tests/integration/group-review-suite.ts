@@ -7,7 +7,7 @@
  * Shared by group-review.test.ts (SQLite) and group-review.postgresql.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { waitingQueues } from "../../app/models/dashboard.server.ts";
+import { waitingQueues } from "../../app/admin/dashboard.server.ts";
 import { groupsRegisteredCount, groupsRegisteredList } from "../../app/indicators/groups-registered.server.ts";
 import {
   cancelRegistration,
@@ -16,12 +16,12 @@ import {
   decideVersion,
   groupReviewDetail,
   reviewQueue,
-} from "../../app/models/group-review.server.ts";
-import { listedGroupWhere } from "../../app/models/group.server.ts";
-import { searchDirectory } from "../../app/models/group-directory.server.ts";
-import { parseDirectoryQuery } from "../../app/models/group-search.ts";
-import { setClock } from "../../app/utils/clock.server.ts";
-import { searchGrams } from "../../app/utils/search.ts";
+} from "../../app/groups/review.server.ts";
+import { listedGroupWhere } from "../../app/groups/group.server.ts";
+import { searchDirectory } from "../../app/groups/directory.server.ts";
+import { parseDirectoryQuery } from "../../app/groups/search.ts";
+import { setClock } from "../../app/platform/clock.server.ts";
+import { searchGrams } from "../../app/platform/search.ts";
 import { fieldError } from "./account-support.ts";
 import {
   actorOf,

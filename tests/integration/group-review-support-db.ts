@@ -7,7 +7,7 @@ import { afterAll, describe, it } from "vitest";
 import { postgresReachable, prepareDatabase, type PreparedDatabase } from "./admin-suite.ts";
 
 export async function dropAfterAll(database: PreparedDatabase) {
-  const [{ closeDb }, { db }] = await Promise.all([import("./helpers/test-db.ts"), import("../../app/utils/db.server.ts")]);
+  const [{ closeDb }, { db }] = await Promise.all([import("./helpers/test-db.ts"), import("../../app/platform/db.server.ts")]);
   await closeDb(db);
   await database.drop();
 }

@@ -9,12 +9,12 @@
 import { randomUUID } from "node:crypto";
 import { createSession } from "../../app/auth/session.server.ts";
 import type { Actor } from "../../app/auth/permissions.ts";
-import { groupProfileSchema, type GroupProfileInput } from "../../app/forms/group.ts";
-import { createGroup, saveGroupVersion } from "../../app/models/group-editor.server.ts";
-import { withCheckDigit } from "../../app/models/group-rules.ts";
-import { now, setClock } from "../../app/utils/clock.server.ts";
-import { db } from "../../app/utils/db.server.ts";
-import { tokyoDate } from "../../app/utils/dates.ts";
+import { groupProfileSchema, type GroupProfileInput } from "../../app/groups/forms.ts";
+import { createGroup, saveGroupVersion } from "../../app/groups/editor.server.ts";
+import { withCheckDigit } from "../../app/groups/rules.ts";
+import { now, setClock } from "../../app/platform/clock.server.ts";
+import { db } from "../../app/platform/db.server.ts";
+import { tokyoDate } from "../../app/platform/dates.ts";
 
 export { db };
 

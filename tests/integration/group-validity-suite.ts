@@ -6,15 +6,15 @@
  * Shared by group-validity.test.ts (SQLite) and group-validity.postgresql.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listJobs } from "../../app/jobs/scheduler.server.ts";
-import { registerDefaultJobs } from "../../app/jobs/index.server.ts";
+import { listJobs } from "../../app/platform/jobs/scheduler.server.ts";
+import { registerDefaultJobs } from "../../app/platform/jobs/index.server.ts";
 import { groupsRegisteredCount, groupsRegisteredList } from "../../app/indicators/groups-registered.server.ts";
-import { listedGroupWhere } from "../../app/models/group.server.ts";
-import { searchDirectory } from "../../app/models/group-directory.server.ts";
-import { DIRECTORY_PAGE_SIZE, parseDirectoryQuery } from "../../app/models/group-search.ts";
-import { markLapsedRegistrations, renewalPage, sendRenewalReminders, submitRenewal } from "../../app/models/group-renewal.server.ts";
-import { decideRenewal, decideVersion } from "../../app/models/group-review.server.ts";
-import { setClock } from "../../app/utils/clock.server.ts";
+import { listedGroupWhere } from "../../app/groups/group.server.ts";
+import { searchDirectory } from "../../app/groups/directory.server.ts";
+import { DIRECTORY_PAGE_SIZE, parseDirectoryQuery } from "../../app/groups/search.ts";
+import { markLapsedRegistrations, renewalPage, sendRenewalReminders, submitRenewal } from "../../app/groups/renewal.server.ts";
+import { decideRenewal, decideVersion } from "../../app/groups/review.server.ts";
+import { setClock } from "../../app/platform/clock.server.ts";
 import { at, db, jst, mailsTo, makePerson, submitNewGroup, submittedVersionId, type Person } from "./group-review-support.ts";
 
 /** The groups listed at an instant; the directory's own SQL (listedGroupSql) must list the same. */

@@ -1,16 +1,16 @@
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { advanceClock, now, setClock } from "../../app/utils/clock.server.ts";
-import { resetEnvCache } from "../../app/utils/env.server.ts";
-import { setLogSink } from "../../app/utils/logger.server.ts";
+import { advanceClock, now, setClock } from "../../app/platform/clock.server.ts";
+import { resetEnvCache } from "../../app/platform/env.server.ts";
+import { setLogSink } from "../../app/platform/logger.server.ts";
 import {
   MAX_ATTEMPTS,
   deliverPendingMail,
   enqueueMail,
   mailConfigured,
   sanitizeMailError,
-} from "../../app/utils/mail.server.ts";
+} from "../../app/platform/mail.server.ts";
 import { describeBothDatabases } from "./helpers/test-db.ts";
 
 const T0 = new Date("2026-05-01T09:00:00.000Z");

@@ -4,7 +4,7 @@
  * checks (the old read-then-count let all of them through), and only failures stay counted.
  */
 import { expect, it } from "vitest";
-import { limitedCheck, type RateLimitRule } from "../../app/utils/rate-limit.server.ts";
+import { limitedCheck, type RateLimitRule } from "../../app/platform/rate-limit.server.ts";
 import { describeBothDatabases } from "./helpers/test-db.ts";
 
 // A year-long window: the test cannot straddle two windows.

@@ -260,12 +260,12 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     process.env.UPLOAD_DIR = uploadDir;
     support = await import("./group-review-support.ts");
     const { db, at, makePerson, profile, submitNewGroup, addMember } = support;
-    const { setClock } = await import("../../app/utils/clock.server.ts");
+    const { setClock } = await import("../../app/platform/clock.server.ts");
     const { createSession } = await import("../../app/auth/session.server.ts");
-    const { saveImage } = await import("../../app/utils/uploads.server.ts");
-    const { decideVersion } = await import("../../app/models/group-review.server.ts");
-    const { createGroup, inviteMember } = await import("../../app/models/group-editor.server.ts");
-    const { issueToken } = await import("../../app/models/user.server.ts");
+    const { saveImage } = await import("../../app/platform/uploads.server.ts");
+    const { decideVersion } = await import("../../app/groups/review.server.ts");
+    const { createGroup, inviteMember } = await import("../../app/groups/editor.server.ts");
+    const { issueToken } = await import("../../app/accounts/user.server.ts");
 
     const png = () => {
       // A 1×1 PNG, distinct bytes each time (a text chunk) so the two uploads are two files.

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { clearJobs, listJobs, registerJob, runDueJobs } from "../../app/jobs/scheduler.server.ts";
-import { registerDefaultJobs } from "../../app/jobs/index.server.ts";
-import { setClock, advanceClock } from "../../app/utils/clock.server.ts";
-import { createDb, type Db } from "../../app/utils/db.server.ts";
+import { clearJobs, listJobs, registerJob, runDueJobs } from "../../app/platform/jobs/scheduler.server.ts";
+import { registerDefaultJobs } from "../../app/platform/jobs/index.server.ts";
+import { setClock, advanceClock } from "../../app/platform/clock.server.ts";
+import { createDb, type Db } from "../../app/platform/db.server.ts";
 import { closeDb, describeBothDatabases } from "./helpers/test-db.ts";
 
 const T0 = new Date("2026-04-01T00:00:00.000Z");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isMessageKey, translator } from "../../app/i18n/index.ts";
-import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "../../app/models/audit-actions.ts";
+import { AUDIT_ACTIONS, AUDIT_TARGET_TYPES } from "../../app/platform/audit-actions.ts";
 
 describe("audit actions", () => {
   it("has a Japanese and an English label for every action and target type", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, decodeCsvBytes, escapeFormula, parseCsv, toCsv, unescapeFormula } from "../../app/utils/csv.ts";
+import { CsvError, decodeCsvBytes, escapeFormula, parseCsv, toCsv, unescapeFormula } from "../../app/platform/csv.ts";
 
 function bytes(...values: number[]) {
   return new Uint8Array(values);

@@ -10,7 +10,7 @@ import {
   tokyoDate,
   tokyoInstant,
   wareki,
-} from "../../app/utils/dates.ts";
+} from "../../app/platform/dates.ts";
 
 // These tests run under TZ=UTC and TZ=Asia/Tokyo; every expectation is written in absolute
 // terms (UTC instants in, Tokyo calendar values out) so they must hold in both.

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../../app/utils/env.server.ts";
+import { EnvError, parseEnv } from "../../app/platform/env.server.ts";
 
 /** Runs parseEnv expecting failure and returns the EnvError. */
 function envError(source: Record<string, string | undefined>): EnvError {

@@ -4,11 +4,11 @@
  * and the image check by magic bytes.
  */
 import { describe, expect, it } from "vitest";
-import { groupIdFrom, inviteSchema, keptValues, validateGroupForm, withdrawSchema } from "../../app/forms/group-editor.ts";
-import { groupProfileSchema } from "../../app/forms/group.ts";
-import { parseForm } from "../../app/forms/validation.ts";
-import { withCheckDigit } from "../../app/models/group-rules.ts";
-import { checkImage, contentTypeOf, detectImageType, isUploadName } from "../../app/utils/uploads.server.ts";
+import { groupIdFrom, inviteSchema, keptValues, validateGroupForm, withdrawSchema } from "../../app/groups/editor-forms.ts";
+import { groupProfileSchema } from "../../app/groups/forms.ts";
+import { parseForm } from "../../app/platform/forms/validation.ts";
+import { withCheckDigit } from "../../app/groups/rules.ts";
+import { checkImage, contentTypeOf, detectImageType, isUploadName } from "../../app/platform/uploads.server.ts";
 
 const TODAY = "2026-06-01";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupProfileSchema } from "../../app/forms/group.ts";
-import { catalogueErrorMap } from "../../app/forms/validation.ts";
+import { groupProfileSchema } from "../../app/groups/forms.ts";
+import { catalogueErrorMap } from "../../app/platform/forms/validation.ts";
 import { translateMessage, translator } from "../../app/i18n/index.ts";
 import {
   decodeImportBytes,
@@ -16,9 +16,9 @@ import {
   readHeader,
   splitList,
   validateImportRow,
-} from "../../app/models/group-import-rows.ts";
-import { identityKeyOf, isFurigana, isValidCorporateNumber, normalizeFurigana, withCheckDigit } from "../../app/models/group-rules.ts";
-import { parseCsvRows } from "../../app/utils/csv.ts";
+} from "../../app/groups/import-rows.ts";
+import { identityKeyOf, isFurigana, isValidCorporateNumber, normalizeFurigana, withCheckDigit } from "../../app/groups/rules.ts";
+import { parseCsvRows } from "../../app/platform/csv.ts";
 import { districts } from "../../prisma/data/annaka.ts";
 import { demoGroups } from "../../prisma/data/groups.ts";
 

@@ -9,8 +9,8 @@ import {
   parseDirectoryQuery,
   searchWords,
   type Highlighted,
-} from "../../app/models/group-search.ts";
-import { toSearchText } from "../../app/utils/search.ts";
+} from "../../app/groups/search.ts";
+import { toSearchText } from "../../app/platform/search.ts";
 
 const marked = (parts: Highlighted) => parts.filter((p) => p.mark).map((p) => p.text);
 const joined = (parts: Highlighted) => parts.map((p) => p.text).join("");

@@ -6,15 +6,15 @@
 import { describe, expect, it, vi } from "vitest";
 
 // The modules under test reach the database only inside functions not called here.
-vi.mock("../../app/utils/db.server.ts", () => ({ db: {} }));
+vi.mock("../../app/platform/db.server.ts", () => ({ db: {} }));
 
-const { fiscalYearValidity, registrationValidAt } = await import("../../app/models/group.server.ts");
+const { fiscalYearValidity, registrationValidAt } = await import("../../app/groups/group.server.ts");
 const { finalReminderAt, lastValidDay, reminderDue, renewalOpensAt, renewalStatusOf, renewalValidFrom } = await import(
-  "../../app/models/group-renewal.server.ts"
+  "../../app/groups/renewal.server.ts"
 );
-const { versionDiff } = await import("../../app/models/group-review.server.ts");
-type RegistrationRow = import("../../app/models/group-renewal.server.ts").RegistrationRow;
-type VersionRow = import("../../app/models/group.server.ts").VersionRow;
+const { versionDiff } = await import("../../app/groups/review.server.ts");
+type RegistrationRow = import("../../app/groups/renewal.server.ts").RegistrationRow;
+type VersionRow = import("../../app/groups/group.server.ts").VersionRow;
 
 const jst = (local: string) => new Date(`${local}+09:00`);
 

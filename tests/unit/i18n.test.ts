@@ -52,8 +52,7 @@ describe("catalogues", () => {
   });
 
   it("pairs every Japanese area module with an English one", () => {
-    const dir = path.join(root, "app/i18n/messages");
-    const files = readdirSync(dir);
+    const files = readdirSync(path.join(root, "app"), { recursive: true, encoding: "utf8" });
     const jaAreas = files.filter((f) => f.endsWith(".ja.ts")).map((f) => f.slice(0, -".ja.ts".length)).sort();
     const enAreas = files.filter((f) => f.endsWith(".en.ts")).map((f) => f.slice(0, -".en.ts".length)).sort();
     expect(jaAreas.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { log, redactPath, scrub, setLogSink } from "../../app/utils/logger.server.ts";
+import { log, redactPath, scrub, setLogSink } from "../../app/platform/logger.server.ts";
 
 describe("redactPath", () => {
   it("hides a reset token", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeRedirectPath } from "../../app/utils/redirect.ts";
-import { searchGrams, toSearchText } from "../../app/utils/search.ts";
+import { safeRedirectPath } from "../../app/platform/redirect.ts";
+import { searchGrams, toSearchText } from "../../app/platform/search.ts";
 
 describe("toSearchText", () => {
   it("folds half-width katakana, hiragana and katakana to the same text", () => {

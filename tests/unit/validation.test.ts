@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CONTACT_TOPICS, contactSchema } from "../../app/forms/contact.ts";
-import { catalogueErrorMap, email, HTML5_EMAIL, parseForm, text } from "../../app/forms/validation.ts";
+import { CONTACT_TOPICS, contactSchema } from "../../app/contact/forms.ts";
+import { catalogueErrorMap, email, HTML5_EMAIL, parseForm, text } from "../../app/platform/forms/validation.ts";
 
 function form(entries: Record<string, string | string[]>): FormData {
   const fd = new FormData();

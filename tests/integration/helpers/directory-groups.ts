@@ -3,9 +3,9 @@
  * approved and published with publishVersion (which fills the directory columns), and a
  * GroupRegistration for a fiscal year. Used by the integration and e2e tests of /groups.
  */
-import type { GroupProfileInput } from "../../../app/forms/group.ts";
-import { fiscalYearValidity, publishVersion, versionColumns } from "../../../app/models/group.server.ts";
-import type { Db } from "../../../app/utils/db.server.ts";
+import type { GroupProfileInput } from "../../../app/groups/forms.ts";
+import { fiscalYearValidity, publishVersion, versionColumns } from "../../../app/groups/group.server.ts";
+import type { Db } from "../../../app/platform/db.server.ts";
 
 export type SeedGroup = Partial<GroupProfileInput> & { name: string; nameKana: string };
 

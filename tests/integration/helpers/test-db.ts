@@ -17,7 +17,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { createDb, type Db } from "../../../app/utils/db.server.ts";
+import { createDb, type Db } from "../../../app/platform/db.server.ts";
 
 export type Provider = "sqlite" | "postgresql";
 export type TestDatabase = { provider: Provider; url: string; client: Db; drop(): Promise<void> };

@@ -1,0 +1,250 @@
+/**
+ * The core of the group registry shared by the representative's pages, the review queue,
+ * the directory and the import: what "valid" means, and publishing an approved version.
+ */
+import type { GroupProfileInput } from "./forms.ts";
+import { db, Prisma, type Db } from "../platform/db.server.ts";
+import { fiscalYearRange } from "../platform/dates.ts";
+import { searchGrams, toSearchText } from "../platform/search.ts";
+import { identityKeyOf } from "./rules.ts";
+
+type Tx = Prisma.TransactionClient | Db;
+
+export type RegistrationTimes = {
+  status: string;
+  validFrom: Date | null;
+  validUntil: Date;
+  endedAt: Date | null;
+  renewalSubmittedAt: Date | null;
+  renewalDecidedAt: Date | null;
+};
+
+/**
+ * A registration is valid at an instant when approved, started, not ended early, and either
+ * within its fiscal year or kept alive by a renewal submitted before the year ended and not
+ * yet decided (the domain rule: a pending renewal keeps the group registered).
+ */
+export function registrationValidAt(r: RegistrationTimes, at: Date): boolean {
+  if (r.status !== "approved" || !r.validFrom || r.validFrom.getTime() > at.getTime()) return false;
+  if (r.endedAt && r.endedAt.getTime() <= at.getTime()) return false;
+  if (at.getTime() < r.validUntil.getTime()) return true;
+  return (
+    r.renewalSubmittedAt !== null &&
+    r.renewalSubmittedAt.getTime() < r.validUntil.getTime() &&
+    (r.renewalDecidedAt === null || at.getTime() < r.renewalDecidedAt.getTime())
+  );
+}
+
+/** The same rule as a Prisma filter on GroupRegistration (keep the two in step). */
+export function registrationValidAtWhere(at: Date): Prisma.GroupRegistrationWhereInput {
+  return {
+    status: "approved",
+    validFrom: { lte: at },
+    AND: [
+      { OR: [{ endedAt: null }, { endedAt: { gt: at } }] },
+      {
+        OR: [
+          { validUntil: { gt: at } },
+          { renewalSubmittedAt: { not: null }, renewalDecidedAt: null },
+          { renewalSubmittedAt: { not: null }, renewalDecidedAt: { gt: at } },
+        ],
+      },
+    ],
+  };
+}
+
+/**
+ * The approved registrations that withdrawal or cancellation ends now: those not ended yet
+ * that are valid now or later, including one kept alive by a renewal still waiting.
+ */
+export function registrationsToEndWhere(groupId: number, at: Date): Prisma.GroupRegistrationWhereInput {
+  return {
+    groupId,
+    status: "approved",
+    endedAt: null,
+    OR: [{ validUntil: { gt: at } }, { renewalSubmittedAt: { not: null }, renewalDecidedAt: null }],
+  };
+}
+
+/**
+ * The same rule again as SQL, for the group aliased "g" in the directory's hand-written query
+ * (both databases; Date parameters are serialised as Prisma stores DateTime columns). The
+ * group-validity suite checks it against listedGroupWhere at every boundary.
+ */
+export function listedGroupSql(at: Date): Prisma.Sql {
+  return Prisma.sql`g."publishedVersionId" IS NOT NULL AND EXISTS (
+    SELECT 1 FROM "GroupRegistration" r
+     WHERE r."groupId" = g."id" AND r."status" = 'approved' AND r."validFrom" <= ${at}
+       AND (r."endedAt" IS NULL OR r."endedAt" > ${at})
+       AND (r."validUntil" > ${at} OR (r."renewalSubmittedAt" IS NOT NULL AND (r."renewalDecidedAt" IS NULL OR r."renewalDecidedAt" > ${at}))))`;
+}
+
+/** Groups the public sees (and the indicator counts) at an instant: with a valid registration. */
+export function listedGroupWhere(at: Date): Prisma.GroupWhereInput {
+  // Withdrawal and cancellation end the registration (endedAt), so validity alone decides.
+  return { publishedVersionId: { not: null }, registrations: { some: registrationValidAtWhere(at) } };
+}
+
+/**
+ * The first instant after `at` at which the rule above can give another answer for some
+ * registration without any write: the earliest validFrom, validUntil, endedAt or
+ * renewalDecidedAt later than `at` (every time the rule compares with the instant), or null.
+ * Until then, who is listed changes only by writes. Kept beside the rule: a new time column
+ * in the rule belongs here too (tests/integration/directory-cache-suite.ts walks them).
+ */
+export async function nextListingChange(at: Date, client: Db = db): Promise<Date | null> {
+  const registrations = client.groupRegistration;
+  const [validFrom, validUntil, endedAt, renewalDecidedAt] = await Promise.all([
+    registrations.aggregate({ where: { validFrom: { gt: at } }, _min: { validFrom: true } }),
+    registrations.aggregate({ where: { validUntil: { gt: at } }, _min: { validUntil: true } }),
+    registrations.aggregate({ where: { endedAt: { gt: at } }, _min: { endedAt: true } }),
+    registrations.aggregate({ where: { renewalDecidedAt: { gt: at } }, _min: { renewalDecidedAt: true } }),
+  ]);
+  const instants = [validFrom._min.validFrom, validUntil._min.validUntil, endedAt._min.endedAt, renewalDecidedAt._min.renewalDecidedAt];
+  const times = instants.filter((d): d is Date => d !== null).map((d) => d.getTime());
+  return times.length ? new Date(Math.min(...times)) : null;
+}
+
+/** Registration validity bounds for a fiscal year. */
+export function fiscalYearValidity(fy: number) {
+  const { startsAt, endsBefore } = fiscalYearRange(fy);
+  return { startsAt, validUntil: endsBefore };
+}
+
+/** The profile columns of a GroupVersion from validated input. */
+export function versionColumns(input: GroupProfileInput) {
+  return {
+    name: input.name,
+    nameKana: input.nameKana,
+    kind: input.kind,
+    corporateNumber: input.corporateNumber,
+    mainOfficeInCity: input.mainOfficeInCity,
+    volunteerCenter: input.volunteerCenter,
+    representativeName: input.representativeName,
+    representativePublic: input.representativePublic,
+    phone: input.phone,
+    email: input.email,
+    website: input.website,
+    sns: input.sns,
+    mainDistrictId: input.mainDistrictId,
+    districtIds: JSON.stringify(input.districtIds),
+    activityFields: JSON.stringify(input.activityFields),
+    purpose: input.purpose,
+    activities: input.activities,
+    foundedOn: input.foundedOn,
+    memberCount: input.memberCount,
+    welcomesMembers: input.welcomesMembers,
+    welcomesVolunteers: input.welcomesVolunteers,
+    meetingPlace: input.meetingPlace,
+  };
+}
+
+export type VersionRow = Awaited<ReturnType<typeof db.groupVersion.findUniqueOrThrow>>;
+
+/** The other way round: a version as the profile form's values (the strings a posted form would hold). */
+export function versionFormValues(v: VersionRow): Record<string, string> {
+  const box = (b: boolean) => (b ? "on" : "");
+  return {
+    name: v.name,
+    nameKana: v.nameKana,
+    kind: v.kind,
+    corporateNumber: v.corporateNumber,
+    mainOfficeInCity: box(v.mainOfficeInCity),
+    volunteerCenter: box(v.volunteerCenter),
+    representativeName: v.representativeName,
+    representativePublic: box(v.representativePublic),
+    phone: v.phone,
+    email: v.email,
+    website: v.website,
+    sns: v.sns,
+    mainDistrictId: v.mainDistrictId ? String(v.mainDistrictId) : "",
+    districtIds: parseIdList(v.districtIds).join("\n"),
+    activityFields: parseIdList(v.activityFields).join("\n"),
+    purpose: v.purpose,
+    activities: v.activities,
+    foundedOn: v.foundedOn,
+    memberCount: String(v.memberCount),
+    welcomesMembers: box(v.welcomesMembers),
+    welcomesVolunteers: box(v.welcomesVolunteers),
+    meetingPlace: v.meetingPlace,
+  };
+}
+
+export function parseIdList(json: string): number[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is number => Number.isInteger(v)) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Only what the group chose to publish goes into the search text (never a private name). */
+export function publicSearchText(v: VersionRow): string {
+  return toSearchText(
+    [v.name, v.nameKana, v.purpose, v.activities, v.meetingPlace, v.representativePublic ? v.representativeName : ""].join(" "),
+  );
+}
+
+/**
+ * Makes an approved version the public profile: the previous one is superseded and the
+ * directory columns, fields, districts and search pieces are copied from the new one. Every
+ * change of a group's public text goes through here (review, import, seed), which keeps
+ * GroupSearchGram in step with searchText; lapses and withdrawals change no text (the
+ * directory checks validity at the instant of the search).
+ */
+export async function publishVersion(tx: Tx, groupId: number, versionId: number) {
+  const version = await tx.groupVersion.findUniqueOrThrow({ where: { id: versionId } });
+  if (version.groupId !== groupId) throw new Error("version of another group");
+  await tx.groupVersion.updateMany({
+    where: { groupId, status: "approved", id: { not: versionId } },
+    data: { status: "superseded" },
+  });
+  const fields = parseIdList(version.activityFields);
+  const districtIds = parseIdList(version.districtIds);
+  const searchText = publicSearchText(version);
+  await tx.group.update({
+    where: { id: groupId },
+    data: {
+      publishedVersionId: versionId,
+      corporateNumber: version.corporateNumber || null,
+      identityKey: identityKeyOf(version.name, version.nameKana),
+      name: version.name,
+      nameKana: version.nameKana,
+      kind: version.kind,
+      npoInCity: version.kind === "npo" && version.mainOfficeInCity,
+      volunteerCenter: version.volunteerCenter,
+      welcomesVolunteers: version.welcomesVolunteers,
+      mainDistrictId: version.mainDistrictId,
+      searchText,
+    },
+  });
+  await replaceSearchGrams(tx, groupId, searchText);
+  await tx.groupField.deleteMany({ where: { groupId } });
+  if (fields.length) await tx.groupField.createMany({ data: fields.map((field) => ({ groupId, field })) });
+  await tx.groupDistrict.deleteMany({ where: { groupId } });
+  if (districtIds.length) await tx.groupDistrict.createMany({ data: districtIds.map((districtId) => ({ groupId, districtId })) });
+}
+
+/** Rewrites a group's GroupSearchGram rows for its new searchText. */
+async function replaceSearchGrams(tx: Tx, groupId: number, searchText: string) {
+  await tx.groupSearchGram.deleteMany({ where: { groupId } });
+  const grams = searchGrams(searchText);
+  if (grams.length) await tx.groupSearchGram.createMany({ data: grams.map((gram) => ({ gram, groupId })) });
+}
+
+export type GroupRole = "representative" | "editor";
+
+/** The person's role in a group, or null: every group page scopes by this. */
+export async function groupRoleOf(userId: string, groupId: number): Promise<GroupRole | null> {
+  const membership = await db.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId } } });
+  return (membership?.role as GroupRole | undefined) ?? null;
+}
+
+export async function representativeEmails(groupId: number, client: Tx = db): Promise<string[]> {
+  const members = await client.groupMembership.findMany({
+    where: { groupId, role: "representative", user: { active: true } },
+    select: { user: { select: { email: true } } },
+  });
+  return members.map((m) => m.user.email);
+}

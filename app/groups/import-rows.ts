@@ -1,0 +1,295 @@
+/**
+ * The columns of the city's group list and how one row of it becomes the input of
+ * groupProfileSchema (the form's own validation). Plain module (no server imports), so the
+ * unit tests reach it directly; the database side is group-import.server.ts.
+ */
+import type { groupProfileSchema, GroupProfileInput } from "./forms.ts";
+import { catalogueErrorMap } from "../platform/forms/validation.ts";
+import { en } from "../i18n/en.ts";
+import { encodeMessage, type MessageKey } from "../i18n/index.ts";
+import { ja } from "../i18n/ja.ts";
+import { decodeCsvBytes, unescapeFormula, type CsvEncoding } from "../platform/csv.ts";
+import { isIsoDate } from "../platform/dates.ts";
+import { ACTIVITY_FIELDS, type GroupKind } from "./rules.ts";
+
+/** A column of the import file: its Japanese header and the profile field it fills. */
+export type ImportColumn = { header: string; field: string; required: boolean };
+
+/**
+ * The accepted columns, in the order of the sample file. A required column must be in the
+ * header row (else the file is refused); an optional one may be left out (its cells are empty).
+ */
+export const GROUP_IMPORT_COLUMNS: readonly ImportColumn[] = [
+  { header: "団体名", field: "name", required: true },
+  { header: "団体名_カナ", field: "nameKana", required: true },
+  { header: "団体種別", field: "kind", required: true },
+  { header: "法人番号", field: "corporateNumber", required: false },
+  { header: "主たる事務所市内", field: "mainOfficeInCity", required: false },
+  { header: "ボランティアセンター登録", field: "volunteerCenter", required: false },
+  { header: "代表者名", field: "representativeName", required: true },
+  { header: "電話番号", field: "phone", required: false },
+  { header: "メールアドレス", field: "email", required: false },
+  { header: "URL", field: "website", required: false },
+  { header: "SNS", field: "sns", required: false },
+  { header: "主な活動地区コード", field: "mainDistrictId", required: true },
+  { header: "活動地区コード", field: "districtIds", required: false },
+  { header: "活動分野", field: "activityFields", required: true },
+  { header: "目的", field: "purpose", required: true },
+  { header: "活動内容", field: "activities", required: true },
+  { header: "設立年月日", field: "foundedOn", required: true },
+  { header: "会員数", field: "memberCount", required: true },
+  { header: "会員募集", field: "welcomesMembers", required: false },
+  { header: "ボランティア募集", field: "welcomesVolunteers", required: false },
+  { header: "活動場所", field: "meetingPlace", required: false },
+];
+
+export const GROUP_IMPORT_HEADERS = GROUP_IMPORT_COLUMNS.map((c) => c.header);
+
+/** The header of the column that fills a profile field ("" when none does). */
+export function headerOfField(field: string): string {
+  return GROUP_IMPORT_COLUMNS.find((c) => c.field === field)?.header ?? "";
+}
+
+/** Why a row is refused: the column's header ("" for the whole row) and an encoded catalogue message. */
+export type ImportReason = { column: string; message: string };
+
+/** Bytes of the file to text: UTF-8 (with or without BOM) or Shift_JIS as Excel writes it; null when neither. */
+export function decodeImportBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } | null {
+  try {
+    const decoded = decodeCsvBytes(bytes);
+    return { text: decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text, encoding: decoded.encoding };
+  } catch {
+    return null;
+  }
+}
+
+/** Headers compared as people type them: NFKC (full-width letters, half-width kana), no spaces. */
+export function headerKey(header: string): string {
+  return header.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
+}
+
+/** What the header row says: where each known column is, and what is missing or unknown. */
+export function readHeader(cells: string[]) {
+  const index = new Map<string, number>();
+  const unknown: string[] = [];
+  const known = new Map(GROUP_IMPORT_COLUMNS.map((c) => [headerKey(c.header), c.header]));
+  cells.forEach((cell, i) => {
+    const header = known.get(headerKey(cell));
+    if (header === undefined) {
+      if (cell.trim() !== "") unknown.push(cell.trim());
+    } else if (!index.has(header)) {
+      index.set(header, i);
+    }
+  });
+  const missingRequired = GROUP_IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.header)).map((c) => c.header);
+  const missingOptional = GROUP_IMPORT_COLUMNS.filter((c) => !c.required && !index.has(c.header)).map((c) => c.header);
+  return { index, unknown, missingRequired, missingOptional };
+}
+
+const YES = new Set(["はい", "1", "○", "〇", "◯", "●", "✓", "✔", "yes", "y", "true", "有", "あり", "有り"]);
+const NO = new Set(["いいえ", "0", "", "no", "n", "false", "無", "なし", "無し", "×", "✕", "-", "ー"]);
+
+/** はい/いいえ, 1/0, ○/empty (and a few spellings of each) → true/false; null when it is neither. */
+export function parseYesNo(value: string): boolean | null {
+  const v = value.normalize("NFKC").trim().toLowerCase();
+  if (YES.has(v)) return true;
+  if (NO.has(v)) return false;
+  return null;
+}
+
+const KINDS = new Map<string, GroupKind>([
+  ["npo法人", "npo"],
+  ["npo", "npo"],
+  ["特定非営利活動法人", "npo"],
+  ["ボランティア団体・任意団体", "volunteer"],
+  ["ボランティア団体", "volunteer"],
+  ["任意団体", "volunteer"],
+  ["volunteer", "volunteer"],
+  ["その他", "other"],
+  ["other", "other"],
+]);
+
+/** The kind column: the form's labels (NPO法人 / ボランティア団体・任意団体 / その他) or npo/volunteer/other. */
+export function parseKind(value: string): GroupKind | null {
+  return KINDS.get(value.normalize("NFKC").replace(/\s+/g, "").toLowerCase()) ?? null;
+}
+
+/** Codes as spreadsheets write them: full-width digits, and "1" for "001" once Excel has dropped the zeros. */
+export function districtCodeKey(code: string): string {
+  const plain = code.normalize("NFKC").trim();
+  return /^\d+$/.test(plain) ? plain.replace(/^0+(?=\d)/, "") : plain;
+}
+
+/** A list cell: ";" separates (also "；", "、", "," and line breaks, as people type lists). */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[;；、,，\n]/)
+    .map((v) => v.trim())
+    .filter(Boolean);
+}
+
+const fieldKey = (label: string) => label.normalize("NFKC").replace(/[\s、,]/g, "").toLowerCase();
+
+/** Activity fields by number (1–20) or by name as the catalogue labels them, in Japanese or English. */
+const FIELD_BY_NAME = new Map<string, number>(
+  ACTIVITY_FIELDS.flatMap((n) => {
+    const key = `groups.field.${n}` as MessageKey;
+    return [
+      [fieldKey(ja[key]), n],
+      [fieldKey(en[key]), n],
+    ] as [string, number][];
+  }),
+);
+
+export function parseActivityField(value: string): number | null {
+  const v = value.normalize("NFKC").trim();
+  if (/^\d+$/.test(v)) {
+    const n = Number(v);
+    return ACTIVITY_FIELDS.includes(n) ? n : null;
+  }
+  return FIELD_BY_NAME.get(fieldKey(v)) ?? null;
+}
+
+/**
+ * The activity-field cell: ";" separates fields. Names themselves hold "、" (保健、医療又は福祉の
+ * 増進), so "、" and "," separate only where every piece is a field ("13、2").
+ */
+export function parseActivityFields(value: string): { fields: number[]; unknown: string[] } {
+  const fields: number[] = [];
+  const unknown: string[] = [];
+  for (const item of value.split(/[;；\n]/).map((v) => v.trim()).filter(Boolean)) {
+    const whole = parseActivityField(item);
+    if (whole !== null) {
+      fields.push(whole);
+      continue;
+    }
+    const pieces = item.split(/[、,，]/).map((v) => v.trim()).filter(Boolean);
+    const parsed = pieces.map(parseActivityField);
+    if (pieces.length > 1 && parsed.every((n) => n !== null)) fields.push(...(parsed as number[]));
+    else unknown.push(item);
+  }
+  return { fields, unknown };
+}
+
+/** YYYY-MM-DD or YYYY/MM/DD (Excel writes 2015/4/1), full- or half-width; other text is left for the schema to refuse. */
+export function normalizeDate(value: string): string {
+  const v = value.normalize("NFKC").trim();
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(v);
+  if (!m) return v;
+  const iso = `${m[1]}-${m[2].padStart(2, "0")}-${m[3].padStart(2, "0")}`;
+  return isIsoDate(iso) ? iso : v;
+}
+
+/** 会員数 as written: full-width digits, thousands separators and a trailing 人 are accepted. */
+export function normalizeCount(value: string): string {
+  return value.normalize("NFKC").trim().replace(/,/g, "").replace(/\s*(人|名)$/, "");
+}
+
+/** Excel shows a 13-digit number typed into a plain cell as 5.07E+12 (and loses digits). */
+function isExponent(value: string): boolean {
+  return /^\d(\.\d+)?e\+?\d+$/i.test(value.normalize("NFKC").trim());
+}
+
+/**
+ * One data row (cells by header) → the raw input of groupProfileSchema, plus the reasons found
+ * while reading it (a value that is none of the accepted spellings, an unknown district code
+ * or field). The representative's name is imported but never public: the city did not ask the
+ * group. The schema then checks everything else exactly as the form does.
+ */
+export function mapImportRow(
+  cell: (header: string) => string,
+  districtIdByCode: ReadonlyMap<string, number>,
+): { input: Record<string, unknown>; reasons: ImportReason[] } {
+  const reasons: ImportReason[] = [];
+  const value = (header: string) => unescapeFormula(cell(header));
+
+  const yesNo = (header: string): string => {
+    const raw = value(header);
+    const answer = parseYesNo(raw);
+    if (answer === null) reasons.push({ column: header, message: encodeMessage("groupImport.reason.yesNo", { value: raw.trim() }) });
+    return answer ? "on" : "";
+  };
+
+  const kindCell = value("団体種別");
+  const kind = parseKind(kindCell);
+  if (kind === null) {
+    reasons.push({
+      column: "団体種別",
+      message: kindCell.trim() === "" ? encodeMessage("errors.required") : encodeMessage("groupImport.reason.kind", { value: kindCell.trim() }),
+    });
+  }
+
+  const corporateNumber = value("法人番号");
+  if (isExponent(corporateNumber)) {
+    reasons.push({ column: "法人番号", message: encodeMessage("groupImport.reason.exponent", { value: corporateNumber.trim() }) });
+  }
+
+  const districtIdsOf = (header: string, codes: string[]): string[] => {
+    const unknown = codes.filter((code) => !districtIdByCode.has(districtCodeKey(code)));
+    if (unknown.length > 0) reasons.push({ column: header, message: encodeMessage("groupImport.reason.district", { codes: unknown.join(", ") }) });
+    return codes.flatMap((code) => {
+      const id = districtIdByCode.get(districtCodeKey(code));
+      return id === undefined ? [] : [String(id)];
+    });
+  };
+  const mainDistrictId = districtIdsOf("主な活動地区コード", [value("主な活動地区コード").trim()].filter(Boolean))[0] ?? "";
+  const districtIds = districtIdsOf("活動地区コード", splitList(value("活動地区コード")));
+
+  const { fields, unknown: unknownFields } = parseActivityFields(value("活動分野"));
+  const activityFields = fields.map(String);
+  if (unknownFields.length > 0) {
+    reasons.push({ column: "活動分野", message: encodeMessage("groupImport.reason.field", { values: unknownFields.join(", ") }) });
+  }
+
+  const input: Record<string, unknown> = {
+    name: value("団体名"),
+    nameKana: value("団体名_カナ"),
+    kind: kind ?? kindCell,
+    corporateNumber,
+    mainOfficeInCity: yesNo("主たる事務所市内"),
+    volunteerCenter: yesNo("ボランティアセンター登録"),
+    representativeName: value("代表者名"),
+    representativePublic: "",
+    phone: value("電話番号").normalize("NFKC").trim(),
+    email: value("メールアドレス").normalize("NFKC").trim(),
+    website: value("URL").trim(),
+    sns: value("SNS").trim(),
+    mainDistrictId,
+    districtIds,
+    activityFields,
+    purpose: value("目的"),
+    activities: value("活動内容"),
+    foundedOn: normalizeDate(value("設立年月日")),
+    memberCount: normalizeCount(value("会員数")),
+    welcomesMembers: yesNo("会員募集"),
+    welcomesVolunteers: yesNo("ボランティア募集"),
+    meetingPlace: value("活動場所"),
+  };
+  return { input, reasons };
+}
+
+/**
+ * A data row read and validated: the profile, or every reason it is refused, each under the
+ * column it comes from. A column already refused while reading it (an unknown kind or code)
+ * is not refused again by the schema.
+ */
+export function validateImportRow(
+  cell: (header: string) => string,
+  districtIdByCode: ReadonlyMap<string, number>,
+  schema: ReturnType<typeof groupProfileSchema>,
+): { data: GroupProfileInput; reasons: [] } | { data: null; reasons: ImportReason[] } {
+  const mapped = mapImportRow(cell, districtIdByCode);
+  const reasons = [...mapped.reasons];
+  const parsed = schema.safeParse(mapped.input, { error: catalogueErrorMap });
+  if (!parsed.success) {
+    const flagged = new Set(reasons.map((r) => r.column));
+    for (const issue of parsed.error.issues) {
+      const column = headerOfField(String(issue.path[0] ?? ""));
+      if (column !== "" && flagged.has(column)) continue;
+      if (reasons.some((r) => r.column === column && r.message === issue.message)) continue;
+      reasons.push({ column, message: issue.message });
+    }
+  }
+  if (parsed.success && reasons.length === 0) return { data: parsed.data, reasons: [] };
+  return { data: null, reasons };
+}

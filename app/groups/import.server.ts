@@ -1,0 +1,309 @@
+/**
+ * Importing the city's existing group list (`npm run import:groups -- FILE.csv [--dry-run]`).
+ *
+ * Every row is validated with groupProfileSchema, exactly as the registration form does. A row
+ * is the same group as a registered one when its 法人番号 matches, otherwise when its name and
+ * furigana match (identityKeyOf); such rows change nothing, so importing a file twice is
+ * harmless. Accepted rows become active groups marked imported, with an approved, published
+ * version and an approved registration for the current fiscal year; the representative's name
+ * is kept but not public. One audit entry records the run (counts and file name only).
+ */
+import path from "node:path";
+import { groupProfileSchema, type GroupProfileInput } from "./forms.ts";
+import { encodeMessage, translateMessage, type Lang, type Translate } from "../i18n/index.ts";
+import { now } from "../platform/clock.server.ts";
+import { parseCsvRows, type CsvEncoding, type CsvRow } from "../platform/csv.ts";
+import type { Db } from "../platform/db.server.ts";
+import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { recordAudit } from "../platform/audit.server.ts";
+import {
+  decodeImportBytes,
+  districtCodeKey,
+  readHeader,
+  validateImportRow,
+  type ImportReason,
+} from "./import-rows.ts";
+import { identityKeyOf } from "./rules.ts";
+import { fiscalYearValidity, publishVersion, versionColumns } from "./group.server.ts";
+
+export type GroupImportStatus = "accepted" | "refused" | "present";
+export type GroupImportMatch = "corporateNumber" | "name";
+
+export type GroupImportRow = {
+  /** The spreadsheet row: the header is row 1, the first data row is row 2. */
+  row: number;
+  name: string;
+  status: GroupImportStatus;
+  reasons: ImportReason[];
+  /** For "present": the registered group the row matched, and by what. */
+  groupId?: number;
+  match?: GroupImportMatch;
+};
+
+export type GroupImportResult = {
+  fileName: string;
+  dryRun: boolean;
+  /** An encoded catalogue message when the file as a whole cannot be used; then nothing was written. */
+  fileError?: string;
+  encoding?: CsvEncoding;
+  /** Encoded catalogue messages about the header row (columns missing or not used). */
+  warnings: string[];
+  rows: GroupImportRow[];
+  counts: Record<GroupImportStatus, number>;
+  /** Groups written by this run (0 in a dry run). */
+  createdGroupIds: number[];
+  fiscalYear: number;
+  validUntil: Date;
+};
+
+export type GroupImportOptions = {
+  bytes: Uint8Array;
+  /** Shown in the report and kept in the audit entry: the base name only. */
+  fileName: string;
+  dryRun?: boolean;
+  /** Called as rows are checked and written: done of total steps. */
+  onProgress?: (done: number, total: number) => void;
+};
+
+type PlannedRow = GroupImportRow & { input?: GroupProfileInput; identityKey?: string };
+
+const BATCH = 25;
+
+function emptyCounts(): Record<GroupImportStatus, number> {
+  return { accepted: 0, refused: 0, present: 0 };
+}
+
+/** Reads, checks and (unless dryRun) imports a group list. Never throws for bad content. */
+export async function importGroups(client: Db, options: GroupImportOptions): Promise<GroupImportResult> {
+  const at = now();
+  const fiscalYear = fiscalYearAt(at);
+  const { validUntil } = fiscalYearValidity(fiscalYear);
+  const fileName = path.basename(options.fileName);
+  const dryRun = options.dryRun ?? false;
+  const result: GroupImportResult = {
+    fileName,
+    dryRun,
+    warnings: [],
+    rows: [],
+    counts: emptyCounts(),
+    createdGroupIds: [],
+    fiscalYear,
+    validUntil,
+  };
+
+  const decoded = decodeImportBytes(options.bytes);
+  if (!decoded) return { ...result, fileError: encodeMessage("groupImport.errors.encoding", { file: fileName }) };
+  result.encoding = decoded.encoding;
+  const records = parseCsvRows(decoded.text);
+  const headerRecord = records[0];
+  if (!headerRecord || (!headerRecord.error && headerRecord.cells.every((c) => c.trim() === ""))) {
+    return { ...result, fileError: encodeMessage("groupImport.errors.empty", { file: fileName }) };
+  }
+  if (headerRecord.error) return { ...result, fileError: encodeMessage("groupImport.errors.header", { file: fileName }) };
+  const header = readHeader(headerRecord.cells);
+  if (header.missingRequired.length > 0) {
+    return { ...result, fileError: encodeMessage("groupImport.errors.columns", { columns: header.missingRequired.join(", ") }) };
+  }
+  if (header.missingOptional.length > 0) {
+    result.warnings.push(encodeMessage("groupImport.warn.missingOptional", { columns: header.missingOptional.join(", ") }));
+  }
+  if (header.unknown.length > 0) result.warnings.push(encodeMessage("groupImport.warn.unknownColumns", { columns: header.unknown.join(", ") }));
+
+  const dataRecords = records.slice(1).filter((r) => r.error || r.cells.some((c) => c.trim() !== ""));
+  // Checking a row is one step and writing it another (a row that is not written skips that step).
+  let done = 0;
+  const total = dataRecords.length * (dryRun ? 1 : 2);
+  const progress = () => options.onProgress?.(done, total);
+  progress();
+
+  const districts = await client.district.findMany({ select: { id: true, code: true } });
+  const districtIdByCode = new Map(districts.map((d) => [districtCodeKey(d.code), d.id]));
+  const existing = await client.group.findMany({
+    where: { OR: [{ corporateNumber: { not: null } }, { identityKey: { not: "" } }] },
+    select: { id: true, corporateNumber: true, identityKey: true },
+  });
+  const byNumber = new Map(existing.filter((g) => g.corporateNumber).map((g) => [g.corporateNumber!, g.id]));
+  const byKey = new Map(existing.filter((g) => g.identityKey).map((g) => [g.identityKey, g.id]));
+  const rowOfNumber = new Map<string, number>();
+  const rowOfKey = new Map<string, number>();
+  const schema = groupProfileSchema(tokyoDate(at));
+
+  /** What one data row would do: refused (with every reason), already present, or accepted. */
+  const planRow = (record: CsvRow): PlannedRow => {
+    const row = record.record;
+    const refuse = (name: string, reasons: ImportReason[]): PlannedRow => ({ row, name, status: "refused", reasons });
+    if (record.error) {
+      const key = record.error === "unterminated-quote" ? "groupImport.reason.unterminatedQuote" : "groupImport.reason.textAfterQuote";
+      return refuse("", [{ column: "", message: encodeMessage(key) }]);
+    }
+    const cell = (h: string) => {
+      const i = header.index.get(h);
+      return i === undefined ? "" : (record.cells[i] ?? "");
+    };
+    const name = cell("団体名").normalize("NFC").trim();
+    if (record.cells.length !== headerRecord.cells.length) {
+      const counts = { count: record.cells.length, expected: headerRecord.cells.length };
+      return refuse(name, [{ column: "", message: encodeMessage("groupImport.reason.cellCount", counts) }]);
+    }
+    const checked = validateImportRow(cell, districtIdByCode, schema);
+    if (!checked.data) return refuse(name, checked.reasons);
+
+    const input = checked.data;
+    const identityKey = identityKeyOf(input.name, input.nameKana);
+    const number = input.corporateNumber;
+    // The same group: by 法人番号 first, otherwise by name and furigana.
+    const registeredId = number ? byNumber.get(number) : undefined;
+    if (registeredId !== undefined) return { row, name: input.name, status: "present", reasons: [], groupId: registeredId, match: "corporateNumber" };
+    const namedId = byKey.get(identityKey);
+    if (namedId !== undefined) return { row, name: input.name, status: "present", reasons: [], groupId: namedId, match: "name" };
+    const earlierByNumber = number ? rowOfNumber.get(number) : undefined;
+    if (earlierByNumber !== undefined) {
+      return refuse(input.name, [{ column: "", message: encodeMessage("groupImport.reason.duplicateNumber", { row: earlierByNumber }) }]);
+    }
+    const earlierByName = rowOfKey.get(identityKey);
+    if (earlierByName !== undefined) {
+      return refuse(input.name, [{ column: "", message: encodeMessage("groupImport.reason.duplicateName", { row: earlierByName }) }]);
+    }
+    if (number) rowOfNumber.set(number, row);
+    rowOfKey.set(identityKey, row);
+    return { row, name: input.name, status: "accepted", reasons: [], input, identityKey };
+  };
+
+  const rows: PlannedRow[] = [];
+  for (const record of dataRecords) {
+    rows.push(planRow(record));
+    done++;
+    if (done % 10 === 0) progress();
+  }
+
+  const accepted = rows.filter((r) => r.status === "accepted");
+  if (!dryRun) done += rows.length - accepted.length;
+  progress();
+  if (!dryRun && accepted.length > 0) {
+    for (let start = 0; start < accepted.length; start += BATCH) {
+      const batch = accepted.slice(start, start + BATCH);
+      const written = await client.$transaction(
+        async (tx) => {
+          const outcome: { row: PlannedRow; groupId: number; created: boolean; match?: GroupImportMatch }[] = [];
+          for (const row of batch) {
+            const input = row.input!;
+            // Registered meanwhile (say, approved by staff while this ran)? Then it is present.
+            const byCorporateNumber = input.corporateNumber
+              ? await tx.group.findUnique({ where: { corporateNumber: input.corporateNumber }, select: { id: true } })
+              : null;
+            const found = byCorporateNumber ?? (await tx.group.findFirst({ where: { identityKey: row.identityKey! }, select: { id: true } }));
+            if (found) {
+              outcome.push({ row, groupId: found.id, created: false, match: byCorporateNumber ? "corporateNumber" : "name" });
+              continue;
+            }
+            const group = await tx.group.create({ data: { state: "active", imported: true, createdAt: at } });
+            const version = await tx.groupVersion.create({
+              data: {
+                groupId: group.id,
+                status: "approved",
+                ...versionColumns({ ...input, representativePublic: false }),
+                createdById: null,
+                createdAt: at,
+                submittedAt: at,
+                decidedAt: at,
+                decidedById: null,
+              },
+            });
+            await publishVersion(tx, group.id, version.id);
+            await tx.groupRegistration.create({
+              data: {
+                groupId: group.id,
+                fiscalYear,
+                kind: "imported",
+                status: "approved",
+                submittedAt: at,
+                decidedAt: at,
+                validFrom: at,
+                validUntil,
+                createdAt: at,
+              },
+            });
+            outcome.push({ row, groupId: group.id, created: true });
+          }
+          return outcome;
+        },
+        { timeout: 60_000 },
+      );
+      for (const { row, groupId, created, match } of written) {
+        if (created) result.createdGroupIds.push(groupId);
+        else Object.assign(row, { status: "present", groupId, match });
+      }
+      done += batch.length;
+      progress();
+    }
+  }
+
+  result.rows = rows.map(({ row, name, status, reasons, groupId, match }) => ({
+    row,
+    name,
+    status,
+    reasons,
+    ...(groupId !== undefined ? { groupId, match } : {}),
+  }));
+  for (const r of result.rows) result.counts[r.status]++;
+
+  if (!dryRun) {
+    await recordAudit(
+      {
+        actor: null,
+        action: "groups.imported",
+        targetType: "group",
+        targetId: "import",
+        details: {
+          file: fileName,
+          encoding: decoded.encoding,
+          rows: result.rows.length,
+          imported: result.createdGroupIds.length,
+          present: result.counts.present,
+          refused: result.counts.refused,
+          fiscalYear,
+        },
+      },
+      client,
+    );
+  }
+  done = total;
+  progress();
+  return result;
+}
+
+/** The report as lines of text in the reader's language: rows, reasons, totals. */
+export function importReportLines(result: GroupImportResult, t: Translate, lang: Lang): string[] {
+  const message = (encoded: string) => translateMessage(t, encoded) ?? encoded;
+  if (result.fileError) return [message(result.fileError)];
+  const lines: string[] = [t("groupImport.file.read", { file: result.fileName, encoding: result.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8", rows: result.rows.length })];
+  if (result.dryRun) lines.push(t("groupImport.file.dryRun"));
+  for (const warning of result.warnings) lines.push(message(warning));
+  for (const r of result.rows) {
+    const name = oneLine(r.name) || t("groupImport.row.noName");
+    if (r.status === "present") {
+      const match = t(r.match === "corporateNumber" ? "groupImport.match.corporateNumber" : "groupImport.match.name");
+      lines.push(t("groupImport.row.present", { row: r.row, name, match, id: r.groupId ?? "" }));
+    } else if (r.status === "accepted") {
+      lines.push(t(result.dryRun ? "groupImport.row.acceptable" : "groupImport.row.imported", { row: r.row, name }));
+    } else {
+      lines.push(t("groupImport.row.refused", { row: r.row, name }));
+      for (const reason of r.reasons) {
+        const text = message(reason.message);
+        lines.push(reason.column ? t("groupImport.row.reason", { column: reason.column, message: text }) : t("groupImport.row.reasonRow", { message: text }));
+      }
+    }
+  }
+  const counts = { rows: result.rows.length, accepted: result.counts.accepted, present: result.counts.present, refused: result.counts.refused };
+  lines.push(t(result.dryRun ? "groupImport.totalsDryRun" : "groupImport.totals", counts));
+  if (!result.dryRun && result.createdGroupIds.length > 0) {
+    const until = tokyoDate(new Date(result.validUntil.getTime() - 1));
+    lines.push(t("groupImport.registered", { fiscalYear: fiscalYearLabel(result.fiscalYear, lang), until: formatIsoDate(until, lang) }));
+  }
+  return lines;
+}
+
+/** Names in the report stay on one line whatever the cell held. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim().slice(0, 100);
+}

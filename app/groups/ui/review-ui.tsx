@@ -1,0 +1,38 @@
+/** Pieces shared by the staff review's pages: labels of states and kinds, and the "already decided" notice. */
+import { Link } from "@remix-run/react";
+import { isMessageKey, type MessageKey, type Translate } from "../../i18n/index.ts";
+
+/** A catalogue label for a stored code, or the code itself when the catalogue has none. */
+export function labelOf(t: Translate, prefix: string, code: string | null | undefined): string {
+  if (!code) return "";
+  const key = `${prefix}.${code}`;
+  return isMessageKey(key) ? t(key as MessageKey) : code;
+}
+
+/** The group id of a URL; anything but a plain positive number is a 404. */
+export function groupIdParam(value: string | undefined): number {
+  const id = Number(value);
+  if (!value || !/^\d{1,9}$/.test(value) || id <= 0) throw new Response("Not Found", { status: 404 });
+  return id;
+}
+
+export const groupKindLabel = (t: Translate, kind: string) => labelOf(t, "groups.kind", kind);
+export const groupStateLabel = (t: Translate, state: string) => labelOf(t, "groupReview.state", state);
+
+/**
+ * Shown with status 409 when what the form acted on changed meanwhile (a double click, another
+ * member of staff): says nothing was changed and where to look.
+ */
+export function ConflictNotice({ title, body, backTo, backLabel }: { title: string; body: string; backTo?: string; backLabel?: string }) {
+  return (
+    <div className="error-summary" role="alert">
+      <h2>{title}</h2>
+      <p>{body}</p>
+      {backTo && backLabel ? (
+        <p>
+          <Link to={backTo}>{backLabel}</Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,6 +1,0 @@
-import { databaseReachable } from "../utils/db.server.ts";
-
-export async function health() {
-  const database = await databaseReachable();
-  return { ok: database, database };
-}

@@ -1,0 +1,31 @@
+/**
+ * The app's scheduled jobs. Features add theirs here; registering is idempotent
+ * (jobs are keyed by name), so calling this from several entry points is harmless.
+ */
+import { deliverPendingMail } from "../mail.server.ts";
+import { log } from "../logger.server.ts";
+import { registerJob } from "./scheduler.server.ts";
+import { deleteExpiredSessions } from "../../auth/session.server.ts";
+import { deleteExpiredCounters } from "../rate-limit.server.ts";
+import { registerGroupJobs } from "../../groups/jobs.server.ts";
+
+export function registerDefaultJobs(): void {
+  registerJob({
+    name: "mail.deliver",
+    everyMs: 60_000,
+    run: async () => {
+      const result = await deliverPendingMail();
+      if (result.sent || result.failed || result.deferred) log("info", "mail.delivery_round", result);
+    },
+  });
+  registerJob({
+    name: "housekeeping.expired",
+    everyMs: 60 * 60_000,
+    run: async () => {
+      const sessions = await deleteExpiredSessions();
+      const counters = await deleteExpiredCounters();
+      log("info", "housekeeping.done", { sessions, counters });
+    },
+  });
+  registerGroupJobs();
+}
