@@ -460,7 +460,7 @@ export async function exportAccountData(userId: string, currentSessionId: string
       },
     }),
     listUserSessions(userId),
-    ...accountDataParts().map(({ part }) => part.export?.(userId) ?? {}),
+    ...accountDataParts().map((part) => part.export?.(userId) ?? {}),
   ]);
   const { tokens, recoveryCodes, auditEntries, totpEnabledAt, ...profile } = user;
   return {
@@ -501,7 +501,7 @@ export type DeleteAccountResult = { ok: true } | { ok: false; reason: MessageKey
  * city's records with the actor set to null.
  */
 export async function deleteAccount(userId: string): Promise<DeleteAccountResult> {
-  const parts = accountDataParts().map(({ part }) => part);
+  const parts = accountDataParts();
   for (const part of parts) {
     const reason = await part.deletionCheck?.(userId);
     if (reason) return { ok: false, reason };

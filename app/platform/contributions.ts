@@ -77,3 +77,10 @@ export function byDomain<C>(modules: Record<string, C>): { domain: string; contr
     .map(([file, contributes]) => ({ domain: file.split("/").at(-2) ?? file, contributes }))
     .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
 }
+
+/** One kind of contribution from every domain, placed by the `order` each entry declares. */
+export function inOrder<C, T extends { order: number }>(modules: Record<string, C>, pick: (contributes: C) => readonly T[] | undefined): T[] {
+  return byDomain(modules)
+    .flatMap(({ contributes }) => pick(contributes) ?? [])
+    .sort((a, b) => a.order - b.order);
+}

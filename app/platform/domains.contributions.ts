@@ -4,7 +4,7 @@
  * imports this file (the server takes the jobs from the app build instead).
  */
 import type { MessageKey } from "../i18n/index.ts";
-import { byDomain, type AdminNavEntry, type AuditTarget, type DomainContributions } from "./contributions.ts";
+import { byDomain, inOrder, type AdminNavEntry, type AuditTarget, type DomainContributions } from "./contributions.ts";
 
 const found = import.meta.glob<DomainContributions>("../*/contributes.ts", { eager: true, import: "contributions" });
 
@@ -14,9 +14,7 @@ export function domainContributions(): { domain: string; contributes: DomainCont
 
 /** Every domain's sections of the staff area, in their order. */
 export function adminNavEntries(): AdminNavEntry[] {
-  return domainContributions()
-    .flatMap(({ contributes }) => contributes.adminNav ?? [])
-    .sort((a, b) => a.order - b.order);
+  return inOrder(found, (c) => c.adminNav);
 }
 
 /** Audit action → the message that labels it, from every domain. */

@@ -99,7 +99,7 @@ describe("the account export", () => {
   it("takes each domain's part under keys of its own", async () => {
     const user = await createAccount(db, { email: "keys@example.jp", at: AT });
     const core = Object.keys(await exportAccountData(user.id, "none"));
-    const keys = (await Promise.all(accountDataParts().map(async ({ part }) => Object.keys((await part.export?.(user.id)) ?? {})))).flat();
+    const keys = (await Promise.all(accountDataParts().map(async (part) => Object.keys((await part.export?.(user.id)) ?? {})))).flat();
     expect(keys).toEqual(expect.arrayContaining(["groupMemberships", "groupInvitations", "districtMemberships"]));
     expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
     // Every key appears once in the whole export: no part hides another's, or the account's own.
@@ -152,11 +152,13 @@ describe("server-side contributions (contributes.server.ts)", () => {
   const en = translator("en");
   const admin: Actor = { id: "a", role: "admin", emailVerified: true, totpEnabled: true, districtIds: [] };
 
-  it("give every dashboard card an id of its own, a permission staff hold, a title in both languages and a count", async () => {
+  it("give every dashboard card an id and a place of its own, a permission staff hold, a title in both languages and a count", async () => {
     const cards = dashboardCards();
     const ids = cards.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(["districts-without-center", "users-unverified", "outbox-failed", "groups-new", "groups-registered"]));
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const orders = cards.map((c) => c.order);
+    expect(orders.filter((o, i) => orders.indexOf(o) !== i)).toEqual([]);
     for (const card of cards) {
       expect(can(admin, card.permission), card.id).toBe(true);
       expect(isMessageKey(card.title), card.id).toBe(true);
