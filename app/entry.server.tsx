@@ -27,6 +27,12 @@ function withoutZeroPadding() {
 export const streamTimeout = ABORT_DELAY;
 
 /**
+ * The server process registers the scheduled jobs from the app's own build: the domains' jobs
+ * are found by Vite's glob, which only a module Vite built or serves can use (decision 0017).
+ */
+export { registerDefaultJobs } from "./platform/jobs/index.server.ts";
+
+/**
  * Every page is rendered whole (onAllReady), then sent as one body with its Content-Length.
  * No route defers data, so streaming the shell first gained nothing, and a body written in
  * React's 2 KB chunks cost the server an event-loop turn per chunk: under load every page

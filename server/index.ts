@@ -15,19 +15,24 @@ const { connectDb, db } = await import("../app/platform/db.server.ts");
 const { log } = await import("../app/platform/logger.server.ts");
 const { createApp } = await import("./app.ts");
 const { startScheduler } = await import("../app/platform/jobs/scheduler.server.ts");
-const { registerDefaultJobs } = await import("../app/platform/jobs/index.server.ts");
 await connectDb();
 
+/** What the server takes from the app's entry.server.tsx besides rendering (the domains' jobs need Vite's glob). */
+type AppEntry = { registerDefaultJobs: () => void };
+
 let app;
+let entry: AppEntry;
 if (dev) {
   const vite = await import("vite").then((m) => m.createServer({ server: { middlewareMode: true } }));
   app = createApp({ env, vite });
+  entry = (await vite.ssrLoadModule("/app/entry.server.tsx")) as unknown as AppEntry;
 } else {
   const build = await import(pathToFileURL(path.resolve("build/server/index.js")).href);
   app = createApp({ env, build });
+  entry = build.entry.module as AppEntry;
 }
 
-registerDefaultJobs();
+entry.registerDefaultJobs();
 const stopScheduler = env.SCHEDULER === "on" ? startScheduler() : () => {};
 
 const server = app.listen(env.PORT, () => {

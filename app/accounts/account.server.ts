@@ -30,7 +30,7 @@ import { db } from "../platform/db.server.ts";
 import { enqueueMail, portalLink } from "../platform/mail.server.ts";
 import { hit, limitedCheck, type RateLimitRule } from "../platform/rate-limit.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
-import { lastRepresentativeCheck, recordMembershipsEndingWithAccount } from "../groups/editor.server.ts";
+import { accountDataParts } from "../platform/domains.contributions.server.ts";
 import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken, normalizeEmail } from "./user.server.ts";
 
 // ---------------------------------------------------------------------------------------
@@ -431,12 +431,13 @@ export async function disableTotp(user: { id: string; role: string }, password: 
 // Personal-data rights: export and deletion
 
 /**
- * Everything the portal holds about the person, as JSON: their profile, memberships, sessions
- * (without secrets or ids), pending links (without tokens), how many recovery codes are left,
- * and the audit entries of what they did. Nothing about anyone else.
+ * Everything the portal holds about the person, as JSON: their profile, sessions (without
+ * secrets or ids), pending links (without tokens), how many recovery codes are left, the audit
+ * entries of what they did, and each domain's part (its contributes.server.ts: district and
+ * group memberships, …). Nothing about anyone else.
  */
 export async function exportAccountData(userId: string, currentSessionId: string) {
-  const [user, sessions] = await Promise.all([
+  const [user, sessions, ...parts] = await Promise.all([
     db.user.findUniqueOrThrow({
       where: { id: userId },
       select: {
@@ -450,10 +451,6 @@ export async function exportAccountData(userId: string, currentSessionId: string
         passwordChangedAt: true,
         createdAt: true,
         updatedAt: true,
-        districtMemberships: {
-          select: { role: true, createdAt: true, district: { select: { id: true, code: true, name: true } } },
-          orderBy: { createdAt: "asc" },
-        },
         tokens: { select: { kind: true, email: true, createdAt: true, expiresAt: true, usedAt: true }, orderBy: { createdAt: "asc" } },
         recoveryCodes: { select: { usedAt: true } },
         auditEntries: {
@@ -463,12 +460,12 @@ export async function exportAccountData(userId: string, currentSessionId: string
       },
     }),
     listUserSessions(userId),
+    ...accountDataParts().map((part) => part.export?.(userId) ?? {}),
   ]);
-  const { districtMemberships, tokens, recoveryCodes, auditEntries, totpEnabledAt, ...profile } = user;
+  const { tokens, recoveryCodes, auditEntries, totpEnabledAt, ...profile } = user;
   return {
     exportedAt: now().toISOString(),
     profile: { ...profile, twoFactorEnabledAt: totpEnabledAt },
-    districtMemberships: districtMemberships.map((m) => ({ district: m.district, role: m.role, since: m.createdAt })),
     sessions: sessions.map((s) => ({
       device: s.device,
       createdAt: s.createdAt,
@@ -478,6 +475,7 @@ export async function exportAccountData(userId: string, currentSessionId: string
     emailLinks: tokens,
     recoveryCodes: { total: recoveryCodes.length, unused: recoveryCodes.filter((c) => c.usedAt === null).length },
     auditEntriesAsActor: auditEntries.map((e) => ({ ...e, details: safeJson(e.details) })),
+    ...Object.assign({}, ...parts),
   };
 }
 
@@ -489,39 +487,31 @@ function safeJson(text: string): unknown {
   }
 }
 
-/**
- * Rules that may stop an account from being deleted for now. Each gets the user id and returns
- * a catalogue key saying what the person must do first (shown at the deletion form), or null.
- * Features add theirs here, e.g. the group registry's "the last representative of a group
- * hands over, or withdraws the group, first". Keep each check a read; deleteAccount runs them
- * all before it changes anything.
- */
-export type AccountDeletionCheck = (userId: string) => Promise<MessageKey | null>;
-export const accountDeletionChecks: AccountDeletionCheck[] = [lastRepresentativeCheck];
-
 export type DeleteAccountResult = { ok: true } | { ok: false; reason: MessageKey };
 
 /**
  * Deletes the account and, with it (cascade), sessions, links, recovery codes and memberships.
- * Audit entries they made stay for the city's records with the actor set to null; the entry
- * "account.deleted" names only the id, and each group membership that ends writes
- * "group.member_left" naming the member by id as well. Mail in the outbox addressed to the person (their
- * account address, and any address they asked to change to) is deleted as well: the outbox
- * is a delivery queue, not an archive, and keeping it would keep the address.
+ * First every domain's deletion check (contributes.server.ts) may stop it, with what the person
+ * must do first (the registry: the last representative of a group hands over or withdraws the
+ * group). Then, in one transaction: the entry "account.deleted" naming only the id; each
+ * domain's deletion step (the registry records each membership ending as "group.member_left",
+ * by id, and deletes invitations to the person's addresses); mail in the outbox addressed to
+ * the person (their account address, and any address they asked to change to), as the outbox
+ * is a delivery queue, not an archive; and the account. Audit entries they made stay for the
+ * city's records with the actor set to null.
  */
 export async function deleteAccount(userId: string): Promise<DeleteAccountResult> {
-  for (const check of accountDeletionChecks) {
-    const reason = await check(userId);
+  const parts = accountDataParts();
+  for (const part of parts) {
+    const reason = await part.deletionCheck?.(userId);
     if (reason) return { ok: false, reason };
   }
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, role: true, tokens: { select: { email: true } } } });
     const addresses = [...new Set([user.email, ...user.tokens.map((t) => t.email)])];
     await recordAudit({ actor: null, action: "account.deleted", targetType: "user", targetId: userId }, tx);
-    await recordMembershipsEndingWithAccount(tx, { id: userId, role: user.role });
+    for (const part of parts) await part.onDelete?.(tx, { id: userId, role: user.role, addresses });
     await tx.outboxMail.deleteMany({ where: { to: { in: addresses } } });
-    // Invitations to the person's addresses (accepted or not) hold their address: gone too.
-    await tx.groupInvitation.deleteMany({ where: { email: { in: addresses } } });
     await tx.user.delete({ where: { id: userId } });
   });
   return { ok: true };

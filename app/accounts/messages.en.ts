@@ -204,4 +204,11 @@ export const accountEn: Record<keyof typeof account, string> = {
   "account.mail.passwordChanged.subject": "[{site}] Your password has been changed",
   "account.mail.passwordChanged.body":
     "The password of your account on {site} has been changed.\n\nIf this was not you, reset your password at once here:\n{resetLink}",
+
+  // Labels of the account audit actions (app/accounts/contributes.ts)
+  "account.audit.user.role_changed": "Role changed",
+  "account.audit.user.deactivated": "Account deactivated",
+  "account.audit.user.reactivated": "Account reactivated",
+  "account.audit.account.deleted": "Account deleted",
+  "account.auditTarget.user": "Account",
 };

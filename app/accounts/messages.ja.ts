@@ -201,4 +201,11 @@ export const account = {
   "account.mail.passwordChanged.subject": "【{site}】パスワードが変更されました",
   "account.mail.passwordChanged.body":
     "{site} のあなたのアカウントのパスワードが変更されました。\n\nお心当たりのない場合は、次のページからすぐにパスワードを再設定してください。\n{resetLink}",
+
+  // Labels of the account audit actions (app/accounts/contributes.ts)
+  "account.audit.user.role_changed": "役割の変更",
+  "account.audit.user.deactivated": "利用の停止",
+  "account.audit.user.reactivated": "利用の再開",
+  "account.audit.account.deleted": "アカウントの削除",
+  "account.auditTarget.user": "アカウント",
 } as const;

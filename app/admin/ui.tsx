@@ -1,23 +1,17 @@
 /** Pieces of the admin area's pages: sub-navigation entries, notices, pagination, district checkboxes, the centre form. */
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { ReactNode } from "react";
-import type { Permission } from "../auth/permissions.ts";
+import type { AdminNavEntry } from "../platform/contributions.ts";
+import { adminNavEntries } from "../platform/domains.contributions.ts";
+import { auditActionLabel as auditActionLabelKey } from "../platform/audit-actions.ts";
 import { centerSchema } from "./forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
-import { isMessageKey, translator, useT, type Lang, type MessageKey, type Params } from "../i18n/index.ts";
+import { translator, useT, type Lang, type MessageKey, type Params } from "../i18n/index.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
 
-/** The admin area's sections; the layout shows those the person's permissions allow. */
-export const ADMIN_SECTIONS: readonly { to: string; label: MessageKey; permission: Permission; end?: boolean }[] = [
-  { to: "/admin", label: "admin.nav.dashboard", permission: "admin:access", end: true },
-  { to: "/admin/groups", label: "groupReview.nav", permission: "admin:access" },
-  { to: "/admin/districts", label: "admin.nav.districts", permission: "districts:manage" },
-  { to: "/admin/centers", label: "admin.nav.centers", permission: "districts:manage" },
-  { to: "/admin/users", label: "admin.nav.users", permission: "users:manage" },
-  { to: "/admin/audit", label: "admin.nav.audit", permission: "audit:read" },
-  { to: "/admin/outbox", label: "admin.nav.outbox", permission: "outbox:read" },
-];
+/** The admin area's sections, from every domain's contributes.ts; the layout shows those the person's permissions allow. */
+export const ADMIN_SECTIONS: readonly AdminNavEntry[] = adminNavEntries();
 
 /** <title> of a page whose heading has parameters ("Account: {name}"). */
 export function titleWith(args: Parameters<typeof pageTitle>[0], key: MessageKey, params: Params) {
@@ -200,10 +194,10 @@ export function FileField({
   );
 }
 
-/** The label of an audit action (admin.audit.action.<action>); an unknown one shows as recorded. */
+/** The label of an audit action, as the domain that records it names it; an unknown one shows as recorded. */
 export function auditActionLabel(t: ReturnType<typeof useT>, action: string): string {
-  const key = `admin.audit.action.${action}`;
-  return isMessageKey(key) ? t(key) : action;
+  const key = auditActionLabelKey(action);
+  return key ? t(key) : action;
 }
 
 /** Role names for display. */

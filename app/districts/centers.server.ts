@@ -12,7 +12,7 @@ import { CsvError, parseCsv, toCsv, unescapeFormula } from "../platform/csv.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
 import { toSearchText } from "../platform/search.ts";
 import { recordAudit } from "../platform/audit.server.ts";
-import { forgetDistrictOptions } from "../groups/directory.server.ts";
+import { forgetDistrictOptions } from "../groups/public.server.ts";
 
 type Tx = Prisma.TransactionClient;
 type AuditActor = Pick<Actor, "id" | "role">;

@@ -735,14 +735,40 @@ export async function withdrawGroup(actor: Actor, groupId: number, reason: strin
 }
 
 // ---------------------------------------------------------------------------------------
-// Account deletion
+// The person's own data: export and account deletion (through contributes.server.ts)
 
 /**
- * Called by deleteAccount inside its transaction, before the account and (by cascade) its
- * memberships go: one "group.member_left" entry per group, naming the member by account id only.
- * The entries keep the member's role; their actor becomes "deleted account" with the account.
+ * The groups the person belongs to (with the name of the group's newest version, which a
+ * member may see), and the invitations sent to their address. Invitations the person sent
+ * are left out: they hold other people's addresses (the audit entries of the person's own
+ * steps are in the account's part of the export).
  */
-export async function recordMembershipsEndingWithAccount(tx: Tx, actor: Actor) {
+export async function exportGroupData(userId: string) {
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+  const group = { select: { id: true, state: true, versions: { orderBy: { id: "desc" as const }, take: 1, select: { name: true } } } };
+  const [memberships, invitations] = await Promise.all([
+    db.groupMembership.findMany({ where: { userId }, orderBy: { createdAt: "asc" }, select: { role: true, createdAt: true, group } }),
+    db.groupInvitation.findMany({
+      where: { email: user.email },
+      orderBy: { createdAt: "asc" },
+      select: { role: true, createdAt: true, expiresAt: true, acceptedAt: true, group },
+    }),
+  ]);
+  const groupOf = (g: (typeof memberships)[number]["group"]) => ({ id: g.id, name: g.versions[0]?.name ?? "", state: g.state });
+  return {
+    groupMemberships: memberships.map((m) => ({ group: groupOf(m.group), role: m.role, since: m.createdAt })),
+    groupInvitations: invitations.map((i) => ({ group: groupOf(i.group), role: i.role, sentAt: i.createdAt, expiresAt: i.expiresAt, acceptedAt: i.acceptedAt })),
+  };
+}
+
+/**
+ * Inside deleteAccount's transaction, before the account and (by cascade) its memberships go:
+ * one "group.member_left" entry per group, naming the member by account id only (the entries
+ * keep the member's role; their actor becomes "deleted account" with the account). Invitations
+ * to the person's addresses, accepted or not, hold an address: they go too.
+ */
+export async function endGroupDataWithAccount(tx: Tx, account: Actor & { addresses: readonly string[] }) {
+  const actor = { id: account.id, role: account.role };
   const memberships = await tx.groupMembership.findMany({ where: { userId: actor.id }, select: { groupId: true, role: true }, orderBy: { groupId: "asc" } });
   for (const m of memberships) {
     await recordAudit(
@@ -750,11 +776,12 @@ export async function recordMembershipsEndingWithAccount(tx: Tx, actor: Actor) {
       tx,
     );
   }
+  await tx.groupInvitation.deleteMany({ where: { email: { in: [...account.addresses] } } });
 }
 
 /**
- * Registered in accountDeletionChecks (account.server.ts): the last active representative of
- * a group that has not ended must hand over or withdraw the group before deleting the account.
+ * The registry's account-deletion check (contributes.server.ts): the last active representative
+ * of a group that has not ended must hand over or withdraw the group before deleting the account.
  */
 export async function lastRepresentativeCheck(userId: string): Promise<MessageKey | null> {
   const blocking = await db.group.count({

@@ -1,20 +1,16 @@
 /**
- * Indicator 6-1 NPO・ボランティア登録団体数: groups with a registration valid at the instant
- * asked that are an NPO法人 with its main office in the city, or are registered at the
- * 社会福祉協議会 ボランティアセンター; a group that is both counts once.
- * This is the only definition of the count; the dashboard and the plan indicators use it.
- *
- * Both halves are read as they were at that instant: the registration's own times (renewals
- * and endings never overwrite them), and the profile of the version in force then — the last
- * one staff approved (or corrected, or imported) by that instant — so a group that left the
- * volunteer centre last month still counts for the months before.
+ * Indicator 6-1 NPO・ボランティア登録団体数: the registry's count of registered groups
+ * (countRegisteredGroups in app/groups/registered.server.ts is the one definition), with the
+ * plan's baseline and targets.
  */
-import { listedGroupWhere } from "../groups/group.server.ts";
-import { db } from "../platform/db.server.ts";
+import { countRegisteredGroups } from "../groups/public.server.ts";
+import type { Indicator } from "./catalogue.server.ts";
 
 export const GROUPS_REGISTERED = {
   id: "groups-registered",
   policy: "6-1",
+  title: "groupReview.dashboard.indicator",
+  href: "/admin/indicators/groups",
   baseline: { value: 93, date: "2017-03-31" },
   targets: [
     { fiscalYear: 2022, value: 105 },
@@ -22,35 +18,8 @@ export const GROUPS_REGISTERED = {
   ],
   better: "higher",
   unit: "団体",
-} as const;
+  measure: countRegisteredGroups,
+} as const satisfies Indicator;
 
-export type CountedGroup = { id: number; name: string; nameKana: string; kind: string; npoInCity: boolean; volunteerCenter: boolean };
-
-/** The groups 6-1 counts at `at`, with their profile as it stood then, in 50音 order. */
-export async function groupsRegisteredList(at: Date): Promise<CountedGroup[]> {
-  const groups = await db.group.findMany({
-    where: listedGroupWhere(at),
-    select: {
-      id: true,
-      versions: {
-        where: { status: { in: ["approved", "superseded"] }, decidedAt: { lte: at } },
-        orderBy: [{ decidedAt: "desc" }, { id: "desc" }],
-        take: 1,
-        select: { name: true, nameKana: true, kind: true, mainOfficeInCity: true, volunteerCenter: true },
-      },
-    },
-  });
-  const counted: CountedGroup[] = [];
-  for (const group of groups) {
-    const version = group.versions[0];
-    if (!version) continue;
-    const npoInCity = version.kind === "npo" && version.mainOfficeInCity;
-    if (!npoInCity && !version.volunteerCenter) continue;
-    counted.push({ id: group.id, name: version.name, nameKana: version.nameKana, kind: version.kind, npoInCity, volunteerCenter: version.volunteerCenter });
-  }
-  return counted.sort((a, b) => (a.nameKana < b.nameKana ? -1 : a.nameKana > b.nameKana ? 1 : a.id - b.id));
-}
-
-export async function groupsRegisteredCount(at: Date): Promise<number> {
-  return (await groupsRegisteredList(at)).length;
-}
+/** The groups behind the figure, for its staff page. */
+export { registeredGroupsAt as countedGroupsAt } from "../groups/public.server.ts";

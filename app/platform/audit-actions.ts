@@ -1,40 +1,25 @@
 /**
- * Every action the audit log records. Each has a label admin.audit.action.<action> in both
- * catalogues (tests/unit/audit-actions.test.ts), shown by the audit log and a group's history.
+ * The audit log's vocabulary. Each domain lists the actions it records, with their labels, in
+ * its contributes.ts, and adds that list to AuditActionRegistry (declaration merging):
+ *
+ *   declare module "../platform/audit-actions.ts" {
+ *     interface AuditActionRegistry { groups: typeof GROUP_AUDIT_ACTIONS }
+ *   }
+ *
+ * so recordAudit accepts exactly the actions some domain declared, with no list here.
  */
-export const AUDIT_ACTIONS = [
-  "account.deleted",
-  "user.role_changed",
-  "user.deactivated",
-  "user.reactivated",
-  "district.updated",
-  "district.representative_added",
-  "district.representative_removed",
-  "center.created",
-  "center.updated",
-  "center.imported",
-  "groups.imported",
-  // Staff decisions on the group registry
-  "group.approved",
-  "group.rejected",
-  "group.changes_requested",
-  "group.change_approved",
-  "group.renewal_approved",
-  "group.renewal_rejected",
-  "group.cancelled",
-  "group.corrected",
-  // The representatives' own steps
-  "group.renewal_submitted",
-  "group.withdrawn",
-  "group.invitation_sent",
-  "group.invitation_revoked",
-  "group.invitation_accepted",
-  "group.member_role_changed",
-  "group.member_removed",
-  "group.member_left",
-] as const;
+import type { MessageKey } from "../i18n/index.ts";
+import { auditActionLabels, auditTargets } from "./domains.contributions.ts";
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the domains fill it in (see above)
+export interface AuditActionRegistry {}
 
-/** The kinds of target an entry names, for the audit log's filter. */
-export const AUDIT_TARGET_TYPES = ["user", "district", "center", "group"] as const;
+export type AuditAction = { [Domain in keyof AuditActionRegistry]: keyof AuditActionRegistry[Domain] & string }[keyof AuditActionRegistry];
+
+/** The message labelling an action, or undefined for one no domain declares (an old entry's). */
+export function auditActionLabel(action: string): MessageKey | undefined {
+  return auditActionLabels().get(action);
+}
+
+/** The kinds of target an entry names, for the audit log's filter, with their labels and pages. */
+export { auditTargets };

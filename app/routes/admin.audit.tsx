@@ -6,21 +6,14 @@ import { SelectField, TextField } from "../components/form.tsx";
 import { auditFilterSchema, queryFormData } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
-import { isMessageKey, useLang, useT, type Translate } from "../i18n/index.ts";
-import { AUDIT_TARGET_TYPES } from "../platform/audit-actions.ts";
+import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { auditTargets } from "../platform/audit-actions.ts";
 import { AUDIT_PAGE_SIZE, listAudit } from "../platform/audit.server.ts";
 import { listAuditActors } from "../accounts/user-admin.server.ts";
 import { formatInstant, tokyoInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.audit.title");
-
-const TARGET_PAGES: Record<string, (id: string) => string | null> = {
-  user: (id) => `/admin/users/${id}`,
-  district: (id) => `/admin/districts/${id}`,
-  center: (id) => (/^\d+$/.test(id) ? `/admin/centers/${id}` : null),
-  group: (id) => (/^\d+$/.test(id) ? `/admin/groups/${id}` : null),
-};
 
 /** The day after an ISO date, so that "to" includes the whole of its Tokyo day. */
 function nextDay(date: string): string {
@@ -32,10 +25,13 @@ function nextDay(date: string): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "audit:read");
   const actors = await listAuditActors();
+  // Every domain's kinds of target (its contributes.ts): the filter's choices, each entry's label and page.
+  const targets = auditTargets();
+  const targetTypes = targets.map((target) => ({ type: target.type, label: target.label }));
   const parsed = parseForm(auditFilterSchema, queryFormData(request));
   if (!parsed.ok) {
     return data(
-      { errors: parsed.errors, values: parsed.values, actors, log: { total: 0, page: 1, pageSize: AUDIT_PAGE_SIZE, entries: [], actions: [] as string[] } },
+      { errors: parsed.errors, values: parsed.values, actors, targetTypes, log: { total: 0, page: 1, pageSize: AUDIT_PAGE_SIZE, entries: [], actions: [] as string[] } },
       { status: 400 },
     );
   }
@@ -52,6 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     errors: undefined,
     values: { actor: f.actor, action: f.action, targetType: f.targetType, from: f.from, to: f.to },
     actors,
+    targetTypes,
     log: {
       ...log,
       entries: log.entries.map((e) => ({
@@ -63,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         action: e.action,
         targetType: e.targetType,
         targetId: e.targetId,
+        targetPage: targets.find((target) => target.type === e.targetType)?.page?.(e.targetId) ?? null,
         reason: e.reason,
         details: parseDetails(e.details),
       })),
@@ -80,15 +78,15 @@ function parseDetails(json: string): [string, string][] {
   }
 }
 
-function targetLabel(t: Translate, type: string): string {
-  const key = `admin.audit.target.${type}`;
-  return isMessageKey(key) ? t(key) : type;
-}
-
 export default function AdminAudit() {
   const t = useT();
   const lang = useLang();
-  const { errors, values, actors, log } = useLoaderData<typeof loader>();
+  const { errors, values, actors, targetTypes, log } = useLoaderData<typeof loader>();
+  const targetLabels = new Map<string, MessageKey>(targetTypes.map((target) => [target.type, target.label]));
+  const targetLabel = (type: string) => {
+    const label = targetLabels.get(type);
+    return label ? t(label) : type;
+  };
   const form = useValidatedForm(auditFilterSchema, { errors, values }, {}, { method: "get" });
   const actionChoices = [...new Set([...log.actions, ...(values.action ? [values.action] : [])])];
   return (
@@ -111,7 +109,7 @@ export default function AdminAudit() {
         <SelectField
           label={t("admin.audit.targetType")}
           error={form.errorFor("targetType")}
-          options={[{ value: "", label: t("admin.all") }, ...AUDIT_TARGET_TYPES.map((type) => ({ value: type, label: targetLabel(t, type) }))]}
+          options={[{ value: "", label: t("admin.all") }, ...targetTypes.map((target) => ({ value: target.type, label: t(target.label) }))]}
           {...form.field("targetType")}
         />
         <TextField label={t("admin.audit.from")} hint={t("admin.audit.dateHint")} error={form.errorFor("from")} type="date" {...form.field("from")} />
@@ -138,8 +136,7 @@ export default function AdminAudit() {
           </thead>
           <tbody>
             {log.entries.map((e) => {
-              const page = TARGET_PAGES[e.targetType]?.(e.targetId);
-              const target = `${targetLabel(t, e.targetType)} ${e.targetId}`;
+              const target = `${targetLabel(e.targetType)} ${e.targetId}`;
               return (
                 <tr key={e.id}>
                   <td>{formatInstant(e.at, lang)}</td>
@@ -154,7 +151,7 @@ export default function AdminAudit() {
                     {e.actorRole !== "system" ? <span className="tag">{roleLabel(t, e.actorRole)}</span> : null}
                   </td>
                   <th scope="row">{auditActionLabel(t, e.action)}</th>
-                  <td>{page ? <Link to={page}>{target}</Link> : target}</td>
+                  <td>{e.targetPage ? <Link to={e.targetPage}>{target}</Link> : target}</td>
                   <td>{e.reason}</td>
                   <td>
                     {e.details.length > 0 ? (

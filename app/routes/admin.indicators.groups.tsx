@@ -8,7 +8,7 @@ import { indicatorDateSchema } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
-import { GROUPS_REGISTERED, groupsRegisteredList } from "../indicators/groups-registered.server.ts";
+import { countedGroupsAt, GROUPS_REGISTERED } from "../indicators/groups-registered.server.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
 import { now } from "../platform/clock.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate, tokyoInstant } from "../platform/dates.ts";
@@ -29,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const current = now();
   // A past or future day is counted at its last instant: a registration valid that day counts.
   const at = date && date !== tokyoDate(current) ? new Date(tokyoInstant(date).getTime() + 24 * 60 * 60_000 - 1) : current;
-  const groups = await groupsRegisteredList(at);
+  const groups = await countedGroupsAt(at);
   const count = groups.length;
   const body = {
     errors: parsed.ok ? undefined : parsed.errors,

@@ -686,6 +686,12 @@ describe("/account", () => {
     const district = await db.client.district.create({ data: { code: `X${counter}`, name: "試験区", nameKana: "しけんく" } });
     await db.client.districtMembership.create({ data: { userId: user.id, districtId: district.id } });
     await db.client.districtMembership.create({ data: { userId: other.id, districtId: district.id } });
+    const group = await db.client.group.create({ data: { state: "active", name: "書出の会" } });
+    await db.client.groupVersion.create({
+      data: { groupId: group.id, status: "approved", name: "書出の会", nameKana: "かきだしのかい", kind: "volunteer", representativeName: "書出 太郎", purpose: "目的", activities: "活動", memberCount: 3 },
+    });
+    await db.client.groupMembership.create({ data: { groupId: group.id, userId: user.id, role: "editor" } });
+    await db.client.groupMembership.create({ data: { groupId: group.id, userId: other.id, role: "representative" } });
     await db.client.auditEntry.create({
       data: { id: `a-${counter}`, actorId: user.id, actorRole: "resident", action: "test.mine", targetType: "thing", targetId: "1" },
     });
@@ -704,6 +710,7 @@ describe("/account", () => {
     const data = JSON.parse(res.text);
     expect(data.profile).toMatchObject({ id: user.id, email, displayName: "書出 太郎", role: "resident" });
     expect(data.districtMemberships).toEqual([expect.objectContaining({ district: { id: district.id, code: district.code, name: "試験区" } })]);
+    expect(data.groupMemberships).toEqual([expect.objectContaining({ group: { id: group.id, name: "書出の会", state: "active" }, role: "editor" })]);
     expect(data.sessions).toHaveLength(2);
     expect(data.sessions.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
     expect(data.auditEntriesAsActor.map((e: { action: string }) => e.action)).toEqual(["test.mine"]);

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitingQueues } from "../../app/admin/dashboard.server.ts";
-import { groupsRegisteredCount, groupsRegisteredList } from "../../app/indicators/groups-registered.server.ts";
+import { countRegisteredGroups, registeredGroupsAt } from "../../app/groups/public.server.ts";
 import {
   cancelRegistration,
   correctProfile,
@@ -81,7 +81,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(queue.map((q) => q.groupId)).toContain(groupId);
       expect(queue.find((q) => q.groupId === groupId)).toMatchObject({ kind: "new", name: "安中子ども見守り隊" });
       expect(await countWaiting("new")).toBeGreaterThanOrEqual(1);
-      const before = await groupsRegisteredCount(jst("2026-06-02T09:00:00"));
+      const before = await countRegisteredGroups(jst("2026-06-02T09:00:00"));
 
       const decidedAt = at("2026-06-02T09:00:00");
       expect(await decideVersion(staff, groupId, versionId, "approve", "登録しました。")).toEqual({ ok: true });
@@ -94,7 +94,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(registrations).toHaveLength(1);
       expect(registrations[0]).toMatchObject({ fiscalYear: 2026, status: "approved", decidedById: staff.id, validFrom: decidedAt });
       expect(registrations[0].validUntil).toEqual(jst("2027-04-01T00:00:00"));
-      expect(await groupsRegisteredCount(decidedAt)).toBe(before + 1);
+      expect(await countRegisteredGroups(decidedAt)).toBe(before + 1);
       expect((await reviewQueue()).some((q) => q.groupId === groupId)).toBe(false);
 
       const messages = await db.groupMessage.findMany({ where: { groupId } });
@@ -297,7 +297,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
     expect(byId["groups-new"].count).toBeGreaterThanOrEqual(1);
     expect(byId["groups-change"]).toMatchObject({ count: await countWaiting("change") });
     expect(byId["groups-renewal"]).toMatchObject({ count: await countWaiting("renewal") });
-    expect(byId["groups-registered"]).toMatchObject({ href: "/admin/indicators/groups", count: await groupsRegisteredCount(jst("2026-08-02T09:00:00")) });
+    expect(byId["groups-registered"]).toMatchObject({ href: "/admin/indicators/groups", count: await countRegisteredGroups(jst("2026-08-02T09:00:00")) });
     expect(await waitingQueues(actorOf(rep))).toEqual([]);
   });
 
@@ -441,7 +441,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
 
   describe("6-1 on past dates", () => {
     it("reads each group's profile as it stood then: leaving the volunteer centre counts from the approval of that change", async () => {
-      const ids = async (local: string) => (await groupsRegisteredList(jst(local))).map((g) => g.id);
+      const ids = async (local: string) => (await registeredGroupsAt(jst(local))).map((g) => g.id);
       at("2026-07-01T09:00:00");
       const groupId = await submitNewGroup(rep, await profile({ name: "歴史を数える会" }));
       at("2026-07-02T09:00:00");
@@ -455,7 +455,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
 
       expect(await ids("2026-07-02T08:59:59")).not.toContain(groupId);
-      const then = (await groupsRegisteredList(jst("2026-07-15T12:00:00"))).find((g) => g.id === groupId);
+      const then = (await registeredGroupsAt(jst("2026-07-15T12:00:00"))).find((g) => g.id === groupId);
       expect(then).toMatchObject({ name: "歴史を数える会", volunteerCenter: true });
       expect(await ids("2026-08-05T08:59:59")).toContain(groupId);
       expect(await ids("2026-08-05T09:00:00")).not.toContain(groupId);

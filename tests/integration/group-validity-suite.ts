@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listJobs } from "../../app/platform/jobs/scheduler.server.ts";
 import { registerDefaultJobs } from "../../app/platform/jobs/index.server.ts";
-import { groupsRegisteredCount, groupsRegisteredList } from "../../app/indicators/groups-registered.server.ts";
+import { countRegisteredGroups, registeredGroupsAt } from "../../app/groups/public.server.ts";
 import { listedGroupWhere } from "../../app/groups/group.server.ts";
 import { searchDirectory } from "../../app/groups/directory.server.ts";
 import { DIRECTORY_PAGE_SIZE, parseDirectoryQuery } from "../../app/groups/search.ts";
@@ -27,7 +27,7 @@ async function listedIds(instant: Date): Promise<number[]> {
 }
 
 async function countedIds(instant: Date): Promise<number[]> {
-  return (await groupsRegisteredList(instant)).map((g) => g.id).sort((a, b) => a - b);
+  return (await registeredGroupsAt(instant)).map((g) => g.id).sort((a, b) => a - b);
 }
 
 export function defineGroupValiditySuite() {
@@ -52,7 +52,7 @@ export function defineGroupValiditySuite() {
       const outcome = await decideVersion(staff, ids[name], await submittedVersionId(ids[name]), "approve", "");
       expect(outcome).toEqual({ ok: true });
     }
-    baseline = await groupsRegisteredCount(jst("2026-06-01T10:00:00"));
+    baseline = await countRegisteredGroups(jst("2026-06-01T10:00:00"));
   });
 
   it("an approval before February covers the current fiscal year only, from the moment of approval", async () => {
@@ -114,12 +114,12 @@ export function defineGroupValiditySuite() {
   it("at 2027-03-31 23:59 an unrenewed group is counted and listed; at 2027-04-01 00:00 it is not", async () => {
     const before = jst("2027-03-31T23:59:00");
     const midnight = jst("2027-04-01T00:00:00");
-    expect(await groupsRegisteredCount(before)).toBe(3);
+    expect(await countRegisteredGroups(before)).toBe(3);
     expect(await listedIds(before)).toEqual([ids.A, ids.B, ids.C].sort((a, b) => a - b));
-    expect(await groupsRegisteredCount(new Date(midnight.getTime() - 1))).toBe(3);
+    expect(await countRegisteredGroups(new Date(midnight.getTime() - 1))).toBe(3);
 
     // Renewals pending at midnight keep B and C counted and listed; A leaves at that instant.
-    expect(await groupsRegisteredCount(midnight)).toBe(2);
+    expect(await countRegisteredGroups(midnight)).toBe(2);
     expect(await listedIds(midnight)).toEqual([ids.B, ids.C].sort((a, b) => a - b));
     expect(await countedIds(midnight)).not.toContain(ids.A);
   });
@@ -231,7 +231,7 @@ export function defineGroupValiditySuite() {
     it("do nothing harmful when run again", async () => {
       at("2027-04-20T09:00:00");
       for (const job of listJobs().filter((j) => j.name.startsWith("groups."))) await job.run({ now: jst("2027-04-20T09:00:00") });
-      expect(await groupsRegisteredCount(jst("2027-04-20T09:00:00"))).toBe(3); // A (late), C, E
+      expect(await countRegisteredGroups(jst("2027-04-20T09:00:00"))).toBe(3); // A (late), C, E
     });
   });
 }

@@ -111,8 +111,9 @@ function rows(f: Fixture): Row[] {
     { path: `/groups/${f.groupId}`, route: "groups.$id.tsx", cells: PUBLIC, public: true },
     { path: `/groups/${f.lapsedId}`, route: "groups.$id.tsx", cells: all(410), public: true },
     { path: `/groups/${f.draftId}`, route: "groups.$id.tsx", cells: all(404), public: true },
-    { path: "/opendata/groups.csv", route: "opendata.groups[.]csv.ts", cells: PUBLIC, public: true },
-    { path: "/opendata/groups.json", route: "opendata.groups[.]json.ts", cells: PUBLIC, public: true },
+    { path: "/opendata/groups.csv", route: "opendata.$file.ts", cells: PUBLIC, public: true },
+    { path: "/opendata/groups.json", route: "opendata.$file.ts", cells: PUBLIC, public: true },
+    { path: "/opendata/no-such-file.csv", route: "opendata.$file.ts", cells: all(404) },
     { path: `/uploads/${f.logo}`, route: "uploads.$file.ts", cells: PUBLIC },
     // A logo that only a draft uses: its group's members and staff (second factor given).
     { path: `/uploads/${f.draftLogo}`, route: "uploads.$file.ts", cells: { ...all(404), staff: 200, admin: 200 } },

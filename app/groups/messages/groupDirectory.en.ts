@@ -36,6 +36,7 @@ export const groupDirectoryEn: Record<keyof typeof groupDirectory, string> = {
   "groupDirectory.openData": "The list of registered groups is also published as open data:",
   "groupDirectory.openDataCsv": "CSV (UTF-8)",
   "groupDirectory.openDataJson": "JSON",
+  "groupDirectory.openDataTitle": "Registered citizen groups (NPOs and volunteer groups)",
   "groupDirectory.profile.lead": "A community group registered with Annaka City.",
   "groupDirectory.profile.about": "About the group",
   "groupDirectory.profile.activity": "What the group does",

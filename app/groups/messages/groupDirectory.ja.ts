@@ -35,6 +35,7 @@ export const groupDirectory = {
   "groupDirectory.openData": "登録団体の一覧は、オープンデータとしても公開しています：",
   "groupDirectory.openDataCsv": "CSV形式（UTF-8）",
   "groupDirectory.openDataJson": "JSON形式",
+  "groupDirectory.openDataTitle": "市民活動団体（NPO・ボランティア団体）登録団体一覧",
   "groupDirectory.profile.lead": "安中市に登録している市民活動団体です。",
   "groupDirectory.profile.about": "団体について",
   "groupDirectory.profile.activity": "活動",

@@ -1,13 +1,14 @@
 /**
- * The app's scheduled jobs. Features add theirs here; registering is idempotent
- * (jobs are keyed by name), so calling this from several entry points is harmless.
+ * The app's scheduled jobs: the platform's own, and those each domain lists in its
+ * contributes.server.ts (decision 0017). Registering is idempotent (jobs are keyed by name),
+ * so calling this from several entry points is harmless.
  */
 import { deliverPendingMail } from "../mail.server.ts";
 import { log } from "../logger.server.ts";
 import { registerJob } from "./scheduler.server.ts";
 import { deleteExpiredSessions } from "../../auth/session.server.ts";
 import { deleteExpiredCounters } from "../rate-limit.server.ts";
-import { registerGroupJobs } from "../../groups/jobs.server.ts";
+import { domainJobs } from "../domains.contributions.server.ts";
 
 export function registerDefaultJobs(): void {
   registerJob({
@@ -27,5 +28,5 @@ export function registerDefaultJobs(): void {
       log("info", "housekeeping.done", { sessions, counters });
     },
   });
-  registerGroupJobs();
+  for (const job of domainJobs()) registerJob(job);
 }

@@ -1,0 +1,54 @@
+/**
+ * The group registry's server-side contributions (decision 0017): its review queues on the
+ * staff dashboard, its part of the account export and deletion, its daily jobs, its open data.
+ */
+import type { ServerContributions } from "../platform/contributions.ts";
+import { tokyoDate } from "../platform/dates.ts";
+import { OPEN_DATA_CACHE_CONTROL, openDataCsv, openDataGroups, openDataJson } from "./directory.server.ts";
+import { endGroupDataWithAccount, exportGroupData, lastRepresentativeCheck } from "./editor.server.ts";
+import { GROUP_JOBS } from "./jobs.server.ts";
+import { countWaiting } from "./review.server.ts";
+
+export const contributions = {
+  dashboard: [
+    { id: "groups-new", permission: "admin:access", title: "groupReview.dashboard.new", href: "/admin/groups?kind=new", order: 40, count: () => countWaiting("new") },
+    { id: "groups-change", permission: "admin:access", title: "groupReview.dashboard.change", href: "/admin/groups?kind=change", order: 41, count: () => countWaiting("change") },
+    { id: "groups-renewal", permission: "admin:access", title: "groupReview.dashboard.renewal", href: "/admin/groups?kind=renewal", order: 42, count: () => countWaiting("renewal") },
+  ],
+  account: {
+    export: exportGroupData,
+    deletionCheck: lastRepresentativeCheck,
+    onDelete: endGroupDataWithAccount,
+  },
+  jobs: GROUP_JOBS,
+  openData: [
+    {
+      // Columns in README "Open data"; UTF-8 with BOM, CRLF.
+      file: "groups.csv",
+      format: "csv",
+      title: "groupDirectory.openDataTitle",
+      respond: async (at) =>
+        new Response(openDataCsv(await openDataGroups({ at })), {
+          headers: {
+            "Content-Type": "text/csv; charset=utf-8",
+            "Content-Disposition": `attachment; filename="groups-${tokyoDate(at).replace(/-/g, "")}.csv"`,
+            "Cache-Control": OPEN_DATA_CACHE_CONTROL,
+          },
+        }),
+    },
+    {
+      // The same records as groups.csv under English keys.
+      file: "groups.json",
+      format: "json",
+      title: "groupDirectory.openDataTitle",
+      respond: async (at) =>
+        new Response(JSON.stringify(openDataJson(await openDataGroups({ at }), at)), {
+          headers: {
+            "Content-Type": "application/json; charset=utf-8",
+            "Cache-Control": OPEN_DATA_CACHE_CONTROL,
+            "Access-Control-Allow-Origin": "*",
+          },
+        }),
+    },
+  ],
+} satisfies ServerContributions;

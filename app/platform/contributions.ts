@@ -1,0 +1,86 @@
+/**
+ * What a domain may add to the screens and processes every domain shares, declared in the
+ * domain's own files (docs/decisions/0017-domain-contributions.md):
+ *
+ *   app/<domain>/contributes.ts          DomainContributions (plain data, the browser may load it)
+ *   app/<domain>/contributes.server.ts   ServerContributions (counts, export, deletion, jobs, open data)
+ *
+ * The registries (domains.contributions*.ts) find those files by name; adding a domain adds
+ * its own files and edits no list here.
+ */
+import type { Permission } from "../auth/permissions.ts";
+import type { MessageKey } from "../i18n/index.ts";
+import type { Prisma } from "./db.server.ts";
+import type { Job } from "./jobs/scheduler.server.ts";
+
+/** A section of the staff area's navigation; `order` places it among every domain's (lower first). */
+export type AdminNavEntry = { to: string; label: MessageKey; permission: Permission; order: number; end?: boolean };
+
+/** A kind of thing audit entries name: its label, and its staff page when an id has one. */
+export type AuditTarget = { type: string; label: MessageKey; page?: (id: string) => string | null };
+
+export type DomainContributions = {
+  /** Every action the domain records in the audit log, with its label (the domain's message). */
+  auditActions?: Readonly<Record<string, MessageKey>>;
+  auditTargets?: readonly AuditTarget[];
+  adminNav?: readonly AdminNavEntry[];
+};
+
+/** A card on the staff dashboard: how many things wait (or a figure staff watch), and where they are worked. */
+export type DashboardCard = {
+  id: string;
+  permission: Permission;
+  /** Message of the card's title. */
+  title: MessageKey;
+  href: string;
+  order: number;
+  count: () => Promise<number>;
+};
+
+/** The account being deleted, as the deletion steps see it (the row still exists). */
+export type AccountBeingDeleted = { id: string; role: string; addresses: readonly string[] };
+
+export type AccountDataContribution = {
+  /** The person's data the domain holds, under keys of the export that no other domain uses. */
+  export?: (userId: string) => Promise<Record<string, unknown>>;
+  /**
+   * A rule that may stop a deletion for now: the message telling the person what to do first,
+   * or null. A read only; every domain's check runs before anything changes.
+   */
+  deletionCheck?: (userId: string) => Promise<MessageKey | null>;
+  /** Runs inside deleteAccount's transaction, before the account row (and what cascades with it) goes. */
+  onDelete?: (tx: Prisma.TransactionClient, account: AccountBeingDeleted) => Promise<void>;
+};
+
+/** An open-data file served at /opendata/<file>. */
+export type OpenDataFile = {
+  file: string;
+  format: "csv" | "json";
+  /** Message naming the data set, for lists of the portal's open data. */
+  title: MessageKey;
+  respond: (at: Date) => Promise<Response>;
+};
+
+export type ServerContributions = {
+  dashboard?: readonly DashboardCard[];
+  account?: AccountDataContribution;
+  jobs?: readonly Job[];
+  openData?: readonly OpenDataFile[];
+};
+
+/**
+ * The registries' view of a glob result: one entry per domain folder, in name order (so every
+ * process lists them alike). `../groups/contributes.ts` belongs to "groups".
+ */
+export function byDomain<C>(modules: Record<string, C>): { domain: string; contributes: C }[] {
+  return Object.entries(modules)
+    .map(([file, contributes]) => ({ domain: file.split("/").at(-2) ?? file, contributes }))
+    .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
+}
+
+/** One kind of contribution from every domain, placed by the `order` each entry declares. */
+export function inOrder<C, T extends { order: number }>(modules: Record<string, C>, pick: (contributes: C) => readonly T[] | undefined): T[] {
+  return byDomain(modules)
+    .flatMap(({ contributes }) => pick(contributes) ?? [])
+    .sort((a, b) => a.order - b.order);
+}

@@ -1,0 +1,31 @@
+/**
+ * The registry of every domain's contributes.server.ts (decision 0017): dashboard cards, the
+ * account export and deletion, scheduled jobs, open-data files. Found by Vite's glob, like
+ * domains.contributions.ts.
+ */
+import { byDomain, inOrder, type AccountDataContribution, type DashboardCard, type OpenDataFile, type ServerContributions } from "./contributions.ts";
+import type { Job } from "./jobs/scheduler.server.ts";
+
+const found = import.meta.glob<ServerContributions>("../*/contributes.server.ts", { eager: true, import: "contributions" });
+
+function serverContributions(): ServerContributions[] {
+  return byDomain(found).map(({ contributes }) => contributes);
+}
+
+/** Every domain's dashboard cards, in their order. */
+export function dashboardCards(): DashboardCard[] {
+  return inOrder(found, (c) => c.dashboard);
+}
+
+/** Each domain's part of the account export and deletion. */
+export function accountDataParts(): AccountDataContribution[] {
+  return serverContributions().flatMap((c) => (c.account ? [c.account] : []));
+}
+
+export function domainJobs(): Job[] {
+  return serverContributions().flatMap((c) => c.jobs ?? []);
+}
+
+export function openDataFiles(): OpenDataFile[] {
+  return serverContributions().flatMap((c) => c.openData ?? []);
+}

@@ -1,0 +1,28 @@
+/**
+ * The registry of every domain's contributes.ts (decision 0017). Vite expands the glob when it
+ * builds or serves the app, and so does vitest; a module that tsx loads on its own never
+ * imports this file (the server takes the jobs from the app build instead).
+ */
+import type { MessageKey } from "../i18n/index.ts";
+import { byDomain, inOrder, type AdminNavEntry, type AuditTarget, type DomainContributions } from "./contributions.ts";
+
+const found = import.meta.glob<DomainContributions>("../*/contributes.ts", { eager: true, import: "contributions" });
+
+export function domainContributions(): { domain: string; contributes: DomainContributions }[] {
+  return byDomain(found);
+}
+
+/** Every domain's sections of the staff area, in their order. */
+export function adminNavEntries(): AdminNavEntry[] {
+  return inOrder(found, (c) => c.adminNav);
+}
+
+/** Audit action → the message that labels it, from every domain. */
+export function auditActionLabels(): Map<string, MessageKey> {
+  return new Map(domainContributions().flatMap(({ contributes }) => Object.entries(contributes.auditActions ?? {})));
+}
+
+/** The kinds of target audit entries name, from every domain. */
+export function auditTargets(): AuditTarget[] {
+  return domainContributions().flatMap(({ contributes }) => contributes.auditTargets ?? []);
+}
