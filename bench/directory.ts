@@ -21,25 +21,13 @@
  * the filled database there and uses it again on the next run instead of filling a new one.)
  */
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { migrate } from "../scripts/db-migrate.ts";
-import { chooseDistrict, fill, GROUPS, startServer } from "./portal.ts";
-import { ROOT } from "./servers.ts";
-import { hasWrk, measureInRounds, writeWrkScript } from "./wrk.ts";
+import { chooseDistrict, fill, GROUPS, prepare, startServer } from "./portal.ts";
+import { measureInRounds, writeWrkScript } from "./wrk.ts";
 
 async function main() {
-  if (!hasWrk()) {
-    console.error("bench:directory needs wrk (HTTP load generator). Install it: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk.");
-    process.exit(2);
-  }
-  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) {
-    console.error("bench:directory needs the production build: npm run build (npm run bench:directory does it first).");
-    process.exit(2);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-"));
-  const kept = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : null;
-  const url = `file:${kept ?? path.join(dir, "bench.db")}`;
+  const { dir, kept, url } = prepare("bench:directory");
   const script = writeWrkScript(dir);
   let stop: (() => Promise<void>) | undefined;
   try {

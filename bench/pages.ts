@@ -21,12 +21,11 @@
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { migrate } from "../scripts/db-migrate.ts";
-import { fill, GROUPS, startServer } from "./portal.ts";
+import { fill, GROUPS, prepare, startServer } from "./portal.ts";
 import { ROOT, startNodeServer, type RunningServer } from "./servers.ts";
-import { hasWrk, measureInRounds, median, medianRatios, writeWrkScript, type Aim, type Result } from "./wrk.ts";
+import { measureInRounds, median, medianRatios, writeWrkScript, type Aim, type Result } from "./wrk.ts";
 
 const EXTRA_ROUTES = 150;
 const CONTROL = path.join(ROOT, "bench/remix-control");
@@ -86,17 +85,7 @@ async function get(base: string, p: string): Promise<{ status: number; bytes: nu
 const pass = (ok: boolean) => (ok ? "PASS" : "MISS");
 
 async function main() {
-  if (!hasWrk()) {
-    console.error("bench:pages needs wrk (HTTP load generator). Install it: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk.");
-    process.exit(2);
-  }
-  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) {
-    console.error("bench:pages needs the production build: npm run build (npm run bench:pages does it first).");
-    process.exit(2);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-pages-"));
-  const kept = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : null;
-  const url = `file:${kept ?? path.join(dir, "bench.db")}`;
+  const { dir, kept, url } = prepare("bench:pages");
   const servers: RunningServer[] = [];
   try {
     console.log("bench:pages — building the bare Remix control and the portal with extra routes…");

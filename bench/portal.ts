@@ -3,6 +3,8 @@
  * groups (published versions, registrations valid now, activity fields, districts, search
  * pieces), and the production server started on it.
  */
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { districts as districtSeed } from "../prisma/data/annaka.ts";
 import { fiscalYearValidity, publicSearchText, type VersionRow } from "../app/groups/group.server.ts";
@@ -11,6 +13,7 @@ import { createDb } from "../app/platform/db.server.ts";
 import { searchGrams } from "../app/platform/search.ts";
 import { fiscalYearAt } from "../app/platform/dates.ts";
 import { ROOT, startNodeServer, type RunningServer } from "./servers.ts";
+import { hasWrk } from "./wrk.ts";
 
 export const GROUPS = Number(process.env.BENCH_GROUPS ?? 10_000);
 const BATCH = 500;
@@ -212,4 +215,22 @@ export function startServer(databaseUrl: string, uploadDir: string, cwd = ROOT):
       LOG_LEVEL: "warn",
     }),
   });
+}
+
+/**
+ * What a benchmark of the portal needs before it starts: wrk and the production build (else it
+ * exits with status 2 saying so), a scratch folder, and the database (BENCH_DB keeps it).
+ */
+export function prepare(command: string): { dir: string; url: string; kept: string | null } {
+  if (!hasWrk()) {
+    console.error(`${command} needs wrk (HTTP load generator). Install it: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk.`);
+    process.exit(2);
+  }
+  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) {
+    console.error(`${command} needs the production build: npm run build (npm run ${command} does it first).`);
+    process.exit(2);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${command.replace(":", "-")}-`));
+  const kept = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : null;
+  return { dir, kept, url: `file:${kept ?? path.join(dir, "bench.db")}` };
 }
