@@ -16,6 +16,9 @@ const ABORT_DELAY = 5_000;
 const REACT_VIEW_SIZE = 2048;
 function withoutZeroPadding() {
   return new Transform({
+    // React aborts its render when the destination closes and, the render being complete by
+    // then, builds an ERR_STREAM_ALREADY_FINISHED error with its stack for every page.
+    emitClose: false,
     transform(chunk: Uint8Array, _encoding, callback) {
       let end = chunk.length;
       if (end === REACT_VIEW_SIZE) while (end > REACT_VIEW_SIZE - 3 && chunk[end - 1] === 0) end--;

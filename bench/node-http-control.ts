@@ -10,9 +10,9 @@
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./servers.ts";
 import { hasWrk, measureInRounds, writeWrkScript } from "./wrk.ts";
 
 const SERVER = `
@@ -31,17 +31,6 @@ http.createServer((req, res) => {
 }).listen(Number(process.env.PORT), "127.0.0.1", () => process.stdout.write("ready\\n"));
 `;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.on("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 async function main() {
   if (!hasWrk()) {
     console.error("bench:control needs wrk (HTTP load generator). Install it: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk.");
@@ -59,8 +48,8 @@ async function main() {
     const rounds = measureInRounds(
       `http://127.0.0.1:${port}`,
       [
-        { label: "light (2.5 ms, 9 KB)", path: "/light" },
-        { label: "heavy (4 ms, 20 KB)", path: "/heavy" },
+        { label: "light (2.5 ms, 9 KB)", path: "/light", pid: child.pid },
+        { label: "heavy (4 ms, 20 KB)", path: "/heavy", pid: child.pid },
       ],
       writeWrkScript(dir),
     );

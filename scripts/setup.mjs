@@ -7,7 +7,7 @@
 // Dependency-free (node: built-ins only) and fast (< 1 s) when everything is in place.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -75,9 +75,11 @@ function ensurePackages() {
   const hiddenLock = join("node_modules", ".package-lock.json");
   const stampFile = join("node_modules", ".setup-stamp");
   const hasLock = existsSync(lockFile);
-  // Plain sha256 of package-lock.json (same as `sha256sum package-lock.json`).
+  // The lockfile and the patches that npm ci's postinstall applies (patches/, decision 0020):
+  // a changed patch is applied by the next npm ci.
+  const patchFiles = () => (existsSync("patches") ? readdirSync("patches").filter((f) => f.endsWith(".patch")).sort() : []);
   const currentHash = () =>
-    createHash("sha256").update(readFileSync(existsSync(lockFile) ? lockFile : "package.json")).digest("hex");
+    sha256(readFileSync(existsSync(lockFile) ? lockFile : "package.json"), ...patchFiles().flatMap((f) => [f, readFileSync(join("patches", f))]));
 
   let reason = null;
   if (!existsSync("node_modules")) reason = "node_modules is missing";

@@ -2,6 +2,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import fs from "node:fs";
 import path from "node:path";
 import type { ViteDevServer } from "vite";
 import { log, redactPath } from "../app/platform/logger.server.ts";
@@ -38,14 +39,14 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
     next();
   });
   app.use(securityHeaders({ dev: Boolean(vite) }));
-  app.use(compression());
+  app.use(compressWhenAsked());
   app.use(csrfGuard(env.PUBLIC_URL, (req) => csrfPage(req, String(req.res?.locals.requestId ?? ""))));
 
   if (vite) {
     app.use(vite.middlewares);
   } else {
-    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(path.join(root, "build/client"), { maxAge: "1h" }));
+    app.use("/assets", express.static(path.join(root, "build/client/assets"), { immutable: true, maxAge: "1y", index: false, redirect: false }));
+    app.use(publicFiles(path.join(root, "build/client")));
   }
 
   app.all(
@@ -66,4 +67,34 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
     if (!res.headersSent) res.status(500).type("text").send(`Internal Server Error (${res.locals.requestId})`);
   });
   return app;
+}
+
+/**
+ * The few files copied from public/ (favicon, robots.txt), each at its own path. Looked up in
+ * a set made at start-up, so that a page never waits for a file-system check that fails.
+ */
+function publicFiles(dir: string): express.RequestHandler {
+  const files = new Set(
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isFile() ? [`/${entry.name}`] : [])),
+  );
+  const serve = express.static(dir, { maxAge: "1h", index: false, redirect: false });
+  return (req, res, next) => (files.has(req.path) ? serve(req, res, next) : next());
+}
+
+const COMPRESSIBLE = /\b(?:gzip|br|deflate)\b/i;
+
+/**
+ * Compression for clients that ask for it, of bodies worth it: below about one TCP segment
+ * nothing is gained. A request without an Accept-Encoding token that compression knows (wrk,
+ * curl, many bots) skips the middleware and its hooks on the response altogether, keeping the
+ * Vary header it would have set for caches. A reverse proxy that compresses may take this over
+ * (README, Performance).
+ */
+function compressWhenAsked(): express.RequestHandler {
+  const compress = compression({ threshold: 1400 });
+  return (req, res, next) => {
+    if (COMPRESSIBLE.test(req.get("Accept-Encoding") ?? "")) return compress(req, res, next);
+    res.vary("Accept-Encoding");
+    next();
+  };
 }

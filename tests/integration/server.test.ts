@@ -168,6 +168,43 @@ describe("one production server (sqlite)", () => {
     });
   });
 
+  describe("static files and compression: only where they are, only when asked (decision 0020)", () => {
+    it("serves the built assets for a year and the files of public/ for an hour", async () => {
+      const asset = fs.readdirSync(path.resolve("build/client/assets")).find((f) => f.endsWith(".js"))!;
+      const js = await request(server, `/assets/${asset}`);
+      expect(js.status).toBe(200);
+      expect(js.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+      const favicon = await request(server, "/favicon.svg");
+      expect(favicon.status).toBe(200);
+      expect(favicon.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+      expect(favicon.headers["cache-control"]).toBe("public, max-age=3600");
+      expect((await request(server, "/robots.txt")).status).toBe(200);
+    });
+
+    it("leaves every other path to Remix: no such file is a 404 page", async () => {
+      for (const pathname of ["/robots.txt/nothing", "/assets/no-such-file.js", "/index.html"]) {
+        const res = await request(server, pathname);
+        expect(res.status, pathname).toBe(404);
+        expect(res.text, pathname).toMatch(/^<!DOCTYPE html>/i);
+      }
+    });
+
+    it("sends a page uncompressed, with Vary, to a client that does not ask for compression", async () => {
+      const res = await request(server, "/accessibility");
+      expect(res.status).toBe(200);
+      expect(res.headers["content-encoding"]).toBeUndefined();
+      expect(String(res.headers.vary)).toMatch(/Accept-Encoding/i);
+      expect(Number(res.headers["content-length"])).toBe(res.raw.length);
+    });
+
+    it("does not compress a body of known length below one TCP segment", async () => {
+      const res = await request(server, "/robots.txt", { headers: { "Accept-Encoding": "gzip" } });
+      expect(res.status).toBe(200);
+      expect(Number(res.headers["content-length"])).toBeLessThan(1400);
+      expect(res.headers["content-encoding"]).toBeUndefined();
+    });
+  });
+
   describe("logs", () => {
     const TOKEN = "AbCdEfGhIjKlMnOpQrStUv123456";
     const QUERY = "?email=hanako@example.jp&password=hunter2secret&token=SeCrEtToKeN1234567890";
