@@ -438,6 +438,7 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(image.status).toBe(200);
     expect(image.headers["content-type"]).toBe("image/png");
     expect(image.headers["x-content-type-options"]).toBe("nosniff");
+    expect(image.headers["content-disposition"]).toBe(`inline; filename="${version.logoFile}"; filename*=UTF-8''${version.logoFile}`);
     expect(Buffer.compare(image.raw, Buffer.from(PNG))).toBe(0);
     // A draft's logo is private; unknown and malformed names are 404.
     expect((await request(server, `/uploads/${version.logoFile}`)).status).toBe(404);

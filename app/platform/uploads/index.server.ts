@@ -85,8 +85,10 @@ export function contentDisposition(disposition: "inline" | "attachment", fileNam
 
 /**
  * The response that serves an upload, for a route that has already decided the person may
- * see it: its checked type, nosniff (a browser never guesses another type), a safe name, and
- * the caller's caching. Null when nothing is stored under the name.
+ * see it: its checked type, a safe name, and the caller's caching. `X-Content-Type-Options:
+ * nosniff`, which keeps a browser from guessing another type, is on every response of the
+ * server (server/security.ts); setting it here too would send it twice. Null when nothing is
+ * stored under the name.
  */
 export async function uploadResponse(
   name: string,
@@ -99,7 +101,6 @@ export async function uploadResponse(
       "Content-Type": file.contentType,
       "Content-Length": String(file.bytes.length),
       "Content-Disposition": contentDisposition(disposition, downloadName),
-      "X-Content-Type-Options": "nosniff",
       "Cache-Control": cacheControl,
     },
   });
