@@ -9,6 +9,7 @@
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { translator, type Lang, type Translate } from "../app/i18n/index.ts";
+import { progressBar } from "../app/platform/import/progress-bar.ts";
 
 const PREFIX = "import:groups: ";
 
@@ -51,39 +52,13 @@ function readFile(file: string, t: Translate): Uint8Array {
   }
 }
 
-/** An in-place bar when stderr is a terminal; otherwise one line per 10 %. */
-function progressBar(t: Translate) {
-  const tty = Boolean(process.stderr.isTTY);
-  let lastStep = 0;
-  let drawn = false;
-  return {
-    update(done: number, total: number) {
-      if (total <= 0) return;
-      const percent = Math.min(100, Math.floor((done * 100) / total));
-      if (tty) {
-        const width = 30;
-        const filled = Math.round((width * percent) / 100);
-        process.stderr.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${t("groupImport.progress", { percent })}\x1b[K`);
-        drawn = true;
-      } else if (Math.floor(percent / 10) > lastStep) {
-        lastStep = Math.floor(percent / 10);
-        process.stderr.write(t("groupImport.progress", { percent: lastStep * 10 }) + "\n");
-      }
-    },
-    end() {
-      if (drawn) process.stderr.write("\r\x1b[K");
-      drawn = false;
-    },
-  };
-}
-
 const args = readArgs();
 const t = translator(args.lang);
 const bytes = readFile(args.file, t);
 
 const { db, connectDb } = await import("../app/platform/db.server.ts");
 const { importGroups, importReportLines } = await import("../app/groups/import.server.ts");
-const bar = progressBar(t);
+const bar = progressBar((percent) => t("groupImport.progress", { percent }));
 let exitCode = 0;
 try {
   await connectDb();

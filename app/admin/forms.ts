@@ -142,7 +142,6 @@ export const CENTER_FIELDS = [
 
 /** Both steps of the CSV import post a reason (optional); the file itself is checked apart. */
 export const centerImportSchema = z.object({ reason: optionalReason() });
-export const CENTER_IMPORT_MAX_BYTES = 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------
 // Accounts (admins only). Field names differ per form: the user page shows several at once.

@@ -8,7 +8,8 @@ import { city } from "../config/city.ts";
 import { CENTER_FIELDS, centerSchema, type CenterFields, type CenterInput, type DistrictInput } from "../admin/forms.ts";
 import { catalogueErrorMap } from "../platform/forms/validation.ts";
 import { encodeMessage } from "../i18n/index.ts";
-import { CsvError, parseCsv, toCsv, unescapeFormula } from "../platform/csv.ts";
+import { toCsv, unescapeFormula } from "../platform/csv.ts";
+import { countRows, runImport, type ImportDefinition, type ImportReason, type ImportRun } from "../platform/import/pipeline.server.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
 import { toSearchText } from "../platform/search.ts";
 import { recordAudit } from "../platform/audit.server.ts";
@@ -282,8 +283,7 @@ export async function exportCentersCsv(): Promise<string> {
 }
 
 export type ImportStatus = "create" | "update" | "unchanged" | "refused";
-/** Why a row is refused: the column's header ("" for the whole row) and a catalogue message. */
-export type ImportReason = { column: string; message: string };
+const STATUSES: readonly ImportStatus[] = ["create", "update", "unchanged", "refused"];
 export type ImportRow = { row: number; name: string; status: ImportStatus; reasons: ImportReason[]; districtCodes: string[] };
 export type ImportPreview = {
   /** A catalogue message when the file as a whole cannot be read; then there are no rows. */
@@ -300,136 +300,113 @@ function codeKey(code: string): string {
   return /^\d+$/.test(plain) ? plain.replace(/^0+(?=\d)/, "") : plain;
 }
 
-function emptyCounts(): Record<ImportStatus, number> {
-  return { create: 0, update: 0, unchanged: 0, refused: 0 };
-}
+/**
+ * The centres' part of the import pipeline. The file is applied whole, in one transaction
+ * that also checks it, so a broken quote refuses the file and every row is judged against
+ * the centres as they are when it is written. A centre with the same 名称 is updated, else
+ * created; its district links become exactly the codes given.
+ */
+const CENTER_IMPORT: ImportDefinition<ImportStatus, PlannedRow> = {
+  table: {
+    columns: CENTER_CSV_HEADERS.map((header) => ({ header, required: true })),
+    brokenRecords: "file",
+    messages: {
+      encoding: "admin.import.errors.encoding",
+      empty: "admin.import.errors.empty",
+      columns: "admin.import.errors.columns",
+      cellCount: "admin.import.errors.cellCount",
+      syntax: "admin.import.errors.syntax",
+    },
+  },
+  nameOf: (record) => unescapeFormula(record.cell("名称")).normalize("NFC").trim(),
+  async prepare(client) {
+    const districts = await client.district.findMany({ select: { id: true, code: true } });
+    const districtByKey = new Map(districts.map((d) => [codeKey(d.code), d]));
+    const existing = await client.communityCenter.findMany({ include: { districts: { select: { districtId: true } } } });
+    const existingByName = new Map(existing.map((c) => [c.name, c]));
+    const firstRowOfName = new Map<string, number>();
 
-/** Reads the file, checks every row as the centre form would, and decides what each row would do. Writes nothing. */
-async function planImport(tx: Tx, text: string): Promise<{ fileError?: string; rows: PlannedRow[] }> {
-  let records: string[][];
-  try {
-    records = parseCsv(text);
-  } catch (error) {
-    if (error instanceof CsvError) return { fileError: encodeMessage("admin.import.errors.syntax", { row: error.record }), rows: [] };
-    throw error;
-  }
-  if (records.length === 0) return { fileError: encodeMessage("admin.import.errors.empty"), rows: [] };
-  const header = records[0].map((h) => h.normalize("NFC").trim());
-  const missing = CENTER_CSV_HEADERS.filter((h) => !header.includes(h));
-  if (missing.length > 0) return { fileError: encodeMessage("admin.import.errors.columns", { columns: missing.join(", ") }), rows: [] };
-  const index = new Map(CENTER_CSV_HEADERS.map((h) => [h, header.indexOf(h)]));
-
-  const districts = await tx.district.findMany({ select: { id: true, code: true } });
-  const districtByKey = new Map(districts.map((d) => [codeKey(d.code), d]));
-  const existing = await tx.communityCenter.findMany({ include: { districts: { select: { districtId: true } } } });
-  const existingByName = new Map(existing.map((c) => [c.name, c]));
-  const firstRowOfName = new Map<string, number>();
-
-  const rows: PlannedRow[] = [];
-  records.slice(1).forEach((cells, i) => {
-    const row = i + 2; // the spreadsheet's row number: the header is row 1
-    if (cells.every((c) => c.trim() === "")) return;
-    const cell = (h: string) => unescapeFormula(cells[index.get(h)!] ?? "");
-    const name = cell("名称").normalize("NFC").trim();
-    const refuse = (reasons: ImportReason[], codes: string[] = []): PlannedRow => ({ row, name, status: "refused", reasons, districtCodes: codes });
-    if (cells.length !== header.length) {
-      rows.push(refuse([{ column: "", message: encodeMessage("admin.import.errors.cellCount", { count: cells.length, expected: header.length }) }]));
-      return;
-    }
-    const reasons: ImportReason[] = [];
-    const codes = cell("行政区コード")
-      .split(/[;；]/)
-      .map((c) => c.normalize("NFKC").trim())
-      .filter(Boolean);
-    const districtIds: number[] = [];
-    const unknown: string[] = [];
-    for (const code of codes) {
-      const district = districtByKey.get(codeKey(code));
-      if (district) districtIds.push(district.id);
-      else unknown.push(code);
-    }
-    if (unknown.length > 0) reasons.push({ column: "行政区コード", message: encodeMessage("admin.import.errors.unknownDistrict", { codes: unknown.join(", ") }) });
-    const raw: Record<string, unknown> = { districtIds: districtIds.map(String) };
-    for (const column of CENTER_CSV_COLUMNS) if ("field" in column) raw[column.field] = cell(column.header);
-    const parsed = centerSchema.safeParse(raw, { error: catalogueErrorMap });
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const field = String(issue.path[0] ?? "");
-        const column = CENTER_CSV_COLUMNS.find((c) => "field" in c && c.field === field)?.header ?? "";
-        reasons.push({ column, message: issue.message });
+    return ({ row, cell: raw }) => {
+      const cell = (h: string) => unescapeFormula(raw(h));
+      const name = cell("名称").normalize("NFC").trim();
+      const reasons: ImportReason[] = [];
+      const codes = cell("行政区コード")
+        .split(/[;；]/)
+        .map((c) => c.normalize("NFKC").trim())
+        .filter(Boolean);
+      const districtIds: number[] = [];
+      const unknown: string[] = [];
+      for (const code of codes) {
+        const district = districtByKey.get(codeKey(code));
+        if (district) districtIds.push(district.id);
+        else unknown.push(code);
       }
+      if (unknown.length > 0) reasons.push({ column: "行政区コード", message: encodeMessage("admin.import.errors.unknownDistrict", { codes: unknown.join(", ") }) });
+      const input: Record<string, unknown> = { districtIds: districtIds.map(String) };
+      for (const column of CENTER_CSV_COLUMNS) if ("field" in column) input[column.field] = cell(column.header);
+      const parsed = centerSchema.safeParse(input, { error: catalogueErrorMap });
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const field = String(issue.path[0] ?? "");
+          const column = CENTER_CSV_COLUMNS.find((c) => "field" in c && c.field === field)?.header ?? "";
+          reasons.push({ column, message: issue.message });
+        }
+      }
+      if (name) {
+        const first = firstRowOfName.get(name);
+        if (first !== undefined) reasons.push({ column: "名称", message: encodeMessage("admin.import.errors.duplicateName", { row: first }) });
+        else firstRowOfName.set(name, row);
+      }
+      if (reasons.length > 0 || !parsed.success) return { row, name, status: "refused", reasons, districtCodes: codes };
+      const fields = pickFields(parsed.data);
+      const ids = [...new Set(districtIds)].sort((a, b) => a - b);
+      const current = existingByName.get(fields.name);
+      if (!current) return { row, name: fields.name, status: "create", reasons: [], districtCodes: codes, fields, districtIds: ids };
+      const diff = diffCenter(current, current.districts.map((d) => d.districtId), fields, ids);
+      return {
+        row,
+        name: fields.name,
+        status: diff.changed ? "update" : "unchanged",
+        reasons: [],
+        districtCodes: codes,
+        fields,
+        districtIds: ids,
+        centerId: current.id,
+        districtsChanged: diff.districtsChanged,
+      };
+    };
+  },
+  writes: (row) => row.status === "create" || row.status === "update",
+  async write(tx, row) {
+    if (row.status === "update") {
+      await writeCenter(tx, row.centerId!, row.fields!, row.districtIds!, row.districtsChanged!);
+      return row;
     }
-    if (name) {
-      const first = firstRowOfName.get(name);
-      if (first !== undefined) reasons.push({ column: "名称", message: encodeMessage("admin.import.errors.duplicateName", { row: first }) });
-      else firstRowOfName.set(name, row);
-    }
-    if (reasons.length > 0 || !parsed.success) {
-      rows.push(refuse(reasons, codes));
-      return;
-    }
-    const fields = pickFields(parsed.data);
-    const ids = [...new Set(districtIds)].sort((a, b) => a - b);
-    const current = existingByName.get(fields.name);
-    if (!current) {
-      rows.push({ row, name: fields.name, status: "create", reasons: [], districtCodes: codes, fields, districtIds: ids });
-      return;
-    }
-    const diff = diffCenter(current, current.districts.map((d) => d.districtId), fields, ids);
-    rows.push({
-      row,
-      name: fields.name,
-      status: diff.changed ? "update" : "unchanged",
-      reasons: [],
-      districtCodes: codes,
-      fields,
-      districtIds: ids,
-      centerId: current.id,
-      districtsChanged: diff.districtsChanged,
+    const center = await tx.communityCenter.create({
+      data: { ...row.fields!, districts: { create: row.districtIds!.map((districtId) => ({ districtId })) } },
     });
-  });
-  return { rows };
-}
+    return { ...row, centerId: center.id };
+  },
+};
 
-function summarise(plan: { fileError?: string; rows: PlannedRow[] }): ImportPreview {
-  const counts = emptyCounts();
-  for (const r of plan.rows) counts[r.status]++;
+function summarise(run: ImportRun<PlannedRow>): ImportPreview {
   return {
-    fileError: plan.fileError,
-    counts,
-    rows: plan.rows.map(({ row, name, status, reasons, districtCodes }) => ({ row, name, status, reasons, districtCodes })),
+    fileError: run.fileError,
+    counts: countRows(run.rows, STATUSES),
+    rows: run.rows.map(({ row, name, status, reasons, districtCodes }) => ({ row, name, status, reasons, districtCodes })),
   };
 }
 
 /** What an import of this text would do, row by row. Nothing is written. */
 export async function previewCenterImport(text: string): Promise<ImportPreview> {
-  return summarise(await planImport(db, text));
+  return summarise(await runImport(db, CENTER_IMPORT, { text }, { dryRun: true }));
 }
 
-/**
- * Applies the rows the preview accepts, in one transaction: a centre with the same 名称 is
- * updated, else created; its district links become exactly the codes given. Refused rows are
- * skipped. One audit entry records the counts and the centres changed.
- */
+/** Applies the rows the preview accepts (refused rows are skipped); one audit entry records the counts and the centres changed. */
 export async function applyCenterImport(actor: AuditActor, text: string, reason: string): Promise<ImportPreview> {
-  return db.$transaction(
-    async (tx) => {
-      const plan = await planImport(tx, text);
-      if (plan.fileError) return summarise(plan);
-      const created: number[] = [];
-      const updated: number[] = [];
-      for (const row of plan.rows) {
-        if (row.status === "create") {
-          const center = await tx.communityCenter.create({
-            data: { ...row.fields!, districts: { create: row.districtIds!.map((districtId) => ({ districtId })) } },
-          });
-          created.push(center.id);
-        } else if (row.status === "update") {
-          await writeCenter(tx, row.centerId!, row.fields!, row.districtIds!, row.districtsChanged!);
-          updated.push(row.centerId!);
-        }
-      }
-      const preview = summarise(plan);
+  const run = await runImport(db, CENTER_IMPORT, { text }, {
+    finish: async (tx, { rows }) => {
+      const counts = countRows(rows, STATUSES);
       await recordAudit(
         {
           actor,
@@ -438,18 +415,17 @@ export async function applyCenterImport(actor: AuditActor, text: string, reason:
           targetId: "csv",
           reason,
           details: {
-            created: preview.counts.create,
-            updated: preview.counts.update,
-            unchanged: preview.counts.unchanged,
-            refused: preview.counts.refused,
-            createdIds: created,
-            updatedIds: updated,
+            created: counts.create,
+            updated: counts.update,
+            unchanged: counts.unchanged,
+            refused: counts.refused,
+            createdIds: rows.filter((r) => r.status === "create").map((r) => r.centerId!),
+            updatedIds: rows.filter((r) => r.status === "update").map((r) => r.centerId!),
           },
         },
         tx,
       );
-      return preview;
     },
-    { timeout: 60_000 },
-  );
+  });
+  return summarise(run);
 }

@@ -26,10 +26,9 @@ import { fiscalYearAt, formatInstant } from "../platform/dates.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
 import { enqueueMail, portalLink } from "../platform/mail.server.ts";
 import { hit, type RateLimitRule } from "../platform/rate-limit.server.ts";
-import { checkImage, deleteUpload, readLimitedForm, saveImage } from "../platform/uploads.server.ts";
+import { checkUpload, deleteUpload, readUploadForm, saveUpload } from "../platform/uploads/index.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { composeEditorMail, sendToRepresentatives } from "./mail.server.ts";
-import { GROUP_LIMITS } from "./rules.ts";
 import {
   fiscalYearValidity,
   groupRoleOf,
@@ -278,8 +277,8 @@ export type GroupSubmission = {
   logo: LogoChange;
 };
 
-/** The whole posted form: the profile, an image, and a little room for everything else. */
-export const GROUP_FORM_MAX_BYTES = GROUP_LIMITS.logoBytes + 2 * 1024 * 1024;
+/** The profile form: its logo, and room for the text fields (each also has its own limit). */
+const GROUP_FORM_LIMITS = { files: { logo: "logo" }, maxTextBytes: 2 * 1024 * 1024 } as const;
 
 export type GroupFormRead =
   | { ok: true; intent: GroupFormIntent; submission: GroupSubmission; values: Record<string, string> }
@@ -290,8 +289,10 @@ export type GroupFormRead =
  * message, never a failed request), then the profile, the consent when submitting, and the
  * logo by its bytes. An accepted logo is written only when everything else is valid too.
  */
+const LOGO_ERRORS = { type: "groupForm.errors.logoType", size: "groupForm.errors.logoSize" } as const;
+
 export async function readGroupForm(request: Request, today: string): Promise<GroupFormRead> {
-  const read = await readLimitedForm(request, { maxBodyBytes: GROUP_FORM_MAX_BYTES, maxFileBytes: GROUP_LIMITS.logoBytes });
+  const read = await readUploadForm(request, GROUP_FORM_LIMITS);
   if (!read.ok) {
     const error: MessageKey = read.status === 411 ? "groupForm.errors.lengthRequired" : read.status === 413 ? "groupForm.errors.tooLarge" : "error.400.body";
     return { ok: false, status: read.status, errors: { _form: error } };
@@ -299,16 +300,16 @@ export async function readGroupForm(request: Request, today: string): Promise<Gr
   const { formData } = read;
   const intent = intentOf(formData);
   const validation = validateGroupForm(formData, today, intent);
-  const logo = await checkImage(formData.get("logo"), { oversize: read.oversize.has("logo") });
+  const logo = await checkUpload("logo", formData.get("logo"), { oversize: read.oversize.has("logo") });
   if (!validation.ok || logo.kind === "error") {
     const errors: FieldErrors = { ...(validation.ok ? {} : validation.errors) };
     // A file input cannot be filled in again by the server: say so at the field.
-    errors.logo = logo.kind === "error" ? `groupForm.errors.${logo.error}` : logo.kind === "image" ? "groupForm.logo.reselect" : "";
+    errors.logo = logo.kind === "error" ? LOGO_ERRORS[logo.error] : logo.kind === "file" ? "groupForm.logo.reselect" : "";
     if (!errors.logo) delete errors.logo;
     return { ok: false, status: 400, errors, values: keptValues(formData) };
   }
   const change: LogoChange =
-    logo.kind === "image" ? { kind: "replace", file: await saveImage(logo) } : formData.get("removeLogo") === "on" ? { kind: "remove" } : { kind: "keep" };
+    logo.kind === "file" ? { kind: "replace", file: await saveUpload(logo) } : formData.get("removeLogo") === "on" ? { kind: "remove" } : { kind: "keep" };
   return { ok: true, intent, submission: { profile: validation.data, submit: intent === "submit", logo: change }, values: keptValues(formData) };
 }
 

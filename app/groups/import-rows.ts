@@ -1,19 +1,21 @@
 /**
  * The columns of the city's group list and how one row of it becomes the input of
  * groupProfileSchema (the form's own validation). Plain module (no server imports), so the
- * unit tests reach it directly; the database side is group-import.server.ts.
+ * unit tests reach it directly; the database side is import.server.ts, on the platform's import
+ * pipeline.
  */
 import type { groupProfileSchema, GroupProfileInput } from "./forms.ts";
 import { catalogueErrorMap } from "../platform/forms/validation.ts";
 import { en } from "../i18n/en.ts";
 import { encodeMessage, type MessageKey } from "../i18n/index.ts";
 import { ja } from "../i18n/ja.ts";
-import { decodeCsvBytes, unescapeFormula, type CsvEncoding } from "../platform/csv.ts";
+import { unescapeFormula } from "../platform/csv.ts";
+import type { ImportColumn as TableColumn, ImportReason } from "../platform/import/table.ts";
 import { isIsoDate } from "../platform/dates.ts";
 import { ACTIVITY_FIELDS, type GroupKind } from "./rules.ts";
 
 /** A column of the import file: its Japanese header and the profile field it fills. */
-export type ImportColumn = { header: string; field: string; required: boolean };
+export type ImportColumn = TableColumn & { field: string };
 
 /**
  * The accepted columns, in the order of the sample file. A required column must be in the
@@ -48,42 +50,6 @@ export const GROUP_IMPORT_HEADERS = GROUP_IMPORT_COLUMNS.map((c) => c.header);
 /** The header of the column that fills a profile field ("" when none does). */
 export function headerOfField(field: string): string {
   return GROUP_IMPORT_COLUMNS.find((c) => c.field === field)?.header ?? "";
-}
-
-/** Why a row is refused: the column's header ("" for the whole row) and an encoded catalogue message. */
-export type ImportReason = { column: string; message: string };
-
-/** Bytes of the file to text: UTF-8 (with or without BOM) or Shift_JIS as Excel writes it; null when neither. */
-export function decodeImportBytes(bytes: Uint8Array): { text: string; encoding: CsvEncoding } | null {
-  try {
-    const decoded = decodeCsvBytes(bytes);
-    return { text: decoded.text.startsWith("\uFEFF") ? decoded.text.slice(1) : decoded.text, encoding: decoded.encoding };
-  } catch {
-    return null;
-  }
-}
-
-/** Headers compared as people type them: NFKC (full-width letters, half-width kana), no spaces. */
-export function headerKey(header: string): string {
-  return header.normalize("NFKC").replace(/\s+/g, "").toUpperCase();
-}
-
-/** What the header row says: where each known column is, and what is missing or unknown. */
-export function readHeader(cells: string[]) {
-  const index = new Map<string, number>();
-  const unknown: string[] = [];
-  const known = new Map(GROUP_IMPORT_COLUMNS.map((c) => [headerKey(c.header), c.header]));
-  cells.forEach((cell, i) => {
-    const header = known.get(headerKey(cell));
-    if (header === undefined) {
-      if (cell.trim() !== "") unknown.push(cell.trim());
-    } else if (!index.has(header)) {
-      index.set(header, i);
-    }
-  });
-  const missingRequired = GROUP_IMPORT_COLUMNS.filter((c) => c.required && !index.has(c.header)).map((c) => c.header);
-  const missingOptional = GROUP_IMPORT_COLUMNS.filter((c) => !c.required && !index.has(c.header)).map((c) => c.header);
-  return { index, unknown, missingRequired, missingOptional };
 }
 
 const YES = new Set(["はい", "1", "○", "〇", "◯", "●", "✓", "✔", "yes", "y", "true", "有", "あり", "有り"]);

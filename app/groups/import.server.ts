@@ -10,24 +10,20 @@
  */
 import path from "node:path";
 import { groupProfileSchema, type GroupProfileInput } from "./forms.ts";
-import { encodeMessage, translateMessage, type Lang, type Translate } from "../i18n/index.ts";
+import { translateMessage, encodeMessage, type Lang, type Translate } from "../i18n/index.ts";
 import { now } from "../platform/clock.server.ts";
-import { parseCsvRows, type CsvEncoding, type CsvRow } from "../platform/csv.ts";
-import type { Db } from "../platform/db.server.ts";
+import type { CsvEncoding } from "../platform/csv.ts";
+import type { Db, Prisma } from "../platform/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../platform/dates.ts";
 import { recordAudit } from "../platform/audit.server.ts";
-import {
-  decodeImportBytes,
-  districtCodeKey,
-  readHeader,
-  validateImportRow,
-  type ImportReason,
-} from "./import-rows.ts";
+import { countRows, runImport, type ImportDefinition, type ImportReason, type ImportTableSpec } from "../platform/import/pipeline.server.ts";
+import { districtCodeKey, GROUP_IMPORT_COLUMNS, validateImportRow } from "./import-rows.ts";
 import { identityKeyOf } from "./rules.ts";
 import { fiscalYearValidity, publishVersion, versionColumns } from "./group.server.ts";
 
 export type GroupImportStatus = "accepted" | "refused" | "present";
 export type GroupImportMatch = "corporateNumber" | "name";
+const STATUSES: readonly GroupImportStatus[] = ["accepted", "refused", "present"];
 
 export type GroupImportRow = {
   /** The spreadsheet row: the header is row 1, the first data row is row 2. */
@@ -65,12 +61,116 @@ export type GroupImportOptions = {
   onProgress?: (done: number, total: number) => void;
 };
 
-type PlannedRow = GroupImportRow & { input?: GroupProfileInput; identityKey?: string };
+type PlannedRow = GroupImportRow & { input?: GroupProfileInput; identityKey?: string; created?: boolean };
 
-const BATCH = 25;
+const GROUP_TABLE: ImportTableSpec = {
+  columns: GROUP_IMPORT_COLUMNS,
+  brokenRecords: "row",
+  messages: {
+    encoding: "groupImport.errors.encoding",
+    empty: "groupImport.errors.empty",
+    header: "groupImport.errors.header",
+    columns: "groupImport.errors.columns",
+    cellCount: "groupImport.reason.cellCount",
+    unterminatedQuote: "groupImport.reason.unterminatedQuote",
+    textAfterQuote: "groupImport.reason.textAfterQuote",
+    missingOptional: "groupImport.warn.missingOptional",
+    unknownColumns: "groupImport.warn.unknownColumns",
+  },
+};
 
-function emptyCounts(): Record<GroupImportStatus, number> {
-  return { accepted: 0, refused: 0, present: 0 };
+/**
+ * The registry's part of the pipeline: rows checked with the registration form's schema and
+ * matched against registered groups (by 法人番号, else by name and furigana) and earlier rows;
+ * accepted rows written as imported, approved groups. Batches of 25 rows per transaction keep
+ * the portal writable while a long list imports.
+ */
+function groupImport(at: Date, fiscalYear: number, validUntil: Date): ImportDefinition<GroupImportStatus, PlannedRow> {
+  return {
+    table: GROUP_TABLE,
+    batchSize: 25,
+    nameOf: (record) => record.cell("団体名").normalize("NFC").trim(),
+    async prepare(client) {
+      const districts = await client.district.findMany({ select: { id: true, code: true } });
+      const districtIdByCode = new Map(districts.map((d) => [districtCodeKey(d.code), d.id]));
+      const existing = await client.group.findMany({
+        where: { OR: [{ corporateNumber: { not: null } }, { identityKey: { not: "" } }] },
+        select: { id: true, corporateNumber: true, identityKey: true },
+      });
+      const byNumber = new Map(existing.filter((g) => g.corporateNumber).map((g) => [g.corporateNumber!, g.id]));
+      const byKey = new Map(existing.filter((g) => g.identityKey).map((g) => [g.identityKey, g.id]));
+      const rowOfNumber = new Map<string, number>();
+      const rowOfKey = new Map<string, number>();
+      const schema = groupProfileSchema(tokyoDate(at));
+
+      return (record) => {
+        const { row } = record;
+        const refuse = (name: string, reasons: ImportReason[]): PlannedRow => ({ row, name, status: "refused", reasons });
+        const checked = validateImportRow(record.cell, districtIdByCode, schema);
+        if (!checked.data) return refuse(record.cell("団体名").normalize("NFC").trim(), checked.reasons);
+
+        const input = checked.data;
+        const identityKey = identityKeyOf(input.name, input.nameKana);
+        const number = input.corporateNumber;
+        // The same group: by 法人番号 first, otherwise by name and furigana.
+        const registeredId = number ? byNumber.get(number) : undefined;
+        if (registeredId !== undefined) return { row, name: input.name, status: "present", reasons: [], groupId: registeredId, match: "corporateNumber" };
+        const namedId = byKey.get(identityKey);
+        if (namedId !== undefined) return { row, name: input.name, status: "present", reasons: [], groupId: namedId, match: "name" };
+        const earlierByNumber = number ? rowOfNumber.get(number) : undefined;
+        if (earlierByNumber !== undefined) {
+          return refuse(input.name, [{ column: "", message: encodeMessage("groupImport.reason.duplicateNumber", { row: earlierByNumber }) }]);
+        }
+        const earlierByName = rowOfKey.get(identityKey);
+        if (earlierByName !== undefined) {
+          return refuse(input.name, [{ column: "", message: encodeMessage("groupImport.reason.duplicateName", { row: earlierByName }) }]);
+        }
+        if (number) rowOfNumber.set(number, row);
+        rowOfKey.set(identityKey, row);
+        return { row, name: input.name, status: "accepted", reasons: [], input, identityKey };
+      };
+    },
+    writes: (row) => row.status === "accepted",
+    write: (tx, row) => writeGroup(tx, row, at, fiscalYear, validUntil),
+  };
+}
+
+async function writeGroup(tx: Prisma.TransactionClient, row: PlannedRow, at: Date, fiscalYear: number, validUntil: Date): Promise<PlannedRow> {
+  const input = row.input!;
+  // Registered meanwhile (say, approved by staff while this ran)? Then it is present.
+  const byCorporateNumber = input.corporateNumber
+    ? await tx.group.findUnique({ where: { corporateNumber: input.corporateNumber }, select: { id: true } })
+    : null;
+  const found = byCorporateNumber ?? (await tx.group.findFirst({ where: { identityKey: row.identityKey! }, select: { id: true } }));
+  if (found) return { ...row, status: "present", groupId: found.id, match: byCorporateNumber ? "corporateNumber" : "name" };
+  const group = await tx.group.create({ data: { state: "active", imported: true, createdAt: at } });
+  const version = await tx.groupVersion.create({
+    data: {
+      groupId: group.id,
+      status: "approved",
+      ...versionColumns({ ...input, representativePublic: false }),
+      createdById: null,
+      createdAt: at,
+      submittedAt: at,
+      decidedAt: at,
+      decidedById: null,
+    },
+  });
+  await publishVersion(tx, group.id, version.id);
+  await tx.groupRegistration.create({
+    data: {
+      groupId: group.id,
+      fiscalYear,
+      kind: "imported",
+      status: "approved",
+      submittedAt: at,
+      decidedAt: at,
+      validFrom: at,
+      validUntil,
+      createdAt: at,
+    },
+  });
+  return { ...row, created: true, groupId: group.id };
 }
 
 /** Reads, checks and (unless dryRun) imports a group list. Never throws for bad content. */
@@ -80,196 +180,51 @@ export async function importGroups(client: Db, options: GroupImportOptions): Pro
   const { validUntil } = fiscalYearValidity(fiscalYear);
   const fileName = path.basename(options.fileName);
   const dryRun = options.dryRun ?? false;
-  const result: GroupImportResult = {
+  const run = await runImport(client, groupImport(at, fiscalYear, validUntil), { bytes: options.bytes }, {
+    dryRun,
+    fileName,
+    onProgress: options.onProgress,
+    finish: async (db, { rows, encoding }) => {
+      const counts = countRows(rows, STATUSES);
+      await recordAudit(
+        {
+          actor: null,
+          action: "groups.imported",
+          targetType: "group",
+          targetId: "import",
+          details: {
+            file: fileName,
+            encoding,
+            rows: rows.length,
+            imported: rows.filter((r) => r.created).length,
+            present: counts.present,
+            refused: counts.refused,
+            fiscalYear,
+          },
+        },
+        db,
+      );
+    },
+  });
+  const rows = run.rows.map(({ row, name, status, reasons, groupId, match, created }) => ({
+    row,
+    name,
+    status: created ? ("accepted" as const) : status,
+    reasons,
+    ...(groupId !== undefined && !created ? { groupId, match } : {}),
+  }));
+  return {
     fileName,
     dryRun,
-    warnings: [],
-    rows: [],
-    counts: emptyCounts(),
-    createdGroupIds: [],
+    fileError: run.fileError,
+    encoding: run.encoding,
+    warnings: run.warnings,
+    rows,
+    counts: countRows(rows, STATUSES),
+    createdGroupIds: run.rows.filter((r) => r.created).map((r) => r.groupId!),
     fiscalYear,
     validUntil,
   };
-
-  const decoded = decodeImportBytes(options.bytes);
-  if (!decoded) return { ...result, fileError: encodeMessage("groupImport.errors.encoding", { file: fileName }) };
-  result.encoding = decoded.encoding;
-  const records = parseCsvRows(decoded.text);
-  const headerRecord = records[0];
-  if (!headerRecord || (!headerRecord.error && headerRecord.cells.every((c) => c.trim() === ""))) {
-    return { ...result, fileError: encodeMessage("groupImport.errors.empty", { file: fileName }) };
-  }
-  if (headerRecord.error) return { ...result, fileError: encodeMessage("groupImport.errors.header", { file: fileName }) };
-  const header = readHeader(headerRecord.cells);
-  if (header.missingRequired.length > 0) {
-    return { ...result, fileError: encodeMessage("groupImport.errors.columns", { columns: header.missingRequired.join(", ") }) };
-  }
-  if (header.missingOptional.length > 0) {
-    result.warnings.push(encodeMessage("groupImport.warn.missingOptional", { columns: header.missingOptional.join(", ") }));
-  }
-  if (header.unknown.length > 0) result.warnings.push(encodeMessage("groupImport.warn.unknownColumns", { columns: header.unknown.join(", ") }));
-
-  const dataRecords = records.slice(1).filter((r) => r.error || r.cells.some((c) => c.trim() !== ""));
-  // Checking a row is one step and writing it another (a row that is not written skips that step).
-  let done = 0;
-  const total = dataRecords.length * (dryRun ? 1 : 2);
-  const progress = () => options.onProgress?.(done, total);
-  progress();
-
-  const districts = await client.district.findMany({ select: { id: true, code: true } });
-  const districtIdByCode = new Map(districts.map((d) => [districtCodeKey(d.code), d.id]));
-  const existing = await client.group.findMany({
-    where: { OR: [{ corporateNumber: { not: null } }, { identityKey: { not: "" } }] },
-    select: { id: true, corporateNumber: true, identityKey: true },
-  });
-  const byNumber = new Map(existing.filter((g) => g.corporateNumber).map((g) => [g.corporateNumber!, g.id]));
-  const byKey = new Map(existing.filter((g) => g.identityKey).map((g) => [g.identityKey, g.id]));
-  const rowOfNumber = new Map<string, number>();
-  const rowOfKey = new Map<string, number>();
-  const schema = groupProfileSchema(tokyoDate(at));
-
-  /** What one data row would do: refused (with every reason), already present, or accepted. */
-  const planRow = (record: CsvRow): PlannedRow => {
-    const row = record.record;
-    const refuse = (name: string, reasons: ImportReason[]): PlannedRow => ({ row, name, status: "refused", reasons });
-    if (record.error) {
-      const key = record.error === "unterminated-quote" ? "groupImport.reason.unterminatedQuote" : "groupImport.reason.textAfterQuote";
-      return refuse("", [{ column: "", message: encodeMessage(key) }]);
-    }
-    const cell = (h: string) => {
-      const i = header.index.get(h);
-      return i === undefined ? "" : (record.cells[i] ?? "");
-    };
-    const name = cell("団体名").normalize("NFC").trim();
-    if (record.cells.length !== headerRecord.cells.length) {
-      const counts = { count: record.cells.length, expected: headerRecord.cells.length };
-      return refuse(name, [{ column: "", message: encodeMessage("groupImport.reason.cellCount", counts) }]);
-    }
-    const checked = validateImportRow(cell, districtIdByCode, schema);
-    if (!checked.data) return refuse(name, checked.reasons);
-
-    const input = checked.data;
-    const identityKey = identityKeyOf(input.name, input.nameKana);
-    const number = input.corporateNumber;
-    // The same group: by 法人番号 first, otherwise by name and furigana.
-    const registeredId = number ? byNumber.get(number) : undefined;
-    if (registeredId !== undefined) return { row, name: input.name, status: "present", reasons: [], groupId: registeredId, match: "corporateNumber" };
-    const namedId = byKey.get(identityKey);
-    if (namedId !== undefined) return { row, name: input.name, status: "present", reasons: [], groupId: namedId, match: "name" };
-    const earlierByNumber = number ? rowOfNumber.get(number) : undefined;
-    if (earlierByNumber !== undefined) {
-      return refuse(input.name, [{ column: "", message: encodeMessage("groupImport.reason.duplicateNumber", { row: earlierByNumber }) }]);
-    }
-    const earlierByName = rowOfKey.get(identityKey);
-    if (earlierByName !== undefined) {
-      return refuse(input.name, [{ column: "", message: encodeMessage("groupImport.reason.duplicateName", { row: earlierByName }) }]);
-    }
-    if (number) rowOfNumber.set(number, row);
-    rowOfKey.set(identityKey, row);
-    return { row, name: input.name, status: "accepted", reasons: [], input, identityKey };
-  };
-
-  const rows: PlannedRow[] = [];
-  for (const record of dataRecords) {
-    rows.push(planRow(record));
-    done++;
-    if (done % 10 === 0) progress();
-  }
-
-  const accepted = rows.filter((r) => r.status === "accepted");
-  if (!dryRun) done += rows.length - accepted.length;
-  progress();
-  if (!dryRun && accepted.length > 0) {
-    for (let start = 0; start < accepted.length; start += BATCH) {
-      const batch = accepted.slice(start, start + BATCH);
-      const written = await client.$transaction(
-        async (tx) => {
-          const outcome: { row: PlannedRow; groupId: number; created: boolean; match?: GroupImportMatch }[] = [];
-          for (const row of batch) {
-            const input = row.input!;
-            // Registered meanwhile (say, approved by staff while this ran)? Then it is present.
-            const byCorporateNumber = input.corporateNumber
-              ? await tx.group.findUnique({ where: { corporateNumber: input.corporateNumber }, select: { id: true } })
-              : null;
-            const found = byCorporateNumber ?? (await tx.group.findFirst({ where: { identityKey: row.identityKey! }, select: { id: true } }));
-            if (found) {
-              outcome.push({ row, groupId: found.id, created: false, match: byCorporateNumber ? "corporateNumber" : "name" });
-              continue;
-            }
-            const group = await tx.group.create({ data: { state: "active", imported: true, createdAt: at } });
-            const version = await tx.groupVersion.create({
-              data: {
-                groupId: group.id,
-                status: "approved",
-                ...versionColumns({ ...input, representativePublic: false }),
-                createdById: null,
-                createdAt: at,
-                submittedAt: at,
-                decidedAt: at,
-                decidedById: null,
-              },
-            });
-            await publishVersion(tx, group.id, version.id);
-            await tx.groupRegistration.create({
-              data: {
-                groupId: group.id,
-                fiscalYear,
-                kind: "imported",
-                status: "approved",
-                submittedAt: at,
-                decidedAt: at,
-                validFrom: at,
-                validUntil,
-                createdAt: at,
-              },
-            });
-            outcome.push({ row, groupId: group.id, created: true });
-          }
-          return outcome;
-        },
-        { timeout: 60_000 },
-      );
-      for (const { row, groupId, created, match } of written) {
-        if (created) result.createdGroupIds.push(groupId);
-        else Object.assign(row, { status: "present", groupId, match });
-      }
-      done += batch.length;
-      progress();
-    }
-  }
-
-  result.rows = rows.map(({ row, name, status, reasons, groupId, match }) => ({
-    row,
-    name,
-    status,
-    reasons,
-    ...(groupId !== undefined ? { groupId, match } : {}),
-  }));
-  for (const r of result.rows) result.counts[r.status]++;
-
-  if (!dryRun) {
-    await recordAudit(
-      {
-        actor: null,
-        action: "groups.imported",
-        targetType: "group",
-        targetId: "import",
-        details: {
-          file: fileName,
-          encoding: decoded.encoding,
-          rows: result.rows.length,
-          imported: result.createdGroupIds.length,
-          present: result.counts.present,
-          refused: result.counts.refused,
-          fiscalYear,
-        },
-      },
-      client,
-    );
-  }
-  done = total;
-  progress();
-  return result;
 }
 
 /** The report as lines of text in the reader's language: rows, reasons, totals. */

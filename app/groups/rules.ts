@@ -2,6 +2,8 @@
  * Rules of the group registry that the form, the import and the review share. Plain module:
  * the browser uses it to validate as the server does.
  */
+import { UPLOAD_KINDS } from "../platform/uploads/kinds.ts";
+
 export const GROUP_KINDS = ["npo", "volunteer", "other"] as const;
 export type GroupKind = (typeof GROUP_KINDS)[number];
 
@@ -63,5 +65,5 @@ export const GROUP_LIMITS = {
   /** Municipal registration rules usually require at least five members. */
   minMembers: 5,
   maxMembers: 99_999,
-  logoBytes: 1024 * 1024,
+  logoBytes: UPLOAD_KINDS.logo.maxBytes,
 } as const;

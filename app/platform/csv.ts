@@ -2,7 +2,12 @@
  * CSV as the municipal open-data rules use it (RFC 4180; UTF-8 with BOM and CRLF when we
  * write), and as people actually send it: UTF-8 with or without BOM, or Shift_JIS from Excel.
  * Plain module: no server-only imports.
+ *
+ * One reader (parseCsvRows; parseCsv is its strict form) and one writer (toCsv, csv-stringify).
+ * The reader is our own: csv-parse drops every record after an unclosed quote and cannot keep
+ * a quote inside an unquoted cell while refusing text after a closing quote (decision 0016).
  */
+import { stringify } from "csv-stringify/sync";
 
 const UTF8_BOM = "\uFEFF";
 
@@ -44,71 +49,6 @@ export function decodeCsvBytes(bytes: Uint8Array): { text: string; encoding: Csv
   }
 }
 
-/**
- * Parses CSV text into records of cells. Quoted fields may hold commas, line breaks and ""
- * (a quote); CRLF, LF and CR all end a record; a BOM at the start is dropped; the line break
- * after the last record does not make an empty record (a blank line in between does: [""]).
- */
-export function parseCsv(input: string): string[][] {
-  const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
-  const records: string[][] = [];
-  let record: string[] = [];
-  let cell = "";
-  /** True once the current record has any character (so `""` alone is a record). */
-  let started = false;
-  let i = 0;
-  const n = text.length;
-  const endRecord = () => {
-    record.push(cell);
-    records.push(record);
-    record = [];
-    cell = "";
-    started = false;
-  };
-  while (i < n) {
-    const c = text[i];
-    if (c !== "\r" && c !== "\n") started = true;
-    if (c === '"' && cell === "") {
-      // A quoted field: runs to the closing quote not followed by another quote.
-      i++;
-      for (;;) {
-        if (i >= n) throw new CsvError("unterminated-quote", records.length + 1);
-        const q = text[i];
-        if (q === '"') {
-          if (text[i + 1] === '"') {
-            cell += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        cell += q;
-        i++;
-      }
-      const next = text[i];
-      if (i < n && next !== "," && next !== "\r" && next !== "\n") throw new CsvError("text-after-quote", records.length + 1);
-      continue;
-    }
-    if (c === ",") {
-      record.push(cell);
-      cell = "";
-      i++;
-      continue;
-    }
-    if (c === "\r" || c === "\n") {
-      endRecord();
-      i += c === "\r" && text[i + 1] === "\n" ? 2 : 1;
-      continue;
-    }
-    cell += c;
-    i++;
-  }
-  // Text that does not end with a line break still ends its last record.
-  if (started) endRecord();
-  return records;
-}
-
 /** Characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -122,20 +62,20 @@ export function unescapeFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) || /^\s|\s$/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
-}
-
 /**
  * Records to CSV text for download: UTF-8 BOM, CRLF after every record, fields quoted when
- * they need it, and every cell escaped against formula injection.
+ * they need it, and every cell escaped against formula injection. csv-stringify quotes only
+ * what holds the whole record delimiter, so a lone LF or CR, and edge spaces (which
+ * spreadsheets trim), are asked for explicitly.
  */
 export function toCsv(records: readonly (readonly string[])[], { bom = true }: { bom?: boolean } = {}): string {
-  const body = records.map((r) => r.map((cell) => quote(escapeFormula(cell))).join(",") + "\r\n").join("");
-  return (bom ? UTF8_BOM : "") + body;
+  return stringify(
+    records.map((r) => r.map(escapeFormula)),
+    { bom, record_delimiter: "\r\n", quoted_match: /[\r\n]|^\s|\s$/ },
+  );
 }
 
-/** One record as parseCsvRows reads it: its cells, or why it could not be read. */
+/** One record as the reader reads it: its cells, or why it could not be read. */
 export type CsvRow = {
   /** 1-based record number: the spreadsheet row (a quoted line break stays inside its record). */
   record: number;
@@ -144,10 +84,13 @@ export type CsvRow = {
 };
 
 /**
- * parseCsv for imports that report row by row: a broken record (a quote that never closes,
- * text after a closing quote) does not stop the file. It is returned with its error and no
- * cells, and reading resumes on the line after the one its broken quoted field began on, so
- * the records after it keep their numbers.
+ * Parses CSV text into records, for imports that report row by row. Quoted fields may hold
+ * commas, line breaks and "" (a quote); CRLF, LF and CR all end a record; a BOM at the start
+ * is dropped; the line break after the last record does not make an empty record (a blank
+ * line in between does: [""]). A broken record (a quote that never closes, text after a
+ * closing quote) does not stop the file: it is returned with its error and no cells, and
+ * reading resumes on the line after the one its broken quoted field began on, so the records
+ * after it keep their numbers.
  */
 export function parseCsvRows(input: string): CsvRow[] {
   const text = input.startsWith(UTF8_BOM) ? input.slice(1) : input;
@@ -219,4 +162,12 @@ export function parseCsvRows(input: string): CsvRow[] {
   }
   if (started) endRecord();
   return rows;
+}
+
+/** The reader for files that must be whole: records of cells, or a CsvError naming the first broken record. */
+export function parseCsv(input: string): string[][] {
+  const rows = parseCsvRows(input);
+  const broken = rows.find((r) => r.error);
+  if (broken?.error) throw new CsvError(broken.error, broken.record);
+  return rows.map((r) => r.cells);
 }

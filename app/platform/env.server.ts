@@ -36,6 +36,19 @@ const schema = z
     MAIL_FROM: z.string().min(3).optional(),
     MAIL_OUTBOX_ONLY: flag,
     UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
+    UPLOAD_STORE: z.enum(["local", "s3"], { error: "must be local or s3" }).default("local"),
+    S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://s3.example.jp" }).optional(),
+    S3_BUCKET: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { error: "must be a bucket name (3–63 lower-case letters, digits, dots and hyphens)" })
+      .optional(),
+    S3_REGION: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a region name such as ap-northeast-1" }).optional(),
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9._/-]*$/, { error: "must be letters, digits, '.', '_', '-' and '/'" })
+      .default(""),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     TRUST_PROXY: flag,
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
@@ -51,12 +64,55 @@ const schema = z
         message: "is required in production (set MAIL_OUTBOX_ONLY=1 to keep mail in the outbox on purpose)",
       });
     }
+    if (env.UPLOAD_STORE === "s3") {
+      if (!env.S3_BUCKET) ctx.addIssue({ code: "custom", path: ["S3_BUCKET"], message: "is required when UPLOAD_STORE=s3" });
+      if (!env.S3_REGION) ctx.addIssue({ code: "custom", path: ["S3_REGION"], message: "is required when UPLOAD_STORE=s3" });
+    }
+    if (Boolean(env.S3_ACCESS_KEY_ID) !== Boolean(env.S3_SECRET_ACCESS_KEY)) {
+      const missing = env.S3_ACCESS_KEY_ID ? "S3_SECRET_ACCESS_KEY" : "S3_ACCESS_KEY_ID";
+      ctx.addIssue({ code: "custom", path: [missing], message: "is required with the other S3 key (or set neither to use the SDK's own credentials)" });
+    }
   })
   .transform((env) => ({
     ...env,
     PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
     database: parseDatabaseUrl(env.DATABASE_URL),
+    uploads: uploadStoreConfig(env),
   }));
+
+/** Where uploads are kept: a folder, or a bucket (credentials from the S3_ keys, else the SDK's own chain). */
+export type UploadStoreConfig =
+  | { store: "local"; dir: string }
+  | {
+      store: "s3";
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      prefix: string;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+    };
+
+function uploadStoreConfig(env: {
+  UPLOAD_DIR: string;
+  UPLOAD_STORE: "local" | "s3";
+  S3_ENDPOINT?: string;
+  S3_BUCKET?: string;
+  S3_REGION?: string;
+  S3_PREFIX: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+}): UploadStoreConfig {
+  if (env.UPLOAD_STORE === "local") return { store: "local", dir: env.UPLOAD_DIR };
+  const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  return {
+    store: "s3",
+    bucket: env.S3_BUCKET!,
+    region: env.S3_REGION!,
+    endpoint: env.S3_ENDPOINT,
+    prefix: env.S3_PREFIX,
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  };
+}
 
 export type Env = z.output<typeof schema>;
 

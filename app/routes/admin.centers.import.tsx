@@ -1,60 +1,33 @@
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { FileField, Notice } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { CENTER_IMPORT_MAX_BYTES, centerImportSchema } from "../admin/forms.ts";
+import { centerImportSchema } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { encodeMessage, translateMessage, useT, type MessageKey } from "../i18n/index.ts";
 import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../districts/centers.server.ts";
-import { CsvError, decodeCsvBytes } from "../platform/csv.ts";
+import { checkUpload, readUploadForm, UPLOAD_KINDS } from "../platform/uploads/index.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.import.title");
 
-/** The previewed text comes back with "import": decoded Shift_JIS grows by half, so allow more than the file. */
-const TEXT_LIMIT = 3 * CENTER_IMPORT_MAX_BYTES;
-const BODY_LIMIT = TEXT_LIMIT + 64 * 1024;
+/** The previewed text comes back with "apply": decoded Shift_JIS grows by half, so allow more than the file. */
+const IMPORT_FORM_LIMITS = { files: { file: "csvImport" }, maxTextBytes: 3 * UPLOAD_KINDS.csvImport.maxBytes } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "districts:manage");
   return { headers: CENTER_CSV_HEADERS };
 }
 
-type Upload = { ok: true; formData: FormData } | { ok: false; error: string };
-
-/** The multipart body, held in memory: the file part up to 1 MB, text parts up to TEXT_LIMIT. */
-async function readUpload(request: Request): Promise<Upload> {
-  if (!(request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
-    return { ok: false, error: encodeMessage("admin.import.errors.notMultipart") };
-  }
-  if (Number(request.headers.get("Content-Length") ?? 0) > BODY_LIMIT) return { ok: false, error: encodeMessage("admin.import.errors.tooLarge") };
-  const file = unstable_createMemoryUploadHandler({ maxPartSize: CENTER_IMPORT_MAX_BYTES });
-  const text = unstable_createMemoryUploadHandler({ maxPartSize: TEXT_LIMIT });
-  try {
-    const formData = await unstable_parseMultipartFormData(request, (part) => (part.filename !== undefined ? file(part) : text(part)));
-    return { ok: true, formData };
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return { ok: false, error: encodeMessage("admin.import.errors.tooLarge") };
-    return { ok: false, error: encodeMessage("admin.import.errors.notMultipart") };
-  }
-}
-
-const refusal = (errors: Record<string, string>, values: Record<string, string> = {}) =>
-  data({ stage: "upload" as const, errors, values }, { status: 400 });
+const refusal = (errors: Record<string, string>, values: Record<string, string> = {}, status = 400) =>
+  data({ stage: "upload" as const, errors, values }, { status });
 
 export async function action({ request }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "districts:manage");
-  const upload = await readUpload(request);
-  if (!upload.ok) return refusal({ file: upload.error });
+  const upload = await readUploadForm(request, IMPORT_FORM_LIMITS);
+  if (!upload.ok) return refusal({ file: encodeMessage(upload.status === 413 ? "admin.import.errors.tooLarge" : "admin.import.errors.notMultipart") }, {}, upload.status);
   const { formData } = upload;
   const parsed = parseForm(centerImportSchema, formData, { keep: (name) => name === "reason" });
   if (!parsed.ok) return refusal(parsed.errors, parsed.values);
@@ -68,18 +41,13 @@ export async function action({ request }: ActionFunctionArgs) {
     return { stage: "done" as const, result };
   }
 
-  const file = formData.get("file");
-  if (!(file instanceof File) || file.size === 0) return refusal({ file: encodeMessage("admin.import.errors.file") }, { reason });
-  let decoded: ReturnType<typeof decodeCsvBytes>;
-  try {
-    decoded = decodeCsvBytes(new Uint8Array(await file.arrayBuffer()));
-  } catch (error) {
-    if (error instanceof CsvError) return refusal({ file: encodeMessage("admin.import.errors.encoding") }, { reason });
-    throw error;
-  }
+  const file = await checkUpload("csvImport", formData.get("file"), { oversize: upload.oversize.has("file") });
+  if (file.kind === "none") return refusal({ file: encodeMessage("admin.import.errors.file") }, { reason });
+  if (file.kind === "error") return refusal({ file: encodeMessage(file.error === "size" ? "admin.import.errors.tooLarge" : "admin.import.errors.encoding") }, { reason });
+  const decoded = file.text!;
   const preview = await previewCenterImport(decoded.text);
   if (preview.fileError) return refusal({ file: preview.fileError }, { reason });
-  return { stage: "preview" as const, preview, csv: decoded.text, fileName: file.name, encoding: decoded.encoding, reason };
+  return { stage: "preview" as const, preview, csv: decoded.text, fileName: file.fileName, encoding: decoded.encoding, reason };
 }
 
 export default function AdminCenterImport() {

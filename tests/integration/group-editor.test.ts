@@ -16,7 +16,8 @@ const CLOCK = "2026-06-01T03:00:00.000Z";
 const AT = new Date(CLOCK);
 const FY2026_END = new Date("2027-03-31T15:00:00.000Z");
 
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
+// A whole 1×1 PNG: uploads are decoded, so a signature alone is refused.
+const PNG = new Uint8Array(Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64"));
 
 type Response = { status: number; location: string | null; text: string };
 
@@ -437,6 +438,7 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(image.status).toBe(200);
     expect(image.headers["content-type"]).toBe("image/png");
     expect(image.headers["x-content-type-options"]).toBe("nosniff");
+    expect(image.headers["content-disposition"]).toBe(`inline; filename="${version.logoFile}"; filename*=UTF-8''${version.logoFile}`);
     expect(Buffer.compare(image.raw, Buffer.from(PNG))).toBe(0);
     // A draft's logo is private; unknown and malformed names are 404.
     expect((await request(server, `/uploads/${version.logoFile}`)).status).toBe(404);

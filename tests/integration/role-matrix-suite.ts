@@ -263,7 +263,7 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     const { db, at, makePerson, profile, submitNewGroup, addMember } = support;
     const { setClock } = await import("../../app/platform/clock.server.ts");
     const { createSession } = await import("../../app/auth/session.server.ts");
-    const { saveImage } = await import("../../app/platform/uploads.server.ts");
+    const { saveUpload } = await import("../../app/platform/uploads/index.server.ts");
     const { decideVersion } = await import("../../app/groups/review.server.ts");
     const { createGroup, inviteMember } = await import("../../app/groups/editor.server.ts");
     const { issueToken } = await import("../../app/accounts/user.server.ts");
@@ -271,7 +271,7 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     const png = () => {
       // A 1×1 PNG, distinct bytes each time (a text chunk) so the two uploads are two files.
       const base = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
-      return { bytes: new Uint8Array(base), type: "png" as const };
+      return { bytes: new Uint8Array(base), format: "png" as const };
     };
 
     // Groups (the registry's own functions, at a fixed date in FY2026).
@@ -281,14 +281,14 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     const representative = await makePerson("resident", "rep");
     const editor = await makePerson("resident", "editor");
     const owner = await makePerson("resident", "owner");
-    const logo = await saveImage(png());
+    const logo = await saveUpload(png());
     const groupId = await submitNewGroup(representative, await profile({ name: "碓氷見守り隊", representativeName: "非公開 代表者" }));
     await db.groupVersion.updateMany({ where: { groupId }, data: { logoFile: logo } });
     const version = await db.groupVersion.findFirstOrThrow({ where: { groupId, status: "submitted" } });
     expect(await decideVersion(staff, groupId, version.id, "approve", "登録しました。")).toEqual({ ok: true });
     await addMember(groupId, editor, "editor");
 
-    const draftLogo = (await saveImage({ ...png(), bytes: new Uint8Array([...png().bytes, 0]) }));
+    const draftLogo = (await saveUpload({ ...png(), bytes: new Uint8Array([...png().bytes, 0]) }));
     const draft = await createGroup(owner.id, { profile: await profile({ name: "秘密の下書きの会" }), submit: false, logo: { kind: "replace", file: draftLogo } });
     if (!draft.ok) throw new Error(JSON.stringify(draft));
 

@@ -187,3 +187,31 @@ describe("parseEnv errors", () => {
     expect(() => parseEnv({ NODE_ENV: "test" })).not.toThrow();
   });
 });
+
+describe("parseEnv upload store", () => {
+  it("keeps uploads in UPLOAD_DIR unless told otherwise", () => {
+    expect(parseEnv({}).uploads).toEqual({ store: "local", dir: "./data/uploads" });
+    expect(parseEnv({ UPLOAD_DIR: "/srv/uploads", S3_BUCKET: "ignored" }).uploads).toEqual({ store: "local", dir: "/srv/uploads" });
+  });
+
+  it("uses a bucket with UPLOAD_STORE=s3, with the keys given or the SDK's own credentials", () => {
+    const base = { UPLOAD_STORE: "s3", S3_BUCKET: "annaka-portal", S3_REGION: "ap-northeast-1" };
+    expect(parseEnv(base).uploads).toEqual({ store: "s3", bucket: "annaka-portal", region: "ap-northeast-1", endpoint: undefined, prefix: "", credentials: undefined });
+    const compatible = parseEnv({ ...base, S3_ENDPOINT: "https://s3.example.jp", S3_PREFIX: "portal/", S3_ACCESS_KEY_ID: "id", S3_SECRET_ACCESS_KEY: "secret" });
+    expect(compatible.uploads).toMatchObject({ endpoint: "https://s3.example.jp", prefix: "portal/", credentials: { accessKeyId: "id", secretAccessKey: "secret" } });
+  });
+
+  it("names what an S3 configuration lacks or gets wrong, on one line", () => {
+    const missing = envError({ UPLOAD_STORE: "s3" });
+    expectOneLineNaming(missing, "S3_BUCKET");
+    expectOneLineNaming(missing, "S3_REGION");
+    expectOneLineNaming(envError({ UPLOAD_STORE: "disk" }), "UPLOAD_STORE");
+    const base = { UPLOAD_STORE: "s3", S3_BUCKET: "annaka-portal", S3_REGION: "ap-northeast-1" };
+    expectOneLineNaming(envError({ ...base, S3_ENDPOINT: "ftp://s3.example.jp" }), "S3_ENDPOINT");
+    expectOneLineNaming(envError({ ...base, S3_BUCKET: "Bad_Bucket" }), "S3_BUCKET");
+    expectOneLineNaming(envError({ ...base, S3_ACCESS_KEY_ID: "id" }), "S3_SECRET_ACCESS_KEY");
+    const secret = envError({ ...base, S3_SECRET_ACCESS_KEY: "do-not-print-me" });
+    expectOneLineNaming(secret, "S3_ACCESS_KEY_ID");
+    expect(secret.message).not.toContain("do-not-print-me");
+  });
+});

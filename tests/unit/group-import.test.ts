@@ -3,8 +3,8 @@ import { groupProfileSchema } from "../../app/groups/forms.ts";
 import { catalogueErrorMap } from "../../app/platform/forms/validation.ts";
 import { translateMessage, translator } from "../../app/i18n/index.ts";
 import {
-  decodeImportBytes,
   districtCodeKey,
+  GROUP_IMPORT_COLUMNS,
   GROUP_IMPORT_HEADERS,
   mapImportRow,
   normalizeCount,
@@ -13,12 +13,12 @@ import {
   parseActivityFields,
   parseKind,
   parseYesNo,
-  readHeader,
   splitList,
   validateImportRow,
 } from "../../app/groups/import-rows.ts";
 import { identityKeyOf, isFurigana, isValidCorporateNumber, normalizeFurigana, withCheckDigit } from "../../app/groups/rules.ts";
 import { parseCsvRows } from "../../app/platform/csv.ts";
+import { decodeImportBytes, readHeader } from "../../app/platform/import/table.ts";
 import { districts } from "../../prisma/data/annaka.ts";
 import { demoGroups } from "../../prisma/data/groups.ts";
 
@@ -134,7 +134,7 @@ describe("parseCsvRows", () => {
 
 describe("header row", () => {
   it("finds every column of the sample order", () => {
-    const header = readHeader([...GROUP_IMPORT_HEADERS]);
+    const header = readHeader([...GROUP_IMPORT_HEADERS], GROUP_IMPORT_COLUMNS);
     expect(header.missingRequired).toEqual([]);
     expect(header.missingOptional).toEqual([]);
     expect(header.unknown).toEqual([]);
@@ -142,7 +142,7 @@ describe("header row", () => {
   });
 
   it("accepts full-width letters and stray spaces, reports missing and unknown columns", () => {
-    const header = readHeader(["団体名 ", "団体名_カナ", "団体種別", "代表者名", "主な活動地区コード", "活動分野", "目的", "活動内容", "設立年月日", "ＵＲＬ", "備考"]);
+    const header = readHeader(["団体名 ", "団体名_カナ", "団体種別", "代表者名", "主な活動地区コード", "活動分野", "目的", "活動内容", "設立年月日", "ＵＲＬ", "備考"], GROUP_IMPORT_COLUMNS);
     expect(header.index.get("団体名")).toBe(0);
     expect(header.index.get("URL")).toBe(9);
     expect(header.missingRequired).toEqual(["会員数"]);

@@ -1,0 +1,33 @@
+/**
+ * What people may send, by kind: the formats a kind accepts and how large a file may be.
+ * Adding a kind (say, the PDF documents of a public comment) is one entry here; a new format
+ * also needs its content check in content.server.ts. Plain module: forms in the browser read
+ * the limits too, to warn before sending.
+ */
+
+/** The formats the content checks know, with the extension and type they are stored and served under. */
+export const UPLOAD_FORMATS = {
+  png: { extension: "png", contentType: "image/png" },
+  jpeg: { extension: "jpg", contentType: "image/jpeg" },
+  csv: { extension: "csv", contentType: "text/csv" },
+} as const;
+
+export type UploadFormat = keyof typeof UPLOAD_FORMATS;
+
+export type UploadKind = {
+  formats: readonly UploadFormat[];
+  maxBytes: number;
+  /** Images: the most pixels decoded (a small file can unpack to a huge image). */
+  maxPixels?: number;
+};
+
+const MiB = 1024 * 1024;
+
+export const UPLOAD_KINDS = {
+  /** A group's (or later an event's) logo: shown small, so 1 MB and 16 megapixels are plenty. */
+  logo: { formats: ["png", "jpeg"], maxBytes: MiB, maxPixels: 4096 * 4096 },
+  /** A spreadsheet saved as CSV for an import (centres, groups; events and councils later). */
+  csvImport: { formats: ["csv"], maxBytes: MiB },
+} as const satisfies Record<string, UploadKind>;
+
+export type UploadKindName = keyof typeof UPLOAD_KINDS;
