@@ -1,17 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
 import { spawnSync } from "node:child_process";
+import { E2E_PORT, E2E_WORKERS } from "./tests/e2e/plan.ts";
 
 /**
- * Two servers, one per database: every spec runs against SQLite (the embedded default), and
+ * Two projects, one per database: every spec runs against SQLite (the embedded default), and
  * the walks tagged @postgresql (sign-up to log-in, the admin's grant, the registry from
  * registration to the 6-1 count) run again against PostgreSQL, the production option.
  * Without a reachable PostgreSQL that project is left out with a warning; REQUIRE_POSTGRES=1
  * (CI) keeps it, so that it fails instead.
+ *
+ * Two workers, each with a server and a database of its own per project: global-setup.ts migrates
+ * and seeds one template per database, and each worker's e2eServer fixture (fixtures.ts) starts
+ * its server on a copy of it, on a port of E2E_PORT's range (plan.ts).
  */
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const PG_PORT = PORT + 1;
-const baseURL = `http://localhost:${PORT}`;
-const pgBaseURL = `http://localhost:${PG_PORT}`;
 
 // Debian's Chromium: Playwright's own browser download cannot reach its server here (stack notes).
 const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -35,26 +36,19 @@ if (!withPostgres && !process.env.TEST_WORKER_INDEX) {
 }
 
 const desktop = { ...devices["Desktop Chrome"], channel: undefined };
-const server = (port: number, database: "sqlite" | "postgresql") => ({
-  command: "tsx tests/e2e/server.ts",
-  url: `http://localhost:${port}/healthz`,
-  reuseExistingServer: false,
-  timeout: 120_000,
-  stdout: "ignore" as const,
-  stderr: "pipe" as const,
-  env: { E2E_PORT: String(port), E2E_DATABASE: database },
-});
 
 export default defineConfig({
   testDir: "tests/e2e",
+  // Files are shared out between the workers; the tests of one file run in order in one worker.
   fullyParallel: false,
-  workers: 1,
+  workers: E2E_WORKERS,
   retries: 0,
   reporter: [["list"]],
   timeout: 30_000,
   globalSetup: "./tests/e2e/global-setup.ts",
   use: {
-    baseURL,
+    // Replaced by the worker's own server's address (fixtures.ts).
+    baseURL: `http://localhost:${E2E_PORT}`,
     locale: "ja-JP",
     timezoneId: "Asia/Tokyo",
     trace: "off",
@@ -70,9 +64,5 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "sqlite", use: { ...desktop, baseURL } },
-    ...(withPostgres ? [{ name: "postgresql", grep: /@postgresql/, use: { ...desktop, baseURL: pgBaseURL } }] : []),
-  ],
-  webServer: [server(PORT, "sqlite"), ...(withPostgres ? [server(PG_PORT, "postgresql")] : [])],
+  projects: [{ name: "sqlite", use: desktop }, ...(withPostgres ? [{ name: "postgresql", grep: /@postgresql/, use: desktop }] : [])],
 });

@@ -1,117 +1,20 @@
 /**
- * The public group directory in the browser: axe on the directory (empty search, results,
- * no results, page 2), a profile and the 410 page in both languages; the search form and the
- * pagination by keyboard alone; the search without JavaScript.
+ * The public group directory in the browser: the search form and the pagination by keyboard
+ * alone, and the search without JavaScript. Its axe checks (empty search, results, no results,
+ * page 2, a profile, the 410 page, in both languages) are in sweep-groups.spec.ts.
  *
- * Its own groups are added to the e2e database (tests/e2e/server.ts writes its URL to the state
- * file) through the registry's model functions, with a word no demo group uses (風早), so the
- * counts here hold whatever demo groups exist.
+ * Its groups are added to the worker's database through the registry's model functions, with a
+ * word no demo group uses (groups-data.ts), so the counts here hold whatever demo groups exist.
  */
-import { expect, test, type Page } from "@playwright/test";
-import type { Db } from "../../app/platform/db.server.ts";
-import { e2eDatabaseUrl, expectAccessible, useEnglish } from "./helpers.ts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+import { directoryGroups, MATCHES, WORD } from "./groups-data.ts";
 
-const WORD = "風早";
-const MATCHES = 23;
-let client: Db;
-let listedId = 0;
-let lapsedId = 0;
-
-test.beforeAll(async ({}, testInfo) => {
-  const databaseUrl = e2eDatabaseUrl(testInfo);
-  // Before db.server.ts is loaded, so that its default client is the e2e database too.
-  process.env.DATABASE_URL = databaseUrl;
-  const { createDb } = await import("../../app/platform/db.server.ts");
-  const { seedGroup } = await import("../integration/helpers/directory-groups.ts");
-  const { fiscalYearAt } = await import("../../app/platform/dates.ts");
-  const holder = createDb(databaseUrl);
-  await holder.ready;
-  client = holder.client;
-  const fy = fiscalYearAt(new Date());
-  const district = await client.district.findFirstOrThrow({ orderBy: { code: "asc" } });
-  const existing = await client.group.findFirst({ where: { name: `${WORD}子育ての会01` } });
-  if (!existing) {
-    for (let i = 1; i <= MATCHES; i++) {
-      await seedGroup(
-        client,
-        {
-          name: `${WORD}子育ての会${String(i).padStart(2, "0")}`,
-          nameKana: `カザハヤコソダテノカイ${"ア".repeat(i)}`,
-          mainDistrictId: district.id,
-          activityFields: [13, 2],
-          purpose: `${WORD}地区で子育て中の家族を応援し、人権について学ぶ機会もつくります。`,
-          activities: "毎月の親子ひろばと読み聞かせを行っています。",
-          welcomesVolunteers: i % 2 === 0,
-          website: "https://example.jp/kazahaya",
-          phone: "027-382-1234",
-          representativeName: "非公開 代表",
-          representativePublic: false,
-        },
-        { fiscalYear: fy },
-      );
-    }
-    await seedGroup(client, { name: `${WORD}解散した会`, nameKana: "カザハヤカイサンシタカイ", mainDistrictId: district.id }, { fiscalYear: fy - 1 });
-  }
-  listedId = (await client.group.findFirstOrThrow({ where: { name: `${WORD}子育ての会01` } })).id;
-  lapsedId = (await client.group.findFirstOrThrow({ where: { name: `${WORD}解散した会` } })).id;
-});
-
-test.afterAll(async () => {
-  await client?.$disconnect();
+test.beforeAll(async ({ db }) => {
+  await directoryGroups(db);
 });
 
 const q = encodeURIComponent(WORD);
-
-for (const lang of ["ja", "en"] as const) {
-  test.describe(`axe (${lang})`, () => {
-    test.beforeEach(async ({ page }) => {
-      if (lang === "en") await useEnglish(page);
-    });
-
-    test("the directory with an empty search", async ({ page }) => {
-      await page.goto("/groups");
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "ja" ? "市民活動団体をさがす" : "Find community groups");
-      await expectAccessible(page);
-    });
-
-    test("the directory with results", async ({ page }) => {
-      await page.goto(`/groups?q=${q}`);
-      await expect(page.getByRole("status")).toContainText(String(MATCHES));
-      await expect(page.locator("mark").first()).toHaveText(WORD);
-      await expectAccessible(page);
-    });
-
-    test("the directory with no results", async ({ page }) => {
-      await page.goto(`/groups?q=${encodeURIComponent("存在しない言葉ですよ")}`);
-      await expect(page.getByRole("status")).toHaveText(lang === "ja" ? "条件に合う団体は見つかりませんでした。" : "No group matches these conditions.");
-      await expectAccessible(page);
-    });
-
-    test("the directory, page 2", async ({ page }) => {
-      await page.goto(`/groups?q=${q}&page=2`);
-      await expect(page.locator('.pagination [aria-current="page"]')).toHaveText("2");
-      await expectAccessible(page);
-    });
-
-    test("a profile", async ({ page }) => {
-      const profile = await page.goto(`/groups/${listedId}`);
-      expect(profile?.status()).toBe(200);
-      await expect(page.getByRole("heading", { level: 1 })).toContainText(`${WORD}子育ての会01`);
-      await expect(page.locator("main")).not.toContainText("非公開 代表");
-      await expectAccessible(page);
-    });
-
-    test("the page of an ended registration", async ({ page }) => {
-      const ended = await page.goto(`/groups/${lapsedId}`);
-      expect(ended?.status()).toBe(410);
-      await expect(page.getByRole("heading", { level: 1 })).toHaveText(
-        lang === "ja" ? "この団体の登録は終了しました" : "This group's registration has ended",
-      );
-      await expect(page.locator("main")).not.toContainText(`${WORD}解散した会`);
-      await expectAccessible(page);
-    });
-  });
-}
 
 /** Presses Tab until the focused element matches; fails after `max` presses. */
 async function tabUntil(page: Page, matches: () => boolean, max = 60) {

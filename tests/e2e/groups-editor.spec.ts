@@ -1,25 +1,11 @@
 /**
- * The representative's pages in the browser, logged in as the demo resident: the registration
- * form completed by keyboard alone, and axe (WCAG 2.x A/AA) on the form (empty and with errors),
- * "my groups", the status page, the edit page and the members page, in Japanese and English.
+ * The representative's registration form in the browser, as a resident logged in by the session
+ * fixture: completed by keyboard alone, the error summary, and the form without JavaScript. The
+ * axe checks of the representative's pages (the form empty and with errors, "my groups", the
+ * status, edit, members and withdraw pages, in both languages) are in sweep-groups.spec.ts.
  */
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD } from "../../prisma/demo-accounts.ts";
-import { expectAccessible } from "./helpers.ts";
-
-const RESIDENT = "resident@demo.annaka.example";
-
-async function logIn(page: Page) {
-  await page.goto("/login");
-  await page.locator("#email").fill(RESIDENT);
-  await page.locator("#password").fill(DEMO_PASSWORD);
-  await page.locator("main form button[type=submit]").click();
-  await expect(page).not.toHaveURL(/\/login(\?|$)/);
-}
-
-async function english(page: Page, baseURL: string) {
-  await page.context().addCookies([{ name: "lang", value: "en", url: baseURL }]);
-}
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 /** Presses Tab until the element with this id has focus; fails if it is never reached. */
 async function tabTo(page: Page, id: string, max = 400) {
@@ -57,16 +43,9 @@ async function fillRequired(page: Page, name: string) {
   await page.locator("#memberCount").fill("12");
 }
 
-async function createDraft(page: Page, name: string): Promise<string> {
-  await page.goto("/groups/new");
-  await fillRequired(page, name);
-  await page.locator("button[value=draft]").click();
-  await expect(page).toHaveURL(/\/my\/groups\/\d+\?notice=created$/);
-  return new URL(page.url()).pathname;
-}
-
-test.beforeEach(async ({ page }) => {
-  await logIn(page);
+// A new resident for every test: the registration limit per person is not shared between tests.
+test.beforeEach(async ({ page, signIn }) => {
+  await signIn(page, "resident");
 });
 
 test("a group is registered with the keyboard alone", async ({ page }) => {
@@ -127,10 +106,10 @@ test("an incomplete form shows the errors in a summary that takes focus, and kee
   await expect(page).toHaveURL(/\/groups\/new$/);
 });
 
-test("the form works without JavaScript: errors from the server, then a saved draft", async ({ browser, baseURL }) => {
+test("the form works without JavaScript: errors from the server, then a saved draft", async ({ browser, baseURL, signIn }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
-  await logIn(page);
+  await signIn(page, "resident");
   await page.goto("/groups/new");
   await page.locator("#name").fill("スクリプトなしの会");
   await page.locator("button[value=draft]").click();
@@ -141,40 +120,3 @@ test("the form works without JavaScript: errors from the server, then a saved dr
   await expect(page).toHaveURL(/\/my\/groups\/\d+\?notice=created$/);
   await context.close();
 });
-
-for (const lang of ["ja", "en"] as const) {
-  test(`the representative's pages are accessible (${lang})`, async ({ page, baseURL }) => {
-    test.setTimeout(180_000);
-    const statusPath = await createDraft(page, lang === "ja" ? "アクセシビリティの会" : "Accessible Group");
-    if (lang === "en") await english(page, baseURL!);
-
-    await page.goto("/groups/new");
-    await expect(page.locator("html")).toHaveAttribute("lang", lang);
-    await expectAccessible(page);
-    await page.locator("button[value=submit]").click();
-    await expect(page.locator(".error-summary")).toBeFocused();
-    await expectAccessible(page);
-
-    await page.goto("/my/groups");
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(lang === "ja" ? "わたしの団体" : "My groups");
-    await expectAccessible(page);
-
-    await page.goto(statusPath);
-    await expect(page.locator("main")).toContainText(lang === "ja" ? "下書き（未申請）" : "Draft (not yet applied)");
-    await expectAccessible(page);
-
-    await page.goto(`${statusPath}/edit`);
-    await expect(page.locator("#name")).not.toHaveValue("");
-    await expectAccessible(page);
-
-    await page.goto(`${statusPath}/members`);
-    await expect(page.locator("main table").first()).toContainText(lang === "ja" ? "代表者" : "Representative");
-    await page.locator("#email").fill("not-an-address");
-    await page.locator("main form button.button").last().click();
-    await expect(page.locator("#email-error")).toBeVisible();
-    await expectAccessible(page);
-
-    await page.goto(`${statusPath}/withdraw`);
-    await expectAccessible(page);
-  });
-}

@@ -1,44 +1,37 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page, type TestInfo } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { e2eScratchFileOf } from "./plan.ts";
+import type { Db } from "../../app/platform/db.server.ts";
+import type { E2eServer } from "./server.ts";
 
 /** Every page must pass axe-core's WCAG 2.x A and AA rules (JIS X 8341-3:2016 AA). */
 export async function expectAccessible(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+  // Only the violations are reported in detail: the rules that run are the same, and axe skips
+  // building the node lists of every pass, a good part of its time on long pages. options()
+  // replaces every option, so it comes before withTags().
+  const results = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export async function useEnglish(page: Page) {
-  await page.context().addCookies([{ name: "lang", value: "en", url: page.url().startsWith("http") ? page.url() : "http://localhost:3210" }]);
+/** Names this worker's server (set by the e2eServer fixture in fixtures.ts). */
+export const E2E_SERVER_ENV = "E2E_SERVER";
+
+function workerServer(): E2eServer {
+  const value = process.env[E2E_SERVER_ENV];
+  if (!value) throw new Error("this worker has no e2e server yet: use a fixture of fixtures.ts (db, baseURL, page…) before asking for it");
+  return JSON.parse(value) as E2eServer;
 }
 
-/**
- * The e2e server of this project: tests/e2e/server.ts writes its database URL to a state file
- * named after its port, so the SQLite and PostgreSQL servers (and two runs on one machine with
- * different E2E_PORTs) do not read each other's.
- */
-export function e2eStateFile(port: string | number): string {
-  return path.join(os.tmpdir(), `portal-e2e-state-${port}.json`);
+/** The database URL of the server this worker drives. */
+export function e2eDatabaseUrl(): string {
+  return workerServer().databaseUrl;
 }
 
-function portOf(testInfo: Pick<TestInfo, "project">): string {
-  const baseURL = testInfo.project.use.baseURL;
-  if (!baseURL) throw new Error(`project ${testInfo.project.name} has no baseURL`);
-  return new URL(baseURL).port;
-}
-
-/** The database URL of the server this test's project drives. */
-export function e2eDatabaseUrl(testInfo: Pick<TestInfo, "project"> = test.info()): string {
-  const { databaseUrl } = JSON.parse(fs.readFileSync(e2eStateFile(portOf(testInfo)), "utf8")) as { databaseUrl: string };
-  return databaseUrl;
-}
-
-/** A scratch file of this project (saved log-ins), beside the state file. */
-export function e2eScratchFile(testInfo: Pick<TestInfo, "project">, name: string): string {
-  return path.join(os.tmpdir(), `portal-e2e-${name}-${portOf(testInfo)}.json`);
+/** A scratch file of this worker's server. */
+export function e2eScratchFile(name: string): string {
+  return e2eScratchFileOf(new URL(workerServer().baseURL).port, name);
 }
 
 /**
@@ -48,9 +41,9 @@ export function e2eScratchFile(testInfo: Pick<TestInfo, "project">, name: string
  * for clock drift) when the current one was used, or waits for a fresh step. The steps used are
  * kept in a file per e2e server, since specs run one after another in fresh modules.
  */
-export async function unusedTotpCode(secret: string, testInfo: Pick<TestInfo, "project"> = test.info()): Promise<string> {
+export async function unusedTotpCode(secret: string): Promise<string> {
   const { totpCodeAt, TOTP_PERIOD_SECONDS } = await import("../../app/auth/totp.server.ts");
-  const file = e2eScratchFile(testInfo, "totp-steps");
+  const file = e2eScratchFile("totp-steps");
   const used = (fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, "utf8")) : {}) as Record<string, number>;
   const period = TOTP_PERIOD_SECONDS * 1000;
   const last = used[secret] ?? -1;
@@ -80,4 +73,15 @@ export async function logInAsDemo(page: Page, role: "staff" | "admin", to: strin
   await page.locator("#code").fill(await unusedTotpCode(account.totpSecret!));
   await page.locator("#code").press("Enter");
   await expect(page).toHaveURL(new RegExp(`${to.replace(/[/]/g, "\\/")}$`));
+}
+
+/** The path of the newest link to `pathPrefix` mailed to `to` (read from the outbox). */
+export async function mailedLink(db: Db, to: string, pathPrefix: string): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const mail = await db.outboxMail.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
+    const match = mail ? new RegExp(`https?://\\S+${pathPrefix}\\S+`).exec(mail.text) : null;
+    if (match) return new URL(match[0]).pathname;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no mail to ${to} with a link to ${pathPrefix}`);
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 async function tabTo(page: Page, name: RegExp | string, max = 30) {
   for (let i = 0; i < max; i++) {

@@ -3,41 +3,16 @@
  * approve it, the public finds it by a two-character word, the open-data CSV lists it, and the
  * 6-1 count on the staff dashboard goes up by one.
  *
- * The resident is a fresh account (made in the e2e database, then logged in through /login) so
- * that the registration limit per person is not shared with the other specs; staff log in as the
- * demo staff account with its TOTP secret, as the README tells a newcomer to.
+ * The resident and the member of staff are new people logged in by the session fixture, so that
+ * the registration limit per person is not shared with the other specs.
  */
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { randomUUID } from "node:crypto";
-import { e2eDatabaseUrl, expectAccessible, logInAsDemo } from "./helpers.ts";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
 
 const GROUP = "苔玉を育てる会";
 const WORD = "苔玉";
-const PASSWORD = "koke-dama-no-kai-2026";
-let residentEmail = "";
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
-
-test.beforeAll(async () => {
-  // A client of its own for this project's database: the app's default client of this worker
-  // may have been made by an earlier spec.
-  const { createDb } = await import("../../app/platform/db.server.ts");
-  const { hashPassword } = await import("../../app/auth/password.server.ts");
-  const holder = createDb(e2eDatabaseUrl());
-  await holder.ready;
-  residentEmail = `koke.${randomUUID().slice(0, 8)}@example.jp`;
-  const at = new Date();
-  await holder.client.user.create({
-    data: { id: randomUUID(), email: residentEmail, displayName: "碓氷 苔子", passwordHash: await hashPassword(PASSWORD), role: "resident", emailVerifiedAt: at, passwordChangedAt: at, createdAt: at },
-  });
-  await holder.client.$disconnect();
-});
-
-async function staffPage(browser: Browser): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await logInAsDemo(page, "staff", "/admin");
-  return page;
-}
 
 /** The 6-1 figure as the staff dashboard shows it. */
 async function dashboardCount(page: Page): Promise<number> {
@@ -50,16 +25,13 @@ async function dashboardCount(page: Page): Promise<number> {
   return Number(match[1]);
 }
 
-test("a resident registers a group, staff approve it, and the public finds it", { tag: "@postgresql" }, async ({ browser, page }) => {
-  const staff = await staffPage(browser);
+test("a resident registers a group, staff approve it, and the public finds it", { tag: "@postgresql" }, async ({ browser, page, signIn }) => {
+  const staff = await (await browser.newContext()).newPage();
+  await signIn(staff, "staff");
   const countBefore = await dashboardCount(staff);
 
-  // The resident logs in and registers the group.
-  await page.goto("/login");
-  await page.locator("#email").fill(residentEmail);
-  await page.locator("#password").fill(PASSWORD);
-  await page.locator("main form button[type=submit]").click();
-  await expect(page).not.toHaveURL(/\/login(\?|$)/);
+  // The resident registers the group.
+  await signIn(page, { label: "koke", displayName: "碓氷 苔子" });
   await page.goto("/groups/new");
   await page.locator("#name").fill(GROUP);
   await page.locator("#nameKana").fill("こけだまをそだてるかい");
@@ -102,7 +74,6 @@ test("a resident registers a group, staff approve it, and the public finds it", 
   await expect(anonymous).toHaveURL(new RegExp(`/groups\\?q=${encodeURIComponent(WORD)}`));
   const result = anonymous.getByRole("link", { name: GROUP });
   await expect(result).toBeVisible();
-  await expectAccessible(anonymous);
   await result.click();
   await expect(anonymous.getByRole("heading", { level: 1 })).toHaveText(`${GROUP}（コケダマヲソダテルカイ）`);
   // The representative's name was not made public.

@@ -1,45 +1,97 @@
 /**
- * The server the browser tests drive: the production build on a fresh, migrated database with
- * the demo data, mail kept in the outbox. SQLite by default; E2E_DATABASE=postgresql makes a
- * fresh PostgreSQL database `portal_e2e_<port>` on the server PG_TEST_URL names (default: the
- * local one), dropped first if a previous run left it.
+ * The servers the browser tests drive: the production build (`npm start`'s server entry), mail
+ * kept in the outbox, each on a database of its own copied from one seeded template per
+ * provider — the migrated template (tests/integration/helpers/templates.ts) plus the demo data
+ * (seed.ts), made once per run by global-setup.ts. Each Playwright worker starts its own server
+ * when its first test needs it (fixtures.ts), so no two tests at the same moment share one.
  */
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
+import { startServer, type ServerProcess } from "../integration/helpers/server-process.ts";
+import { createPostgres, dropPostgres, POSTGRES_TEMPLATE_ENV, postgresUrl, ROOT, SQLITE_TEMPLATE_ENV } from "../integration/helpers/templates.ts";
+import { e2eScratchFileOf, type Provider } from "./plan.ts";
 
-const port = process.env.E2E_PORT ?? "3210";
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-"));
+/** The seeded templates, named for the workers (which global-setup.ts's environment reaches). */
+const SEEDED_ENV: Record<Provider, string> = { sqlite: "E2E_SQLITE_TEMPLATE", postgresql: "E2E_POSTGRES_TEMPLATE" };
 
-async function freshPostgres(): Promise<string> {
-  const { default: pg } = await import("pg");
-  const admin = new URL(process.env.PG_TEST_URL || "postgresql://postgres@127.0.0.1:5432/postgres");
-  const name = `portal_e2e_${port}`;
-  const client = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await client.query(`CREATE DATABASE "${name}"`);
-  await client.end();
-  admin.pathname = `/${name}`;
-  return admin.toString();
+/** What a spec may need to know of its worker's server. */
+export type E2eServer = { project: Provider; baseURL: string; databaseUrl: string };
+
+const run = promisify(execFile);
+
+/**
+ * Copies the migrated template of `provider` and fills the copy with the demo data; names it in
+ * the environment for the workers. Returns how to remove it.
+ */
+export async function seedTemplate(provider: Provider, dir: string): Promise<() => Promise<void>> {
+  let url: string;
+  let name = "";
+  if (provider === "sqlite") {
+    const file = path.join(dir, "e2e-template.db");
+    fs.copyFileSync(process.env[SQLITE_TEMPLATE_ENV]!.slice("file:".length), file);
+    url = `file:${file}`;
+  } else {
+    name = await createPostgres("portal_e2e_template", process.env[POSTGRES_TEMPLATE_ENV]);
+    url = postgresUrl(name);
+  }
+  try {
+    await run(process.execPath, ["--import", "tsx", "tests/e2e/seed.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" } });
+  } catch (error) {
+    if (name) await dropPostgres(name).catch(() => {});
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`seeding the ${provider} e2e template failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+  }
+  process.env[SEEDED_ENV[provider]] = provider === "sqlite" ? url : name;
+  return async () => {
+    delete process.env[SEEDED_ENV[provider]];
+    if (name) await dropPostgres(name);
+  };
 }
 
-process.env.DATABASE_URL = process.env.E2E_DATABASE === "postgresql" ? await freshPostgres() : `file:${path.join(dir, "e2e.db")}`;
-process.env.UPLOAD_DIR = path.join(dir, "uploads");
-process.env.PORT = port;
-process.env.PUBLIC_URL = `http://localhost:${port}`;
-process.env.NODE_ENV = "production";
-process.env.MAIL_OUTBOX_ONLY = "1";
-process.env.LOG_LEVEL = "warn";
-process.env.E2E_STATE_FILE = path.join(os.tmpdir(), `portal-e2e-state-${port}.json`);
-fs.writeFileSync(process.env.E2E_STATE_FILE, JSON.stringify({ databaseUrl: process.env.DATABASE_URL }));
-// A fresh database: no TOTP code has been used yet (see unusedTotpCode in helpers.ts).
-fs.rmSync(path.join(os.tmpdir(), `portal-e2e-totp-steps-${port}.json`), { force: true });
+/** A database of its own for one server: a copy of the seeded template. */
+async function copySeeded(provider: Provider, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const template = process.env[SEEDED_ENV[provider]];
+  if (!template) throw new Error(`${SEEDED_ENV[provider]} is not set: run the specs through playwright.config.ts (its global setup makes the templates)`);
+  if (provider === "sqlite") {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-db-"));
+    const file = path.join(dir, `${label}.db`);
+    fs.copyFileSync(template.slice("file:".length), file);
+    return { url: `file:${file}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
+  const copy = await createPostgres(`portal_e2e_${label}`, template);
+  return { url: postgresUrl(copy), drop: () => dropPostgres(copy) };
+}
 
-const { migrate } = await import("../../scripts/db-migrate.ts");
-migrate(process.env.DATABASE_URL);
-const { db, connectDb } = await import("../../app/platform/db.server.ts");
-const { seedDemo } = await import("../../prisma/seed.ts");
-await connectDb();
-await seedDemo(db);
-await import("../../server/index.ts");
+export type RunningServer = E2eServer & { stop(): Promise<void> };
+
+/** Starts one e2e server on `port` with its own copy of the seeded template. */
+export async function startE2eServer(project: Provider, port: number): Promise<RunningServer> {
+  const database = await copySeeded(project, `${project}_${port}`);
+  // A fresh database: no TOTP code has been used on this server yet (unusedTotpCode).
+  fs.rmSync(e2eScratchFileOf(port, "totp-steps"), { force: true });
+  let server: ServerProcess;
+  try {
+    server = await startServer({
+      databaseUrl: database.url,
+      port,
+      timeoutMs: 120_000,
+      // As a deployment runs it: scheduled jobs on (startServer's default is off).
+      env: { SCHEDULER: "on", LOG_LEVEL: "warn" },
+    });
+  } catch (error) {
+    await database.drop().catch(() => {});
+    throw error;
+  }
+  return {
+    project,
+    baseURL: server.url,
+    databaseUrl: database.url,
+    async stop() {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}

@@ -8,56 +8,31 @@
  * imported: prepareDatabase() sets DATABASE_URL before anything imports it, and the suite
  * imports the models only in beforeAll.
  */
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../../scripts/db-migrate.ts";
+import { dropPostgres, migratedPostgres, migratedSqliteFile, postgresProblem } from "./helpers/templates.ts";
 
 export type Provider = "sqlite" | "postgresql";
 export type PreparedDatabase = { provider: Provider; url: string; drop(): Promise<void> };
 
-const PG_ADMIN_URL = process.env.PG_TEST_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
+/** null when the PostgreSQL admin server answers; the reason otherwise. */
+export const postgresReachable = postgresProblem;
 
-async function withPg<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: PG_ADMIN_URL, connectionTimeoutMillis: 2_000 });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-export async function postgresReachable(): Promise<string | null> {
-  try {
-    await withPg((c) => c.query("SELECT 1"));
-    return null;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-/** A fresh migrated database, made the app's DATABASE_URL. Call before importing anything from app/. */
+/** A fresh migrated database (a copy of the run's template), made the app's DATABASE_URL. Call before importing anything from app/. */
 export async function prepareDatabase(provider: Provider): Promise<PreparedDatabase> {
   if (provider === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-admin-test-"));
-    const url = `file:${path.join(dir, "admin.db")}`;
+    const file = path.join(dir, "admin.db");
+    await migratedSqliteFile(file);
+    const url = `file:${file}`;
     process.env.DATABASE_URL = url;
-    migrate(url);
     return { provider, url, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
-  const name = `portal_admin_${randomBytes(6).toString("hex")}`;
-  await withPg((c) => c.query(`CREATE DATABASE "${name}"`));
-  const parsed = new URL(PG_ADMIN_URL);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
+  const { name, url } = await migratedPostgres("portal_admin");
   process.env.DATABASE_URL = url;
-  migrate(url);
-  return { provider, url, drop: () => withPg((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined) };
+  return { provider, url, drop: () => dropPostgres(name) };
 }
 
 // ---------------------------------------------------------------------------------------

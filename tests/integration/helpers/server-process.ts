@@ -16,7 +16,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { ROOT } from "./test-db.ts";
+import { ROOT } from "./templates.ts";
 
 export type ServerProcess = {
   url: string;
@@ -38,6 +38,8 @@ export type StartOptions = {
   /** "healthy" (default): wait for GET /healthz → 200. "listening": any HTTP answer will do. */
   readyWhen?: "healthy" | "listening";
   timeoutMs?: number;
+  /** A port of the caller's choice (the e2e servers keep to E2E_PORT and the next ones); default: a free one. */
+  port?: number;
 };
 
 const INHERITED = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"] as const;
@@ -116,8 +118,8 @@ export async function runServerUntilExit(env: Record<string, string | undefined>
   return { code, signal, stdout: spawned.stdout, stderr: spawned.stderr };
 }
 
-export async function startServer({ databaseUrl, env = {}, readyWhen = "healthy", timeoutMs = 30_000 }: StartOptions): Promise<ServerProcess> {
-  const port = await freePort();
+export async function startServer({ databaseUrl, env = {}, readyWhen = "healthy", timeoutMs = 30_000, port: chosenPort }: StartOptions): Promise<ServerProcess> {
+  const port = chosenPort ?? (await freePort());
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-server-uploads-"));
   const spawned = spawnServer({
     NODE_ENV: "production",
@@ -132,8 +134,12 @@ export async function startServer({ databaseUrl, env = {}, readyWhen = "healthy"
   });
   const { child, stdout, stderr, exited } = spawned;
   let hasExited = false;
+  // A test process that ends without stopping its server (a crash, a killed worker) takes it along.
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
   void exited.then(() => {
     hasExited = true;
+    process.off("exit", killOnExit);
   });
 
   const url = `http://localhost:${port}`;

@@ -1,6 +1,7 @@
 /**
  * Throw-away databases for integration tests: a migrated SQLite file, and (when a
- * PostgreSQL server is reachable) a migrated PostgreSQL database.
+ * PostgreSQL server is reachable) a migrated PostgreSQL database — each a copy of the run's
+ * template (templates.ts), so no suite waits for `prisma migrate deploy`.
  *
  *   describeBothDatabases("outbox", (getCtx) => {
  *     it("…", async () => { const { client } = getCtx(); … });
@@ -9,39 +10,17 @@
  * PostgreSQL admin URL: PG_TEST_URL, default postgresql://postgres@127.0.0.1:5432/postgres.
  * REQUIRE_POSTGRES=1 turns "PostgreSQL not reachable" into a failing test instead of a skip.
  */
-import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import pg from "pg";
+import type pg from "pg";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { createDb, type Db } from "../../../app/platform/db.server.ts";
+import { adminUrl, dropPostgres, migratedPostgres, migratedSqliteFile, postgresProblem, ROOT, type Provider } from "./templates.ts";
 
-export type Provider = "sqlite" | "postgresql";
+export { adminUrl, ROOT, type Provider };
 export type TestDatabase = { provider: Provider; url: string; client: Db; drop(): Promise<void> };
 export type TestDbContext = { provider: Provider; client: Db; url: string };
-
-export const ROOT = fileURLToPath(new URL("../../..", import.meta.url));
-const DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
-
-export function adminUrl(): string {
-  return process.env.PG_TEST_URL || DEFAULT_ADMIN_URL;
-}
-
-function migrate(url: string, extraArgs: string[] = []) {
-  try {
-    execFileSync("npx", ["prisma", "migrate", "deploy", ...extraArgs], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: url },
-      stdio: "pipe",
-    });
-  } catch (error) {
-    const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
-    throw new Error(`prisma migrate deploy failed: ${e.message}\n${e.stdout?.toString() ?? ""}\n${e.stderr?.toString() ?? ""}`);
-  }
-}
 
 /**
  * db.server.ts hands PrismaPg an external pool that $disconnect leaves open; its idle
@@ -62,11 +41,13 @@ async function closeClient(client: Db) {
 /** Ends a client created with createDb() (use for extra clients made inside tests). */
 export const closeDb = closeClient;
 
+/** A migrated database of its own (a copy of the run's template) with a client on it. */
 export async function createTestDatabase(provider: Provider): Promise<TestDatabase> {
   if (provider === "sqlite") {
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), "portal-test-"));
-    const url = `file:${path.join(dir, "test.db")}`;
-    migrate(url);
+    const file = path.join(dir, "test.db");
+    await migratedSqliteFile(file);
+    const url = `file:${file}`;
     const holder = createDb(url);
     await holder.ready;
     return {
@@ -80,18 +61,7 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     };
   }
 
-  const admin = adminUrl();
-  const name = `portal_test_${randomBytes(6).toString("hex")}`;
-  await withAdmin(admin, (c) => c.query(`CREATE DATABASE "${name}"`));
-  const parsed = new URL(admin);
-  parsed.pathname = `/${name}`;
-  const url = parsed.toString();
-  try {
-    migrate(url, ["--config", "prisma/postgresql/prisma.config.ts"]);
-  } catch (error) {
-    await withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
-    throw error;
-  }
+  const { name, url } = await migratedPostgres("portal_test");
   const holder = createDb(url);
   await holder.ready;
   return {
@@ -100,38 +70,18 @@ export async function createTestDatabase(provider: Provider): Promise<TestDataba
     client: holder.client,
     async drop() {
       await closeClient(holder.client);
-      await withAdmin(admin, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      await dropPostgres(name);
     },
   };
-}
-
-async function withAdmin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
 }
 
 let lastPostgresError = "";
 
 /** True when the PostgreSQL admin URL accepts a connection within 2 s. */
 export async function postgresAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis: 2_000 });
-  client.on("error", () => {});
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch (error) {
-    lastPostgresError = error instanceof Error ? error.message : String(error);
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
+  const problem = await postgresProblem();
+  if (problem !== null) lastPostgresError = problem;
+  return problem === null;
 }
 
 // Checked once per test file at import, so suites can be declared synchronously.
