@@ -10,13 +10,13 @@ import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
 
 /** The admin area's sections; the layout shows those the person's permissions allow. */
 export const ADMIN_SECTIONS: readonly { to: string; label: MessageKey; permission: Permission; end?: boolean }[] = [
-  { to: "/admin", label: "admin.nav.dashboard", permission: "admin:access", end: true },
-  { to: "/admin/groups", label: "groupReview.nav", permission: "admin:access" },
-  { to: "/admin/districts", label: "admin.nav.districts", permission: "districts:manage" },
-  { to: "/admin/centers", label: "admin.nav.centers", permission: "districts:manage" },
-  { to: "/admin/users", label: "admin.nav.users", permission: "users:manage" },
-  { to: "/admin/audit", label: "admin.nav.audit", permission: "audit:read" },
-  { to: "/admin/outbox", label: "admin.nav.outbox", permission: "outbox:read" },
+  { to: "/admin", label: "admin.nav.dashboard", permission: "dashboard:read:any", end: true },
+  { to: "/admin/groups", label: "groupReview.nav", permission: "group:review:any" },
+  { to: "/admin/districts", label: "admin.nav.districts", permission: "district:manage:any" },
+  { to: "/admin/centers", label: "admin.nav.centers", permission: "district:manage:any" },
+  { to: "/admin/users", label: "admin.nav.users", permission: "user:manage:any" },
+  { to: "/admin/audit", label: "admin.nav.audit", permission: "audit:read:any" },
+  { to: "/admin/outbox", label: "admin.nav.outbox", permission: "outbox:read:any" },
 ];
 
 /** <title> of a page whose heading has parameters ("Account: {name}"). */

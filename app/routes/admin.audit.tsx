@@ -30,7 +30,7 @@ function nextDay(date: string): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "audit:read");
+  await requirePermission(request, "audit:read:any");
   const actors = await listAuditActors();
   const parsed = parseForm(auditFilterSchema, queryFormData(request));
   if (!parsed.ok) {

@@ -18,6 +18,9 @@ import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type Import
 import { CsvError, decodeCsvBytes } from "../platform/csv.ts";
 import { pageTitle } from "../platform/meta.ts";
 
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export const INTENTS = ["preview", "apply"] as const;
+
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.import.title");
 
 /** The previewed text comes back with "import": decoded Shift_JIS grows by half, so allow more than the file. */
@@ -25,7 +28,7 @@ const TEXT_LIMIT = 3 * CENTER_IMPORT_MAX_BYTES;
 const BODY_LIMIT = TEXT_LIMIT + 64 * 1024;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "districts:manage");
+  await requirePermission(request, "district:manage:any");
   return { headers: CENTER_CSV_HEADERS };
 }
 
@@ -52,7 +55,7 @@ const refusal = (errors: Record<string, string>, values: Record<string, string> 
   data({ stage: "upload" as const, errors, values }, { status: 400 });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "districts:manage");
+  const { actor } = await requirePermission(request, "district:manage:any");
   const upload = await readUpload(request);
   if (!upload.ok) return refusal({ file: upload.error });
   const { formData } = upload;

@@ -15,7 +15,7 @@ import { pageTitle } from "../platform/meta.ts";
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users:manage");
+  await requirePermission(request, "user:manage:any");
   const parsed = parseForm(userSearchSchema, queryFormData(request));
   if (!parsed.ok) {
     return data(

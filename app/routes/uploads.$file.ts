@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = params.file ?? "";
   if (!isUploadName(name)) throw notFound();
   const session = await getAuthenticatedSession(request);
-  const viewer = session ? { userId: session.user.id, staff: can(actorOf(session), "admin:access") } : null;
+  const viewer = session ? { userId: session.user.id, staff: can(actorOf(session), "group:review:any") } : null;
   const access = await logoAccess(name, viewer);
   if (!access) throw notFound();
   const file = await readUpload(name);

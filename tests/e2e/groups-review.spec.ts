@@ -27,7 +27,7 @@ test.beforeAll(async ({ browser }, testInfo) => {
   const { decideVersion } = await import("../../app/groups/review.server.ts");
   await db.rateLimitCounter.deleteMany();
   const staff = await db.user.findFirstOrThrow({ where: { role: "staff", isDemo: true } });
-  const actor = { id: staff.id, role: "staff" as const };
+  const actor = { id: staff.id, role: "staff" as const, emailVerified: true, totpEnabled: true, districtIds: [] };
   const rep = await makePerson("resident", "e2e-review");
   representativeCookie = (await support.cookieFor(rep)).replace(/^portal_session=/, "");
 
