@@ -30,8 +30,8 @@ function nextDay(date: string): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "audit:read:any");
-  const actors = await listAuditActors();
+  const { actor } = await requirePermission(request, "audit:read:any");
+  const actors = await listAuditActors(actor);
   const parsed = parseForm(auditFilterSchema, queryFormData(request));
   if (!parsed.ok) {
     return data(

@@ -33,7 +33,7 @@ function userId(value: string | undefined): string {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "user:manage:any");
-  const [user, districts] = await Promise.all([getUserForAdmin(userId(params.id)), listDistrictChoices()]);
+  const [user, districts] = await Promise.all([getUserForAdmin(actor, userId(params.id)), listDistrictChoices()]);
   if (!user) throw notFound();
   return { user, districts, self: actor.id === user.id };
 }

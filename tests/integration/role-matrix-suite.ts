@@ -450,6 +450,66 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     expect(await snapshot()).toEqual(before);
   });
 
+  it("the registry's and the accounts' functions reach only what the person's roles reach, whatever a route checked", async () => {
+    // The actors the routes would pass, from the same sessions.
+    const { validateSessionToken } = await import("../../app/auth/session.server.ts");
+    const { actorOf } = await import("../../app/auth/guards.server.ts");
+    const editor = await import("../../app/groups/editor.server.ts");
+    const review = await import("../../app/groups/review.server.ts");
+    const { renewalPage, submitRenewal } = await import("../../app/groups/renewal.server.ts");
+    const users = await import("../../app/accounts/user-admin.server.ts");
+    const { db } = support;
+    const draftVersion = await db.groupVersion.findFirstOrThrow({ where: { groupId: fixture.draftId } });
+    const invite = { email: "scope@example.jp", role: "editor" as const };
+    const found = (value: unknown) => value !== null && !(typeof value === "object" && value && "notFound" in value);
+
+    const wrong: string[] = [];
+    const expectThat = (who: Who, what: string, got: boolean, want: boolean) => {
+      if (got !== want) wrong.push(`${who}: ${what}: expected ${want}, got ${got}`);
+    };
+    for (const who of WHO.filter((w) => w !== "anonymous")) {
+      const session = await validateSessionToken(cookies[who].replace(/^portal_session=/, ""));
+      if (!session) throw new Error(`no session for ${who}`);
+      const actor = actorOf(session);
+      // The session's second step is the guards' business; the functions go by the roles.
+      const staff = ["staff", "admin", "pending2fa"].includes(who);
+
+      // Another person's draft: no member function reaches it, for anybody here.
+      expectThat(who, "draft status", found(await editor.getGroupStatus(actor, fixture.draftId)), false);
+      expectThat(who, "draft edit", found(await editor.getGroupForEdit(actor, fixture.draftId)), false);
+      expectThat(who, "draft members", found(await editor.getMembersPage(actor, fixture.draftId)), false);
+      expectThat(who, "draft renewal", found(await renewalPage(actor, fixture.draftId)), false);
+      expectThat(who, "draft renewal submitted", found(await submitRenewal(actor, fixture.draftId)), false);
+      expectThat(who, "draft invitation", found(await editor.inviteMember(actor, fixture.draftId, invite)), false);
+      expectThat(who, "draft withdrawn", found(await editor.withdrawGroup(actor, fixture.draftId, "scope")), false);
+      expectThat(who, "draft left", found(await editor.leaveGroup(actor, fixture.draftId)), false);
+      // Staff reach it through group:review:any (a draft is not submitted: a conflict, not a decision).
+      expectThat(who, "draft review detail", found(await review.groupReviewDetail(actor, fixture.draftId)), staff);
+      expectThat(who, "draft found by name", (await review.findGroupsForStaff(actor, "秘密の下書き")).length > 0, staff);
+      const decision = await review.decideVersion(actor, fixture.draftId, draftVersion.id, "approve", "");
+      expectThat(who, "draft decision reaches the group", !("error" in decision && decision.error === "notFound"), staff);
+      expectThat(who, "G correction form", found(await review.correctionDefaults(actor, fixture.groupId)), staff);
+
+      // G: its members by their role in it.
+      expectThat(who, "G status", found(await editor.getGroupStatus(actor, fixture.groupId)), who === "representative" || who === "editor");
+      expectThat(who, "G members", found(await editor.getMembersPage(actor, fixture.groupId)), who === "representative");
+      expectThat(who, "G renewal", found(await renewalPage(actor, fixture.groupId)), who === "representative");
+
+      // Accounts: admins only.
+      const admin = who === "admin";
+      expectThat(who, "a user's record", found(await users.getUserForAdmin(actor, fixture.userId)), admin);
+      expectThat(who, "the user list", (await users.listUsers(actor, {})).total > 0, admin);
+      expectThat(who, "the audit log's actors", (await users.listAuditActors(actor)).length > 0, admin);
+      // Another active resident (nobody changes their own status): "active" again changes nothing.
+      const other = await db.user.findFirstOrThrow({ where: { id: { not: actor.id }, role: "resident", active: true } });
+      expectThat(who, "a user's status change reaches the user", found(await users.setUserActive(actor, other.id, true, "scope")), admin);
+    }
+    expect(wrong, wrong.join("\n")).toEqual([]);
+    // Nothing above changed the draft or G.
+    expect((await db.groupVersion.findUniqueOrThrow({ where: { id: draftVersion.id } })).status).toBe("draft");
+    expect((await db.group.findUniqueOrThrow({ where: { id: fixture.groupId } })).state).toBe("active");
+  });
+
   it("staff pages show the draft only to staff, and personal data only to those allowed", async () => {
     // The positive side of the body checks above: the secrets are really in the database and
     // reach the people who may see them, so "not shown" above means something.
