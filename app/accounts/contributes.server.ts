@@ -6,7 +6,7 @@ export const contributions = {
   dashboard: [
     {
       id: "users-unverified",
-      permission: "users:manage",
+      permission: "user:manage:any",
       title: "admin.dashboard.usersUnverified",
       href: "/admin/users?status=unverified",
       order: 20,

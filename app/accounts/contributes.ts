@@ -17,5 +17,5 @@ declare module "../platform/audit-actions.ts" {
 export const contributions = {
   auditActions: ACCOUNT_AUDIT_ACTIONS,
   auditTargets: [{ type: "user", label: "account.auditTarget.user", page: (id) => `/admin/users/${id}` }],
-  adminNav: [{ to: "/admin/users", label: "admin.nav.users", permission: "users:manage", order: 40 }],
+  adminNav: [{ to: "/admin/users", label: "admin.nav.users", permission: "user:manage:any", order: 40 }],
 } satisfies DomainContributions;

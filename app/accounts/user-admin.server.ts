@@ -3,8 +3,11 @@
  * The rules that keep the portal governable live here, checked inside the transaction that
  * makes the change: nobody changes their own role or deactivates themselves, and at least
  * one active admin always remains. Each change writes its audit entry in that transaction.
+ *
+ * Every function takes the acting person and reaches accounts only through user:manage:any:
+ * for anyone else there are no accounts to list, read or change.
  */
-import type { Actor, Role } from "../auth/permissions.ts";
+import { can, type Actor, type Role } from "../auth/permissions.ts";
 import { USER_PAGE_SIZE } from "../admin/forms.ts";
 import { encodeMessage } from "../i18n/index.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
@@ -12,18 +15,21 @@ import { recordAudit } from "../platform/audit.server.ts";
 import { normalizeEmail } from "./user.server.ts";
 
 type Tx = Prisma.TransactionClient;
-type AuditActor = Pick<Actor, "id" | "role">;
+
+/** The accounts the person may manage: all of them, or none. */
+function manageable(actor: Actor): Prisma.UserWhereInput {
+  return can(actor, "user:manage:any") ? {} : { id: { in: [] } };
+}
 
 export type UserStatusFilter = "" | "active" | "inactive" | "unverified";
 
-export async function listUsers({
-  q = "",
-  role = "",
-  status = "",
-  page = 1,
-}: { q?: string; role?: Role | ""; status?: UserStatusFilter; page?: number }) {
+export async function listUsers(
+  actor: Actor,
+  { q = "", role = "", status = "", page = 1 }: { q?: string; role?: Role | ""; status?: UserStatusFilter; page?: number },
+) {
   const needle = q.trim();
   const where: Prisma.UserWhereInput = {
+    ...manageable(actor),
     ...(needle
       ? { OR: [{ email: { contains: normalizeEmail(needle) } }, { displayName: { contains: needle } }] }
       : {}),
@@ -71,9 +77,9 @@ export async function listUsers({
   };
 }
 
-export async function getUserForAdmin(id: string) {
-  const user = await db.user.findUnique({
-    where: { id },
+export async function getUserForAdmin(actor: Actor, id: string) {
+  const user = await db.user.findFirst({
+    where: { id, ...manageable(actor) },
     select: {
       id: true,
       email: true,
@@ -136,10 +142,10 @@ async function serializable<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   }
 }
 
-export async function changeUserRole(actor: AuditActor, userId: string, role: Role, reason: string): Promise<AdminChange> {
+export async function changeUserRole(actor: Actor, userId: string, role: Role, reason: string): Promise<AdminChange> {
   if (actor.id === userId) return refuse("admin.users.errors.ownRole");
   return serializable(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, active: true } });
+    const user = await tx.user.findFirst({ where: { id: userId, ...manageable(actor) }, select: { role: true, active: true } });
     if (!user) return NOT_FOUND;
     if (user.role === role) return { ok: true, changed: false };
     await tx.user.update({ where: { id: userId }, data: { role } });
@@ -158,10 +164,10 @@ function lastAdminRefusal(error: unknown): AdminChange {
 }
 
 /** Deactivation ends every session of the account at once; reactivation lets it log in again. */
-export async function setUserActive(actor: AuditActor, userId: string, active: boolean, reason: string): Promise<AdminChange> {
+export async function setUserActive(actor: Actor, userId: string, active: boolean, reason: string): Promise<AdminChange> {
   if (actor.id === userId) return refuse("admin.users.errors.ownStatus");
   return serializable(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { active: true } });
+    const user = await tx.user.findFirst({ where: { id: userId, ...manageable(actor) }, select: { active: true } });
     if (!user) return NOT_FOUND;
     if (user.active === active) return { ok: true, changed: false };
     await tx.user.update({ where: { id: userId }, data: { active } });
@@ -185,10 +191,10 @@ export async function setUserActive(actor: AuditActor, userId: string, active: b
   }).catch(lastAdminRefusal);
 }
 
-export async function addRepresentative(actor: AuditActor, userId: string, districtId: number, reason: string): Promise<AdminChange> {
+export async function addRepresentative(actor: Actor, userId: string, districtId: number, reason: string): Promise<AdminChange> {
   return db.$transaction(async (tx) => {
     const [user, district] = await Promise.all([
-      tx.user.findUnique({ where: { id: userId }, select: { id: true } }),
+      tx.user.findFirst({ where: { id: userId, ...manageable(actor) }, select: { id: true } }),
       tx.district.findUnique({ where: { id: districtId }, select: { code: true } }),
     ]);
     if (!user) return NOT_FOUND;
@@ -204,9 +210,9 @@ export async function addRepresentative(actor: AuditActor, userId: string, distr
   });
 }
 
-export async function removeRepresentative(actor: AuditActor, userId: string, districtId: number, reason: string): Promise<AdminChange> {
+export async function removeRepresentative(actor: Actor, userId: string, districtId: number, reason: string): Promise<AdminChange> {
   return db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
+    const user = await tx.user.findFirst({ where: { id: userId, ...manageable(actor) }, select: { id: true } });
     if (!user) return NOT_FOUND;
     const membership = await tx.districtMembership.findUnique({
       where: { userId_districtId: { userId, districtId } },
@@ -229,8 +235,9 @@ export async function removeRepresentative(actor: AuditActor, userId: string, di
   });
 }
 
-/** People who can appear as the actor of an audit entry: staff, admins, and anyone already there. */
-export async function listAuditActors() {
+/** People who can appear as the actor of an audit entry (staff, admins, anyone already there), for readers of the log. */
+export async function listAuditActors(actor: Actor) {
+  if (!can(actor, "audit:read:any")) return [];
   return db.user.findMany({
     where: { OR: [{ role: { in: ["staff", "admin"] } }, { auditEntries: { some: {} } }] },
     select: { id: true, displayName: true, email: true },

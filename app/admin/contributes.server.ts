@@ -6,7 +6,7 @@ export const contributions = {
   dashboard: [
     {
       id: "outbox-pending",
-      permission: "outbox:read",
+      permission: "outbox:read:any",
       title: "admin.dashboard.outboxPending",
       href: "/admin/outbox?status=pending",
       order: 30,
@@ -14,7 +14,7 @@ export const contributions = {
     },
     {
       id: "outbox-failed",
-      permission: "outbox:read",
+      permission: "outbox:read:any",
       title: "admin.dashboard.outboxFailed",
       href: "/admin/outbox?status=failed",
       order: 31,

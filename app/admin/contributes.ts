@@ -3,8 +3,8 @@ import type { DomainContributions } from "../platform/contributions.ts";
 
 export const contributions = {
   adminNav: [
-    { to: "/admin", label: "admin.nav.dashboard", permission: "admin:access", order: 0, end: true },
-    { to: "/admin/audit", label: "admin.nav.audit", permission: "audit:read", order: 80 },
-    { to: "/admin/outbox", label: "admin.nav.outbox", permission: "outbox:read", order: 90 },
+    { to: "/admin", label: "admin.nav.dashboard", permission: "dashboard:read:any", order: 0, end: true },
+    { to: "/admin/audit", label: "admin.nav.audit", permission: "audit:read:any", order: 80 },
+    { to: "/admin/outbox", label: "admin.nav.outbox", permission: "outbox:read:any", order: 90 },
   ],
 } satisfies DomainContributions;

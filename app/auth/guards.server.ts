@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { can, needsSecondFactorSetup, type Actor, type Permission, type Resource } from "./permissions.ts";
+import { can, needsSecondFactorSetup, needsVerifiedAddress, type Actor, type Ownership, type Permission } from "./permissions.ts";
 import { readSessionToken, validateSessionToken, type AuthSession } from "./session.server.ts";
 
 const cache = new WeakMap<Request, Promise<AuthSession | null>>();
@@ -57,16 +57,22 @@ export function notFound(): Response {
 }
 
 /**
- * Logged in and allowed. Staff and admins must have set up their second factor before any
- * staff permission opens; they are sent to set it up.
+ * What a person who is refused a permission gets: sent to confirm their address when that is
+ * what is missing, else 403. For a thing they may not know exists, the guard answers 404 first.
  */
-export async function requirePermission(request: Request, permission: Permission, resource?: Resource) {
+export function refusal(actor: Actor, permission: Permission): Response {
+  if (needsVerifiedAddress(permission) && !actor.emailVerified) return redirect("/account?verify=required");
+  return forbidden();
+}
+
+/**
+ * Logged in and allowed. Staff and admins must have set up their second factor before any
+ * staff (`:any`) permission opens; they are sent to set it up.
+ */
+export async function requirePermission(request: Request, permission: Permission, on?: Ownership) {
   const session = await requireSession(request);
   const actor = actorOf(session);
   if (needsSecondFactorSetup(actor, permission)) throw redirect("/account/two-factor?required=1");
-  if (!can(actor, permission, resource)) {
-    if (permission === "content:submit" && !actor.emailVerified) throw redirect("/account?verify=required");
-    throw forbidden();
-  }
+  if (!can(actor, permission, on)) throw refusal(actor, permission);
   return { session, actor };
 }

@@ -6,7 +6,7 @@ export const contributions = {
   dashboard: [
     {
       id: "districts-without-center",
-      permission: "districts:manage",
+      permission: "district:manage:any",
       title: "admin.dashboard.districtsWithoutCenter",
       href: "/admin/districts?filter=no-center",
       order: 10,
@@ -14,7 +14,7 @@ export const contributions = {
     },
     {
       id: "districts-without-representative",
-      permission: "districts:manage",
+      permission: "district:manage:any",
       title: "admin.dashboard.districtsWithoutRepresentative",
       href: "/admin/districts?filter=no-representative",
       order: 11,

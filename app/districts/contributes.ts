@@ -26,7 +26,7 @@ export const contributions = {
     { type: "center", label: "admin.audit.target.center", page: (id) => (/^\d+$/.test(id) ? `/admin/centers/${id}` : null) },
   ],
   adminNav: [
-    { to: "/admin/districts", label: "admin.nav.districts", permission: "districts:manage", order: 20 },
-    { to: "/admin/centers", label: "admin.nav.centers", permission: "districts:manage", order: 30 },
+    { to: "/admin/districts", label: "admin.nav.districts", permission: "district:manage:any", order: 20 },
+    { to: "/admin/centers", label: "admin.nav.centers", permission: "district:manage:any", order: 30 },
   ],
 } satisfies DomainContributions;

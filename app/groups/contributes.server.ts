@@ -11,9 +11,9 @@ import { countWaiting } from "./review.server.ts";
 
 export const contributions = {
   dashboard: [
-    { id: "groups-new", permission: "admin:access", title: "groupReview.dashboard.new", href: "/admin/groups?kind=new", order: 40, count: () => countWaiting("new") },
-    { id: "groups-change", permission: "admin:access", title: "groupReview.dashboard.change", href: "/admin/groups?kind=change", order: 41, count: () => countWaiting("change") },
-    { id: "groups-renewal", permission: "admin:access", title: "groupReview.dashboard.renewal", href: "/admin/groups?kind=renewal", order: 42, count: () => countWaiting("renewal") },
+    { id: "groups-new", permission: "group:review:any", title: "groupReview.dashboard.new", href: "/admin/groups?kind=new", order: 40, count: () => countWaiting("new") },
+    { id: "groups-change", permission: "group:review:any", title: "groupReview.dashboard.change", href: "/admin/groups?kind=change", order: 41, count: () => countWaiting("change") },
+    { id: "groups-renewal", permission: "group:review:any", title: "groupReview.dashboard.renewal", href: "/admin/groups?kind=renewal", order: 42, count: () => countWaiting("renewal") },
   ],
   account: {
     export: exportGroupData,

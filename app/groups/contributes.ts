@@ -32,5 +32,5 @@ declare module "../platform/audit-actions.ts" {
 export const contributions = {
   auditActions: GROUP_AUDIT_ACTIONS,
   auditTargets: [{ type: "group", label: "groupReview.auditTarget.group", page: (id) => (/^\d+$/.test(id) ? `/admin/groups/${id}` : null) }],
-  adminNav: [{ to: "/admin/groups", label: "groupReview.nav", permission: "admin:access", order: 10 }],
+  adminNav: [{ to: "/admin/groups", label: "groupReview.nav", permission: "group:review:any", order: 10 }],
 } satisfies DomainContributions;

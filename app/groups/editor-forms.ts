@@ -8,7 +8,8 @@ import { encodeMessage } from "../i18n/index.ts";
 import { groupConsentSchema, groupProfileSchema, type GroupProfileInput } from "./forms.ts";
 import { email, parseForm, text, type FieldErrors } from "../platform/forms/validation.ts";
 
-export type GroupFormIntent = "draft" | "submit";
+export const GROUP_FORM_INTENTS = ["draft", "submit"] as const;
+export type GroupFormIntent = (typeof GROUP_FORM_INTENTS)[number];
 
 /** Values kept for the form shown again are cut to this length (a 1 MB paste is not echoed back). */
 const KEPT_VALUE_MAX = 10_000;

@@ -3,8 +3,9 @@
  * working version, the status page, members and invitations, withdrawal, and the rule that
  * the last representative of a group cannot leave it (or delete their account).
  *
- * Every function is given the acting person's id and checks their membership itself: a group
- * the person is not a member of does not exist for them ("notFound", a 404 in the routes).
+ * Every function is given the acting person and scopes its queries by the permission it serves
+ * (groupScope in access.server.ts): a group the person's role does not reach does not exist for
+ * them ("notFound", a 404 in the routes), whatever the route checked before.
  *
  * Versions: a group has at most one working version (draft | submitted | changes_requested),
  * always its newest. Before the first approval it is the application; afterwards it is a
@@ -22,16 +23,19 @@ import type { GroupProfileInput } from "./forms.ts";
 import type { FieldErrors } from "../platform/forms/validation.ts";
 import type { MessageKey } from "../i18n/index.ts";
 import { now } from "../platform/clock.server.ts";
+import { can, type Actor } from "../auth/permissions.ts";
 import { fiscalYearAt, formatInstant } from "../platform/dates.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
 import { enqueueMail, portalLink } from "../platform/mail.server.ts";
 import { hit, type RateLimitRule } from "../platform/rate-limit.server.ts";
 import { checkUpload, deleteUpload, readUploadForm, saveUpload } from "../platform/uploads/index.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
+import type { AccountBeingDeleted } from "../platform/contributions.ts";
 import { composeEditorMail, sendToRepresentatives } from "./mail.server.ts";
+import { GROUP_LIMITS } from "./rules.ts";
+import { reachGroup } from "./access.server.ts";
 import {
   fiscalYearValidity,
-  groupRoleOf,
   listedGroupWhere,
   parseIdList,
   registrationsToEndWhere,
@@ -56,7 +60,6 @@ export const GROUP_CREATE_RULE: RateLimitRule = { bucket: "group-create", limit:
 export const GROUP_INVITE_RULE: RateLimitRule = { bucket: "group-invite", limit: 30, windowSeconds: 24 * 3600 };
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type Actor = { id: string; role: string };
 export type Failure = { ok: false; error: MessageKey } | { ok: false; notFound: true } | { ok: false; limited: number };
 
 const notFound = { ok: false, notFound: true } as const;
@@ -141,10 +144,10 @@ function standingOf<V extends { status: string; name: string }>(group: LoadedGro
 }
 
 /** The groups the person is a member of, newest first, with their status. */
-export async function listMyGroups(userId: string) {
+export async function listMyGroups(actor: Actor) {
   const at = now();
   const memberships = await db.groupMembership.findMany({
-    where: { userId },
+    where: { userId: actor.id },
     orderBy: { createdAt: "desc" },
     select: {
       role: true,
@@ -167,12 +170,13 @@ export async function listMyGroups(userId: string) {
 }
 
 /** The status page: null when the person is not a member of the group. */
-export async function getGroupStatus(userId: string, groupId: number) {
-  const role = await groupRoleOf(userId, groupId);
-  if (!role) return null;
+export async function getGroupStatus(actor: Actor, groupId: number) {
+  const reached = await reachGroup(actor, groupId, "group:read:own");
+  if (!reached?.role) return null;
+  const { role } = reached;
   const at = now();
   const group = await db.group.findUnique({
-    where: { id: groupId },
+    where: { id: reached.id },
     include: {
       publishedVersion: true,
       versions: { orderBy: { id: "desc" }, take: 1 },
@@ -249,11 +253,12 @@ export async function listDistrictChoices() {
 }
 
 /** The edit page: the version to edit (working, else a copy of the published one). */
-export async function getGroupForEdit(userId: string, groupId: number) {
-  const role = await groupRoleOf(userId, groupId);
-  if (!role) return null;
+export async function getGroupForEdit(actor: Actor, groupId: number) {
+  const reached = await reachGroup(actor, groupId, "group:edit:own");
+  if (!reached?.role) return null;
+  const { role } = reached;
   const group = await db.group.findUnique({
-    where: { id: groupId },
+    where: { id: reached.id },
     include: { publishedVersion: true, versions: { orderBy: { id: "desc" }, take: 1 }, registrations: true },
   });
   if (!group) return null;
@@ -344,8 +349,9 @@ async function ensurePendingRegistration(tx: Tx, groupId: number, at: Date) {
  * Registers a new group: the group (draft until staff approve), its first version and the
  * person as its first representative; submitting also asks for this fiscal year's registration.
  */
-export async function createGroup(userId: string, submission: GroupSubmission): Promise<{ ok: true; groupId: number } | Failure> {
-  const limit = await hit(GROUP_CREATE_RULE, userId);
+export async function createGroup(actor: Actor, submission: GroupSubmission): Promise<{ ok: true; groupId: number } | Failure> {
+  if (!can(actor, "group:create:own")) return notFound;
+  const limit = await hit(GROUP_CREATE_RULE, actor.id);
   if (!limit.allowed) {
     if (submission.logo.kind === "replace") await deleteUpload(submission.logo.file);
     return { ok: false, limited: limit.retryAfterSeconds };
@@ -360,12 +366,12 @@ export async function createGroup(userId: string, submission: GroupSubmission): 
         ...versionColumns(submission.profile),
         logoFile: logoAfter(submission.logo, ""),
         consentAt: submission.submit ? at : null,
-        createdById: userId,
+        createdById: actor.id,
         createdAt: at,
         submittedAt: submission.submit ? at : null,
       },
     });
-    await tx.groupMembership.create({ data: { groupId: group.id, userId, role: "representative", createdAt: at } });
+    await tx.groupMembership.create({ data: { groupId: group.id, userId: actor.id, role: "representative", createdAt: at } });
     if (submission.submit) await ensurePendingRegistration(tx, group.id, at);
     return group.id;
   });
@@ -377,10 +383,10 @@ export async function createGroup(userId: string, submission: GroupSubmission): 
  * the form when there is none (a change after approval). Editors save drafts; submitting is
  * for representatives. A version under review cannot be changed.
  */
-export async function saveGroupVersion(userId: string, groupId: number, submission: GroupSubmission): Promise<{ ok: true; submitted: boolean } | Failure> {
-  const role = await groupRoleOf(userId, groupId);
-  if (!role) return notFound;
-  if (submission.submit && role !== "representative") return fail("groupForm.errors.representativeOnly");
+export async function saveGroupVersion(actor: Actor, groupId: number, submission: GroupSubmission): Promise<{ ok: true; submitted: boolean } | Failure> {
+  const reached = await reachGroup(actor, groupId, "group:edit:own");
+  if (!reached) return notFound;
+  if (submission.submit && !can(actor, "group:submit:own", { groupRole: reached.role })) return fail("groupForm.errors.representativeOnly");
   const at = now();
   const outcome = await db.$transaction(async (tx) => {
     const group = await lockGroup(tx, groupId);
@@ -402,7 +408,7 @@ export async function saveGroupVersion(userId: string, groupId: number, submissi
       const published = await tx.groupVersion.findUniqueOrThrow({ where: { id: group.publishedVersionId } });
       previousLogo = "";
       await tx.groupVersion.create({
-        data: { groupId, ...data, logoFile: logoAfter(submission.logo, published.logoFile), createdById: userId, createdAt: at },
+        data: { groupId, ...data, logoFile: logoAfter(submission.logo, published.logoFile), createdById: actor.id, createdAt: at },
       });
     }
     if (submission.submit && group.publishedVersionId === null) await ensurePendingRegistration(tx, groupId, at);
@@ -463,11 +469,9 @@ async function activeRepresentatives(client: Tx, groupId: number, except?: strin
   });
 }
 
-/** The members page: only for representatives ("forbidden" for editors, null for others). */
-export async function getMembersPage(userId: string, groupId: number) {
-  const role = await groupRoleOf(userId, groupId);
-  if (!role) return null;
-  if (role !== "representative") return "forbidden" as const;
+/** The members page: null when the person's role in the group does not reach it. */
+export async function getMembersPage(actor: Actor, groupId: number) {
+  if (!(await reachGroup(actor, groupId, "group:members:own"))) return null;
   const at = now();
   const [name, group, members, invitations] = await Promise.all([
     groupName(db, groupId),
@@ -490,7 +494,7 @@ export async function getMembersPage(userId: string, groupId: number) {
       displayName: m.user.displayName,
       role: m.role as GroupRole,
       since: m.createdAt.toISOString(),
-      self: m.userId === userId,
+      self: m.userId === actor.id,
     })),
     invitations: invitations.map((i) => ({ id: i.id, email: i.email, role: i.role as GroupRole, expiresAt: i.expiresAt.toISOString() })),
   };
@@ -506,9 +510,7 @@ function hashToken(token: string) {
  * The audit entry names the invitation by id, never by the address.
  */
 export async function inviteMember(actor: Actor, groupId: number, input: { email: string; role: GroupRole }): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(actor.id, groupId);
-  if (!role) return notFound;
-  if (role !== "representative") return fail("groupForm.errors.representativeOnly");
+  if (!(await reachGroup(actor, groupId, "group:members:own"))) return notFound;
   const email = normalizeEmail(input.email);
   const at = now();
   const token = encodeBase32LowerCaseNoPadding(crypto.getRandomValues(new Uint8Array(20)));
@@ -551,9 +553,7 @@ export async function inviteMember(actor: Actor, groupId: number, input: { email
 
 /** Revokes an invitation not yet accepted (an unknown or used one changes nothing). */
 export async function cancelInvitation(actor: Actor, groupId: number, invitationId: string): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(actor.id, groupId);
-  if (!role) return notFound;
-  if (role !== "representative") return fail("groupForm.errors.representativeOnly");
+  if (!(await reachGroup(actor, groupId, "group:members:own"))) return notFound;
   await db.$transaction(async (tx) => {
     const where = { id: invitationId, groupId, acceptedAt: null };
     const invitation = await tx.groupInvitation.findFirst({ where, select: { role: true } });
@@ -569,16 +569,14 @@ export async function cancelInvitation(actor: Actor, groupId: number, invitation
 }
 
 /**
- * Changes a member's role or removes them (also oneself: leaving). While the group is open,
+ * Changes a member's role or removes them (the representatives' permission), or removes oneself
+ * (leaving, any member's). While the group is open,
  * the change must leave at least one active representative. The audit entry names the member
  * by account id; giving a member the role they have changes nothing and records nothing.
  */
 async function changeMembership(actor: Actor, groupId: number, targetUserId: string, change: GroupRole | "remove"): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(actor.id, groupId);
-  if (!role) return notFound;
   const self = targetUserId === actor.id;
-  if (!self && role !== "representative") return fail("groupForm.errors.representativeOnly");
-  if (self && change === "representative" && role !== "representative") return fail("groupForm.errors.representativeOnly");
+  if (!(await reachGroup(actor, groupId, self && change === "remove" ? "group:leave:own" : "group:members:own"))) return notFound;
   const outcome = await db.$transaction(async (tx) => {
     const group = await lockGroup(tx, groupId);
     const target = await tx.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId: targetUserId } } });
@@ -692,9 +690,7 @@ export async function acceptInvitation(token: string, user: Actor & { email: str
  * withdrawn, open invitations lapse, and the representatives are told by mail.
  */
 export async function withdrawGroup(actor: Actor, groupId: number, reason: string): Promise<{ ok: true } | Failure> {
-  const role = await groupRoleOf(actor.id, groupId);
-  if (!role) return notFound;
-  if (role !== "representative") return fail("groupForm.errors.representativeOnly");
+  if (!(await reachGroup(actor, groupId, "group:withdraw:own"))) return notFound;
   const at = now();
   const outcome = await db.$transaction(async (tx) => {
     const group = await lockGroup(tx, groupId);
@@ -768,7 +764,7 @@ export async function exportGroupData(userId: string) {
  * keep the member's role; their actor becomes "deleted account" with the account). Invitations
  * to the person's addresses, accepted or not, hold an address: they go too.
  */
-export async function endGroupDataWithAccount(tx: Tx, account: Actor & { addresses: readonly string[] }) {
+export async function endGroupDataWithAccount(tx: Tx, account: AccountBeingDeleted) {
   const actor = { id: account.id, role: account.role };
   const memberships = await tx.groupMembership.findMany({ where: { userId: actor.id }, select: { groupId: true, role: true }, orderBy: { groupId: "asc" } });
   for (const m of memberships) {

@@ -233,13 +233,8 @@ async function replaceSearchGrams(tx: Tx, groupId: number, searchText: string) {
   if (grams.length) await tx.groupSearchGram.createMany({ data: grams.map((gram) => ({ gram, groupId })) });
 }
 
-export type GroupRole = "representative" | "editor";
-
-/** The person's role in a group, or null: every group page scopes by this. */
-export async function groupRoleOf(userId: string, groupId: number): Promise<GroupRole | null> {
-  const membership = await db.groupMembership.findUnique({ where: { groupId_userId: { groupId, userId } } });
-  return (membership?.role as GroupRole | undefined) ?? null;
-}
+/** A member's role in a group (which permissions each holds: app/auth/permissions.ts). */
+export type { GroupRole } from "../auth/permissions.ts";
 
 export async function representativeEmails(groupId: number, client: Tx = db): Promise<string[]> {
   const members = await client.groupMembership.findMany({

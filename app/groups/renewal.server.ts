@@ -10,6 +10,7 @@
  * Staff decisions on renewals are in group-review.server.ts.
  */
 import type { Actor } from "../auth/permissions.ts";
+import { groupScope } from "./access.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { db, type Db, type Prisma } from "../platform/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate, tokyoInstant, type IsoDate } from "../platform/dates.ts";
@@ -112,9 +113,14 @@ async function registrationsOf(client: Tx, groupId: number): Promise<Registratio
   return client.groupRegistration.findMany({ where: { groupId }, select: REGISTRATION_SELECT, orderBy: { fiscalYear: "asc" } });
 }
 
-/** The renewal page's facts: the group's name and state and what may be done now. */
-export async function renewalPage(groupId: number, at: Date = now()) {
-  const group = await db.group.findUnique({ where: { id: groupId }, select: { id: true, name: true, state: true } });
+/** The group, when the person may renew its registration. */
+function renewableGroup(client: Tx, actor: Actor, groupId: number) {
+  return client.group.findFirst({ where: { id: groupId, ...groupScope(actor, "group:renew:own") }, select: { id: true, name: true, state: true } });
+}
+
+/** The renewal page's facts: the group's name and state and what may be done now (null: not the person's to renew). */
+export async function renewalPage(actor: Actor, groupId: number, at: Date = now()) {
+  const group = await renewableGroup(db, actor, groupId);
   if (!group) return null;
   const registrations = await registrationsOf(db, groupId);
   return { group, status: renewalStatusOf(group.state, registrations, at) };
@@ -124,17 +130,21 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
-export type RenewalSubmission = { ok: true; registrationId: number; fiscalYear: number } | { ok: false; status: RenewalStatus };
+export type RenewalSubmission =
+  | { ok: true; registrationId: number; fiscalYear: number }
+  | { ok: false; status: RenewalStatus }
+  | { ok: false; notFound: true };
 
 /**
- * Submits a renewal (the caller has checked the person is a representative). Re-reads the status
+ * Submits a renewal for a group the person may renew (else notFound). Re-reads the status
  * inside the transaction, so a double submission creates one record and the second is refused.
  */
-export async function submitRenewal(actor: Pick<Actor, "id" | "role">, groupId: number): Promise<RenewalSubmission> {
+export async function submitRenewal(actor: Actor, groupId: number): Promise<RenewalSubmission> {
   const at = now();
   try {
     return await db.$transaction(async (tx) => {
-      const group = await tx.group.findUniqueOrThrow({ where: { id: groupId }, select: { state: true } });
+      const group = await renewableGroup(tx, actor, groupId);
+      if (!group) return { ok: false as const, notFound: true as const };
       const status = renewalStatusOf(group.state, await registrationsOf(tx, groupId), at);
       if (status.kind !== "open" && status.kind !== "late") return { ok: false as const, status };
       const { validUntil } = fiscalYearValidity(status.fiscalYear);
@@ -159,8 +169,8 @@ export async function submitRenewal(actor: Pick<Actor, "id" | "role">, groupId: 
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const page = await renewalPage(groupId, at);
-    return { ok: false, status: page?.status ?? { kind: "unavailable" } };
+    const page = await renewalPage(actor, groupId, at);
+    return page ? { ok: false, status: page.status } : { ok: false, notFound: true };
   }
 }
 

@@ -4,9 +4,13 @@
  * mails the representatives and writes an audit entry in one transaction. A decision is claimed
  * with a conditional update (only while the version or registration still waits), so a double
  * click or two members of staff deciding at once change nothing the second time: a conflict.
+ *
+ * Every function takes the acting person and scopes by group:review:any (corrections by
+ * group:edit:any): for anyone else the queue is empty and every group unknown.
  */
 import { randomUUID } from "node:crypto";
-import type { Actor } from "../auth/permissions.ts";
+import type { Actor, Permission } from "../auth/permissions.ts";
+import { groupScope } from "./access.server.ts";
 import type { GroupProfileInput } from "./forms.ts";
 import {
   PROFILE_FIELDS,
@@ -36,22 +40,26 @@ import {
 } from "./group.server.ts";
 
 type Tx = Prisma.TransactionClient | Db;
-type Staff = Pick<Actor, "id" | "role">;
 
 // ---------------------------------------------------------------------------------------
 // The queue
 
 const QUEUE_LIMIT = 500;
 
-function waitingVersionsWhere(kind: "new" | "change"): Prisma.GroupVersionWhereInput {
-  return { status: "submitted", group: { state: kind === "new" ? "draft" : "active" } };
+const REVIEW: Permission = "group:review:any";
+
+/** Submitted versions of a kind, of the groups in `scope`. */
+function waitingVersionsWhere(kind: "new" | "change", scope: Prisma.GroupWhereInput = {}): Prisma.GroupVersionWhereInput {
+  return { status: "submitted", group: { state: kind === "new" ? "draft" : "active", ...scope } };
 }
 
-const WAITING_RENEWALS: Prisma.GroupRegistrationWhereInput = { status: "pending", kind: "renewal", group: { state: "active" } };
+function waitingRenewalsWhere(scope: Prisma.GroupWhereInput = {}): Prisma.GroupRegistrationWhereInput {
+  return { status: "pending", kind: "renewal", group: { state: "active", ...scope } };
+}
 
-/** How many applications of a kind wait (the dashboard's cards). */
+/** How many applications of a kind wait (the dashboard's cards: counts, no group named). */
 export function countWaiting(kind: ReviewKind): Promise<number> {
-  return kind === "renewal" ? db.groupRegistration.count({ where: WAITING_RENEWALS }) : db.groupVersion.count({ where: waitingVersionsWhere(kind) });
+  return kind === "renewal" ? db.groupRegistration.count({ where: waitingRenewalsWhere() }) : db.groupVersion.count({ where: waitingVersionsWhere(kind) });
 }
 
 export type QueueItem = {
@@ -65,16 +73,17 @@ export type QueueItem = {
 };
 
 /** Applications waiting for a decision, oldest first, optionally of one kind. */
-export async function reviewQueue(kind?: ReviewKind): Promise<QueueItem[]> {
+export async function reviewQueue(actor: Actor, kind?: ReviewKind): Promise<QueueItem[]> {
+  const scope = groupScope(actor, REVIEW);
   const wants = (k: ReviewKind) => !kind || kind === k;
   const versionSelect = { id: true, groupId: true, name: true, kind: true, submittedAt: true, createdAt: true } as const;
   const [fresh, changes, renewals] = await Promise.all([
     wants("new")
-      ? db.groupVersion.findMany({ where: waitingVersionsWhere("new"), select: versionSelect, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: QUEUE_LIMIT })
+      ? db.groupVersion.findMany({ where: waitingVersionsWhere("new", scope), select: versionSelect, orderBy: [{ submittedAt: "asc" }, { id: "asc" }], take: QUEUE_LIMIT })
       : [],
     wants("change")
       ? db.groupVersion.findMany({
-          where: waitingVersionsWhere("change"),
+          where: waitingVersionsWhere("change", scope),
           select: { ...versionSelect, group: { select: { name: true } } },
           orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
           take: QUEUE_LIMIT,
@@ -82,7 +91,7 @@ export async function reviewQueue(kind?: ReviewKind): Promise<QueueItem[]> {
       : [],
     wants("renewal")
       ? db.groupRegistration.findMany({
-          where: WAITING_RENEWALS,
+          where: waitingRenewalsWhere(scope),
           select: { id: true, groupId: true, fiscalYear: true, submittedAt: true, group: { select: { name: true, kind: true } } },
           orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
           take: QUEUE_LIMIT,
@@ -107,11 +116,11 @@ export async function reviewQueue(kind?: ReviewKind): Promise<QueueItem[]> {
 }
 
 /** Any group by name or reading (every state), for staff to reach a group outside the queue. */
-export async function findGroupsForStaff(query: string) {
+export async function findGroupsForStaff(actor: Actor, query: string) {
   const needle = toSearchText(query).replace(/\s+/g, "");
   if (!needle) return [];
   const groups = await db.group.findMany({
-    where: { OR: [{ identityKey: { contains: needle } }, { searchText: { contains: needle } }, { versions: { some: { name: { contains: query.trim() } } } }] },
+    where: { ...groupScope(actor, REVIEW), OR: [{ identityKey: { contains: needle } }, { searchText: { contains: needle } }, { versions: { some: { name: { contains: query.trim() } } } }] },
     select: { id: true, name: true, nameKana: true, kind: true, state: true, versions: { select: { name: true }, orderBy: { id: "desc" }, take: 1 } },
     orderBy: [{ nameKana: "asc" }, { id: "asc" }],
     take: 50,
@@ -148,9 +157,9 @@ export function versionDiff(before: VersionRow | null, after: VersionRow): DiffR
 // A group's full history
 
 /** Everything staff see about a group: the pending applications with a diff, and the history. */
-export async function groupReviewDetail(groupId: number, at: Date = now()) {
-  const group = await db.group.findUnique({
-    where: { id: groupId },
+export async function groupReviewDetail(actor: Actor, groupId: number, at: Date = now()) {
+  const group = await db.group.findFirst({
+    where: { id: groupId, ...groupScope(actor, REVIEW) },
     select: { id: true, state: true, imported: true, name: true, kind: true, createdAt: true, publishedVersionId: true, publishedVersion: true },
   });
   if (!group) return null;
@@ -262,11 +271,22 @@ class Refused extends Error {
   }
 }
 
-/** Runs a decision in one transaction; a refusal thrown inside rolls everything back. */
-async function decide(work: (tx: Prisma.TransactionClient, at: Date) => Promise<void>): Promise<Outcome> {
+/**
+ * Runs a decision on a group in one transaction; a refusal thrown inside rolls everything back.
+ * A group the person's permission does not reach is not found.
+ */
+async function decide(
+  actor: Actor,
+  permission: Permission,
+  groupId: number,
+  work: (tx: Prisma.TransactionClient, at: Date) => Promise<void>,
+): Promise<Outcome> {
   const at = now();
   try {
-    await db.$transaction((tx) => work(tx, at));
+    await db.$transaction(async (tx) => {
+      if (!(await tx.group.findFirst({ where: { id: groupId, ...groupScope(actor, permission) }, select: { id: true } }))) throw new Refused("notFound");
+      await work(tx, at);
+    });
     return { ok: true };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: error.error };
@@ -299,7 +319,7 @@ const untilLabel = (validUntil: Date, lang: Lang) => formatIsoDate(lastValidDay(
  * The first approval: the pending initial registration becomes the current fiscal year's, valid
  * from now; on or after February 1 a second approved record covers the next fiscal year too.
  */
-async function approveInitialRegistration(tx: Tx, actor: Staff, groupId: number, submittedAt: Date, at: Date) {
+async function approveInitialRegistration(tx: Tx, actor: Actor, groupId: number, submittedAt: Date, at: Date) {
   const fy = fiscalYearAt(at);
   const { validUntil } = fiscalYearValidity(fy);
   const decided = { status: "approved", decidedAt: at, decidedById: actor.id };
@@ -329,8 +349,8 @@ export type VersionDecision = "approve" | "reject" | "request";
  * still a draft) or a change to a registered group's profile. Approval publishes the version;
  * rejecting a change keeps the published one.
  */
-export function decideVersion(actor: Staff, groupId: number, versionId: number, decision: VersionDecision, text: string): Promise<Outcome> {
-  return decide(async (tx, at) => {
+export function decideVersion(actor: Actor, groupId: number, versionId: number, decision: VersionDecision, text: string): Promise<Outcome> {
+  return decide(actor, REVIEW, groupId, async (tx, at) => {
     const version = await tx.groupVersion.findUnique({ where: { id: versionId }, include: { group: { select: { state: true, name: true } } } });
     if (!version || version.groupId !== groupId) throw new Refused("notFound");
     const isNew = version.group.state === "draft";
@@ -384,8 +404,8 @@ export type RenewalDecision = "approve" | "reject";
  * renewalDecidedAt (ending the validity a pending renewal kept) and, unless it already ended
  * otherwise, endReason "renewed" or "renewal_rejected".
  */
-export function decideRenewal(actor: Staff, groupId: number, registrationId: number, decision: RenewalDecision, text: string): Promise<Outcome> {
-  return decide(async (tx, at) => {
+export function decideRenewal(actor: Actor, groupId: number, registrationId: number, decision: RenewalDecision, text: string): Promise<Outcome> {
+  return decide(actor, REVIEW, groupId, async (tx, at) => {
     const renewal = await tx.groupRegistration.findUnique({ where: { id: registrationId }, include: { group: { select: { state: true, name: true } } } });
     if (!renewal || renewal.groupId !== groupId || renewal.kind !== "renewal") throw new Refused("notFound");
     if (renewal.group.state !== "active") throw new Refused("conflict");
@@ -431,8 +451,8 @@ export function decideRenewal(actor: Staff, groupId: number, registrationId: num
  * once. Registrations valid now or later end now ("cancelled"), pending ones are cancelled and
  * versions waiting for review are withdrawn.
  */
-export function cancelRegistration(actor: Staff, groupId: number, reason: string): Promise<Outcome> {
-  return decide(async (tx, at) => {
+export function cancelRegistration(actor: Actor, groupId: number, reason: string): Promise<Outcome> {
+  return decide(actor, REVIEW, groupId, async (tx, at) => {
     const group = await tx.group.findUnique({ where: { id: groupId }, select: { name: true } });
     if (!group) throw new Refused("notFound");
     const claimed = await tx.group.updateMany({ where: { id: groupId, state: "active" }, data: { state: "cancelled" } });
@@ -462,8 +482,8 @@ export function cancelRegistration(actor: Staff, groupId: number, reason: string
 }
 
 /** The published profile as the values a posted correction form would hold. */
-export async function correctionDefaults(groupId: number) {
-  const group = await db.group.findUnique({ where: { id: groupId }, select: { id: true, name: true, state: true, publishedVersion: true } });
+export async function correctionDefaults(actor: Actor, groupId: number) {
+  const group = await db.group.findFirst({ where: { id: groupId, ...groupScope(actor, "group:edit:any") }, select: { id: true, name: true, state: true, publishedVersion: true } });
   if (!group) return null;
   const [waitingChange, districts] = await Promise.all([
     db.groupVersion.count({ where: { groupId, status: "submitted" } }).then((n) => n > 0),
@@ -479,8 +499,8 @@ export async function correctionDefaults(groupId: number) {
  * at once. The audit entry names every changed item but holds values only for items that are not
  * personal data (VALUE_AUDITED_FIELDS).
  */
-export function correctProfile(actor: Staff, groupId: number, publishedVersionId: number, input: GroupProfileInput, reason: string): Promise<Outcome> {
-  return decide(async (tx, at) => {
+export function correctProfile(actor: Actor, groupId: number, publishedVersionId: number, input: GroupProfileInput, reason: string): Promise<Outcome> {
+  return decide(actor, "group:edit:any", groupId, async (tx, at) => {
     const group = await tx.group.findUnique({ where: { id: groupId }, select: { state: true, publishedVersion: true } });
     if (!group) throw new Refused("notFound");
     const old = group.publishedVersion;

@@ -6,7 +6,7 @@ import { INDICATORS } from "./catalogue.server.ts";
 export const contributions = {
   dashboard: INDICATORS.map((indicator, i) => ({
     id: indicator.id,
-    permission: "admin:access",
+    permission: "indicator:read:any",
     title: indicator.title,
     href: indicator.href,
     order: 100 + i,

@@ -33,6 +33,9 @@ import {
 import { formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export { ACCOUNT_INTENTS as INTENTS } from "../accounts/forms.ts";
+
 export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {

@@ -37,7 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { enabled: false as const, staff, required, recoveryCodesLeft: 0, setUp: await setUpKey(user.email) };
 }
 
-type Intent = "enable" | "regenerate" | "disable";
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export const INTENTS = ["enable", "regenerate", "disable"] as const;
+type Intent = (typeof INTENTS)[number];
 type Result = {
   intent: Intent;
   errors: FieldErrors;

@@ -8,7 +8,7 @@ import { pageTitle } from "../platform/meta.ts";
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.dashboard.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "admin:access");
+  const { actor } = await requirePermission(request, "dashboard:read:any");
   return { queues: await waitingQueues(actor) };
 }
 

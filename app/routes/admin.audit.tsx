@@ -23,8 +23,8 @@ function nextDay(date: string): string {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "audit:read");
-  const actors = await listAuditActors();
+  const { actor } = await requirePermission(request, "audit:read:any");
+  const actors = await listAuditActors(actor);
   // Every domain's kinds of target (its contributes.ts): the filter's choices, each entry's label and page.
   const targets = auditTargets();
   const targetTypes = targets.map((target) => ({ type: target.type, label: target.label }));

@@ -16,14 +16,14 @@ function idParam(value: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "districts:manage");
+  await requirePermission(request, "district:manage:any");
   const [center, districts] = await Promise.all([getCenterForAdmin(idParam(params.id)), listDistrictChoices()]);
   if (!center) throw notFound();
   return { center, districts };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "districts:manage");
+  const { actor } = await requirePermission(request, "district:manage:any");
   const id = idParam(params.id);
   const formData = await readFormData(request);
   const parsed = parseForm(centerSchema, formData);

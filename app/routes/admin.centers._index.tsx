@@ -12,7 +12,7 @@ import { pageTitle } from "../platform/meta.ts";
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.centers.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "districts:manage");
+  await requirePermission(request, "district:manage:any");
   const parsed = parseForm(centerSearchSchema, queryFormData(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, centers: [] }, { status: 400 });
   return { errors: undefined, values: { q: parsed.data.q }, centers: await listCentersForAdmin(parsed.data.q) };

@@ -6,7 +6,7 @@ import { tokyoDate } from "../platform/dates.ts";
 
 /** The centres as a 公共施設一覧 CSV (UTF-8 with BOM, CRLF), the same columns the import reads. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "districts:manage");
+  await requirePermission(request, "district:manage:any");
   const csv = await exportCentersCsv();
   const name = `community-centers-${tokyoDate(now()).replace(/-/g, "")}.csv`;
   return new Response(csv, {

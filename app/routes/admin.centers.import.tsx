@@ -11,13 +11,16 @@ import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type Import
 import { checkUpload, readUploadForm, UPLOAD_KINDS } from "../platform/uploads/index.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export const INTENTS = ["preview", "apply"] as const;
+
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.import.title");
 
 /** The previewed text comes back with "apply": decoded Shift_JIS grows by half, so allow more than the file. */
 const IMPORT_FORM_LIMITS = { files: { file: "csvImport" }, maxTextBytes: 3 * UPLOAD_KINDS.csvImport.maxBytes } as const;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "districts:manage");
+  await requirePermission(request, "district:manage:any");
   return { headers: CENTER_CSV_HEADERS };
 }
 
@@ -25,7 +28,7 @@ const refusal = (errors: Record<string, string>, values: Record<string, string> 
   data({ stage: "upload" as const, errors, values }, { status });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "districts:manage");
+  const { actor } = await requirePermission(request, "district:manage:any");
   const upload = await readUploadForm(request, IMPORT_FORM_LIMITS);
   if (!upload.ok) return refusal({ file: encodeMessage(upload.status === 413 ? "admin.import.errors.tooLarge" : "admin.import.errors.notMultipart") }, {}, upload.status);
   const { formData } = upload;

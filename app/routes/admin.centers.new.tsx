@@ -11,12 +11,12 @@ import { pageTitle } from "../platform/meta.ts";
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.center.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "districts:manage");
+  await requirePermission(request, "district:manage:any");
   return { districts: await listDistrictChoices() };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "districts:manage");
+  const { actor } = await requirePermission(request, "district:manage:any");
   const formData = await readFormData(request);
   const parsed = parseForm(centerSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

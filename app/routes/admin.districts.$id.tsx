@@ -18,7 +18,7 @@ function idParam(value: string | undefined): number {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "districts:manage");
+  await requirePermission(request, "district:manage:any");
   const district = await getDistrictForAdmin(idParam(params.id));
   if (!district) throw notFound();
   return {
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "districts:manage");
+  const { actor } = await requirePermission(request, "district:manage:any");
   const id = idParam(params.id);
   const parsed = parseForm(districtSchema, await readFormData(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });

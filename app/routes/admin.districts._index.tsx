@@ -13,8 +13,8 @@ import { pageTitle } from "../platform/meta.ts";
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.districts.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "districts:manage");
-  const linkUsers = can(actor, "users:manage");
+  const { actor } = await requirePermission(request, "district:manage:any");
+  const linkUsers = can(actor, "user:manage:any");
   const parsed = parseForm(districtSearchSchema, queryFormData(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values, districts: [], linkUsers }, { status: 400 });
   const districts = await listDistrictsForAdmin(parsed.data);

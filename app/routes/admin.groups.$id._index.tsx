@@ -38,13 +38,14 @@ export const meta: MetaFunction<typeof loader> = (args) =>
   titleWith(args, "groupReview.detail.title", { name: args.data?.detail.group.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "admin:access");
-  const detail = await groupReviewDetail(groupIdParam(params.id));
+  const { actor } = await requirePermission(request, "group:review:any");
+  const detail = await groupReviewDetail(actor, groupIdParam(params.id));
   if (!detail) throw notFound();
   return { detail };
 }
 
-const INTENTS = ["approve", "reject", "request", "approveRenewal", "rejectRenewal"] as const;
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export const INTENTS = ["approve", "reject", "request", "approveRenewal", "rejectRenewal"] as const;
 type Intent = (typeof INTENTS)[number];
 
 type ActionResult =
@@ -53,7 +54,7 @@ type ActionResult =
 
 /** A decision: 400 with the message at the field, 409 when it was decided meanwhile, else back to the page. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "admin:access");
+  const { actor } = await requirePermission(request, "group:review:any");
   const groupId = groupIdParam(params.id);
   const formData = await readFormData(request);
   const intent = INTENTS.find((i) => i === formData.get("intent"));

@@ -13,15 +13,15 @@ import { cancelRegistration, groupReviewDetail } from "../groups/review.server.t
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "groupReview.cancel.title", { name: args.data?.group.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "admin:access");
-  const detail = await groupReviewDetail(groupIdParam(params.id));
+  const { actor } = await requirePermission(request, "group:review:any");
+  const detail = await groupReviewDetail(actor, groupIdParam(params.id));
   if (!detail) throw notFound();
   return { group: detail.group };
 }
 
 /** Cancels the registration (reason required): 400 at the field, 409 when the group is no longer registered. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "admin:access");
+  const { actor } = await requirePermission(request, "group:review:any");
   const groupId = groupIdParam(params.id);
   const parsed = parseForm(cancelSchema, await readFormData(request));
   if (!parsed.ok) return data({ conflict: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });

@@ -20,8 +20,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupRevie
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "groupReview.correct.title", { name: args.data?.group.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "admin:access");
-  const found = await correctionDefaults(groupIdParam(params.id));
+  const { actor } = await requirePermission(request, "group:edit:any");
+  const found = await correctionDefaults(actor, groupIdParam(params.id));
   if (!found) throw notFound();
   return { ...found, today: tokyoDate(now()) };
 }
@@ -33,7 +33,7 @@ type ActionResult = { conflict: boolean; errors?: FieldErrors; values?: Record<s
  * the fields (or "nothing changed"), 409 when the published profile changed since the page opened.
  */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "admin:access");
+  const { actor } = await requirePermission(request, "group:edit:any");
   const groupId = groupIdParam(params.id);
   const formData = await readFormData(request);
   const parsed = parseForm(correctionSchema(tokyoDate(now())), formData);

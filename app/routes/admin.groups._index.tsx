@@ -16,13 +16,13 @@ export const meta: MetaFunction = (args) => pageTitle(args, "groupReview.title")
 
 /** The review queue (new registrations, changes, renewals; oldest first) and a search for any group. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "admin:access");
+  const { actor } = await requirePermission(request, "group:review:any");
   const parsed = parseForm(queueFilterSchema, queryFormData(request));
   if (!parsed.ok) {
     return data({ errors: parsed.errors, values: parsed.values, kind: "" as const, q: "", items: [], found: null }, { status: 400 });
   }
   const { kind, q } = parsed.data;
-  const [items, found] = await Promise.all([reviewQueue(kind || undefined), q ? findGroupsForStaff(q) : null]);
+  const [items, found] = await Promise.all([reviewQueue(actor, kind || undefined), q ? findGroupsForStaff(actor, q) : null]);
   return { errors: undefined, values: { kind, q }, kind, q, items, found };
 }
 

@@ -23,7 +23,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "groupReview.indicat
  * function the plan indicators use, so the figure here is the figure reported.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "admin:access");
+  await requirePermission(request, "indicator:read:any");
   const parsed = parseForm(indicatorDateSchema, queryFormData(request));
   const date = parsed.ok ? parsed.data.date : "";
   const current = now();

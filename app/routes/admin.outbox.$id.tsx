@@ -9,7 +9,7 @@ import { formatInstant } from "../platform/dates.ts";
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.outbox.detailTitle", { subject: args.data?.mail.subject ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "outbox:read");
+  await requirePermission(request, "outbox:read:any");
   const id = params.id ?? "";
   const mail = id.length <= 100 ? await getOutboxMail(id) : null;
   if (!mail) throw notFound();

@@ -14,7 +14,7 @@ import { pageTitle } from "../platform/meta.ts";
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.outbox.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "outbox:read");
+  await requirePermission(request, "outbox:read:any");
   const parsed = parseForm(outboxFilterSchema, queryFormData(request));
   if (!parsed.ok) {
     return data({ errors: parsed.errors, values: parsed.values, outbox: { total: 0, page: 1, pageSize: OUTBOX_PAGE_SIZE, mails: [] } }, { status: 400 });

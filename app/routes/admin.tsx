@@ -10,7 +10,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyle
 
 /** The staff area's frame: its sub-navigation lists only the sections this person may use. */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "admin:access");
+  const { actor } = await requirePermission(request, "dashboard:read:any");
   return { sections: ADMIN_SECTIONS.filter((s) => can(actor, s.permission)).map(({ to, label, end }) => ({ to, label, end: end ?? false })) };
 }
 

@@ -22,7 +22,8 @@ import { formatInstant } from "../platform/dates.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.user.title", { name: args.data?.user.displayName ?? "" });
 
-const INTENTS = ["role", "deactivate", "reactivate", "link", "unlink"] as const;
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export const INTENTS = ["role", "deactivate", "reactivate", "link", "unlink"] as const;
 type Intent = (typeof INTENTS)[number];
 
 function userId(value: string | undefined): string {
@@ -31,8 +32,8 @@ function userId(value: string | undefined): string {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { actor } = await requirePermission(request, "users:manage");
-  const [user, districts] = await Promise.all([getUserForAdmin(userId(params.id)), listDistrictChoices()]);
+  const { actor } = await requirePermission(request, "user:manage:any");
+  const [user, districts] = await Promise.all([getUserForAdmin(actor, userId(params.id)), listDistrictChoices()]);
   if (!user) throw notFound();
   return { user, districts, self: actor.id === user.id };
 }
@@ -44,7 +45,7 @@ function refused(intent: Intent, errors: Record<string, string>, values: Record<
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor } = await requirePermission(request, "users:manage");
+  const { actor } = await requirePermission(request, "user:manage:any");
   const id = userId(params.id);
   const formData = await readFormData(request);
   const intent = INTENTS.find((i) => i === formData.get("intent"));

@@ -15,7 +15,7 @@ import { pageTitle } from "../platform/meta.ts";
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "users:manage");
+  const { actor } = await requirePermission(request, "user:manage:any");
   const parsed = parseForm(userSearchSchema, queryFormData(request));
   if (!parsed.ok) {
     return data(
@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     );
   }
   const { q, role, status, page } = parsed.data;
-  return { errors: undefined, values: { q, role, status }, result: await listUsers({ q, role, status, page }) };
+  return { errors: undefined, values: { q, role, status }, result: await listUsers(actor, { q, role, status, page }) };
 }
 
 export default function AdminUsers() {

@@ -8,6 +8,9 @@ import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export { GROUP_FORM_INTENTS as INTENTS } from "../groups/editor-forms.ts";
+
 export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.title");
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
@@ -17,17 +20,17 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
   return headers;
 };
 
-/** Registering a group needs a confirmed address (content:submit). */
+/** Registering a group needs a confirmed address (group:create:own). */
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requirePermission(request, "content:submit");
+  await requirePermission(request, "group:create:own");
   return { districts: await listDistrictChoices(), today: tokyoDate(now()) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { session } = await requirePermission(request, "content:submit");
+  const { actor } = await requirePermission(request, "group:create:own");
   const read = await readGroupForm(request, tokyoDate(now()));
   if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: read.status });
-  const result = await createGroup(session.user.id, read.submission);
+  const result = await createGroup(actor, read.submission);
   if (!result.ok) {
     const seconds = "limited" in result ? result.limited : 60;
     return data(

@@ -1,9 +1,10 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { notFound, requireSession } from "../auth/guards.server.ts";
+import { notFound } from "../auth/guards.server.ts";
+import { requireGroupRole } from "../groups/access.server.ts";
 import { FormAlert } from "../accounts/ui.tsx";
 import { GroupNoticeBanner, GroupProfileView, GroupStatusText, MultilineText } from "../groups/ui/group-form.tsx";
-import { groupIdFrom, groupNoticeFrom } from "../groups/editor-forms.ts";
+import { groupNoticeFrom } from "../groups/editor-forms.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
 import { getGroupStatus, leaveGroup } from "../groups/editor.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
@@ -13,19 +14,16 @@ export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "grou
 
 /** Members only: for anyone else the group does not exist (404), drafts included. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const session = await requireSession(request);
-  const id = groupIdFrom(params.id);
-  const page = id === null ? null : await getGroupStatus(session.user.id, id);
+  const { actor, group } = await requireGroupRole(request, params.id, "group:read:own");
+  const page = await getGroupStatus(actor, group.id);
   if (!page) throw notFound();
   return { ...page, notice: groupNoticeFrom(request.url) };
 }
 
 /** "Leave this group": the last representative of an open group is refused with a message. */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const session = await requireSession(request);
-  const id = groupIdFrom(params.id);
-  if (id === null) throw notFound();
-  const result = await leaveGroup({ id: session.user.id, role: session.user.role }, id);
+  const { actor, group } = await requireGroupRole(request, params.id, "group:leave:own");
+  const result = await leaveGroup(actor, group.id);
   if (result.ok) return redirect("/my/groups?notice=left");
   if ("notFound" in result) throw notFound();
   return data({ error: "error" in result ? result.error : null }, { status: 409 });

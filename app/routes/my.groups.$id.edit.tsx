@@ -1,8 +1,8 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { notFound, requirePermission } from "../auth/guards.server.ts";
+import { notFound } from "../auth/guards.server.ts";
+import { requireGroupRole } from "../groups/access.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
-import { groupIdFrom } from "../groups/editor-forms.ts";
 import { translator, useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { deleteLogoIfUnused, getGroupForEdit, listDistrictChoices, readGroupForm, saveGroupVersion } from "../groups/editor.server.ts";
@@ -10,16 +10,18 @@ import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export { GROUP_FORM_INTENTS as INTENTS } from "../groups/editor-forms.ts";
+
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.edit", args.data?.title);
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 async function load(request: Request, param: string | undefined) {
-  const { session } = await requirePermission(request, "content:submit");
-  const id = groupIdFrom(param);
-  const page = id === null ? null : await getGroupForEdit(session.user.id, id);
+  const { actor, group } = await requireGroupRole(request, param, "group:edit:own");
+  const page = await getGroupForEdit(actor, group.id);
   if (!page) throw notFound();
-  return { session, page };
+  return { actor, page };
 }
 
 /** Representatives and editors of the group; anyone else gets 404. */
@@ -35,11 +37,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { session, page } = await load(request, params.id);
+  const { actor, page } = await load(request, params.id);
   if (page.editable !== "open") return data({ errors: { _form: "groupForm.errors.notEditable" }, values: undefined }, { status: 409 });
   const read = await readGroupForm(request, tokyoDate(now()));
   if (!read.ok) return data({ errors: read.errors, values: read.values }, { status: read.status });
-  const result = await saveGroupVersion(session.user.id, page.group.id, read.submission);
+  const result = await saveGroupVersion(actor, page.group.id, read.submission);
   if (!result.ok) {
     if (read.submission.logo.kind === "replace") await deleteLogoIfUnused(read.submission.logo.file);
     if ("notFound" in result) throw notFound();

@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts";
+import { notFound } from "../auth/guards.server.ts";
+import { requireGroupRole } from "../groups/access.server.ts";
 import { FormAlert } from "../accounts/ui.tsx";
 import { ErrorSummary, SelectField, TextField } from "../components/form.tsx";
 import { GroupNoticeBanner } from "../groups/ui/group-form.tsx";
-import { GROUP_ROLES, groupIdFrom, groupNoticeFrom, inviteSchema, memberRoleSchema } from "../groups/editor-forms.ts";
+import { GROUP_ROLES, groupNoticeFrom, inviteSchema, memberRoleSchema } from "../groups/editor-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, translator, useLang, useT } from "../i18n/index.ts";
@@ -31,12 +32,10 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 
 /** Representatives only: an editor of the group gets 403, anyone else 404. */
 async function load(request: Request, param: string | undefined) {
-  const { actor } = await requirePermission(request, "content:submit");
-  const id = groupIdFrom(param);
-  const page = id === null ? null : await getMembersPage(actor.id, id);
+  const { actor, group } = await requireGroupRole(request, param, "group:members:own");
+  const page = await getMembersPage(actor, group.id);
   if (!page) throw notFound();
-  if (page === "forbidden") throw forbidden();
-  return { actor: { id: actor.id, role: actor.role }, page };
+  return { actor, page };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -45,7 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { ...page, title: t("groupForm.members.title", { name: page.group.name || t("groupForm.my.untitled") }), notice: groupNoticeFrom(request.url) };
 }
 
-type Intent = "invite" | "cancel" | "role" | "remove";
+/** The intents this page's forms post (the role × page matrix has a row for each). */
+export const INTENTS = ["invite", "cancel", "role", "remove"] as const;
+type Intent = (typeof INTENTS)[number];
 
 function refused(intent: Intent, result: Failure, values: Record<string, string> = {}) {
   if ("notFound" in result) throw notFound();
@@ -56,8 +57,7 @@ function refused(intent: Intent, result: Failure, values: Record<string, string>
       { status: 429, headers: { "Retry-After": String(result.limited) } },
     );
   }
-  const status = result.error === "groupForm.errors.representativeOnly" ? 403 : 409;
-  return data({ intent, errors: { _form: result.error } as FieldErrors, values }, { status });
+  return data({ intent, errors: { _form: result.error } as FieldErrors, values }, { status: 409 });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

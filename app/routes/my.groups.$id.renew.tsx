@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useSearchParams, type ShouldRevalidateFunction } from "@remix-run/react";
-import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts";
+import { notFound } from "../auth/guards.server.ts";
+import { requireGroupRole } from "../groups/access.server.ts";
 import { ErrorSummary } from "../components/form.tsx";
 import { Checkbox } from "../components/form-choices.tsx";
-import { groupIdParam } from "../groups/ui/review-ui.tsx";
 import { renewalConfirmSchema } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { translator, useLang, useT, type Lang } from "../i18n/index.ts";
-import { groupRoleOf } from "../groups/group.server.ts";
 import { lastValidDay, renewalPage, submitRenewal, type RenewalStatus } from "../groups/renewal.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
@@ -17,16 +16,6 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   const root = args.matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
   return pageTitle(args, null, translator(root?.lang ?? "ja")("groupReview.renew.title", { name: args.data?.group.name ?? "" }));
 };
-
-/** Only a representative renews: another member (an editor) is refused, anyone else finds nothing. */
-async function requireRepresentative(request: Request, idParam: string | undefined) {
-  const { actor } = await requirePermission(request, "content:submit");
-  const groupId = groupIdParam(idParam);
-  const role = await groupRoleOf(actor.id, groupId);
-  if (!role) throw notFound();
-  if (role !== "representative") throw forbidden();
-  return { actor, groupId };
-}
 
 /** The status as the page shows it (dates as plain values; nothing about the registration's internals). */
 function view(status: RenewalStatus) {
@@ -45,18 +34,21 @@ function view(status: RenewalStatus) {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { groupId } = await requireRepresentative(request, params.id);
-  const page = await renewalPage(groupId);
+  // Only a representative renews: another member (an editor) is refused, anyone else finds nothing.
+  const { actor, group } = await requireGroupRole(request, params.id, "group:renew:own");
+  const page = await renewalPage(actor, group.id);
   if (!page) throw notFound();
   return { group: page.group, status: view(page.status) };
 }
 
 /** Submits the renewal: 400 without the confirmation, 409 when renewal is no longer open (e.g. sent twice). */
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { actor, groupId } = await requireRepresentative(request, params.id);
+  const { actor, group } = await requireGroupRole(request, params.id, "group:renew:own");
+  const groupId = group.id;
   const parsed = parseForm(renewalConfirmSchema, await readFormData(request));
   if (!parsed.ok) return data({ refused: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await submitRenewal(actor, groupId);
+  if ("notFound" in result) throw notFound();
   if (!result.ok) return data({ refused: true as const, errors: undefined, values: undefined }, { status: 409 });
   return redirect(`/my/groups/${groupId}/renew?submitted=1`);
 }

@@ -1,10 +1,11 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts";
+import { notFound } from "../auth/guards.server.ts";
+import { requireGroupRole } from "../groups/access.server.ts";
 import { FormAlert } from "../accounts/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { Checkbox } from "../components/form-choices.tsx";
-import { groupIdFrom, WITHDRAW_REASON_MAX, withdrawSchema } from "../groups/editor-forms.ts";
+import { WITHDRAW_REASON_MAX, withdrawSchema } from "../groups/editor-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { translator, useT } from "../i18n/index.ts";
@@ -16,11 +17,9 @@ export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "grou
 
 /** Representatives only: an editor gets 403, anyone else 404. */
 async function load(request: Request, param: string | undefined) {
-  const { session, actor } = await requirePermission(request, "content:submit");
-  const id = groupIdFrom(param);
-  const page = id === null ? null : await getGroupStatus(session.user.id, id);
+  const { actor, group } = await requireGroupRole(request, param, "group:withdraw:own");
+  const page = await getGroupStatus(actor, group.id);
   if (!page) throw notFound();
-  if (page.role !== "representative") throw forbidden();
   return { actor, page };
 }
 
@@ -38,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, page } = await load(request, params.id);
   const parsed = parseForm(withdrawSchema, await readFormData(request));
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = await withdrawGroup({ id: actor.id, role: actor.role }, page.group.id, parsed.data.reason);
+  const result = await withdrawGroup(actor, page.group.id, parsed.data.reason);
   if (result.ok) return redirect(`/my/groups/${page.group.id}?notice=withdrawn`);
   if ("notFound" in result) throw notFound();
   const error = "error" in result ? result.error : "groupForm.errors.groupClosed";

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { requireSession } from "../auth/guards.server.ts";
+import { actorOf, requireSession } from "../auth/guards.server.ts";
 import { GroupNoticeBanner, GroupStatusText } from "../groups/ui/group-form.tsx";
 import { groupNoticeFrom } from "../groups/editor-forms.ts";
 import { useT } from "../i18n/index.ts";
@@ -11,7 +11,7 @@ export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.my.title"
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
-  return { groups: await listMyGroups(session.user.id), notice: groupNoticeFrom(request.url) };
+  return { groups: await listMyGroups(actorOf(session)), notice: groupNoticeFrom(request.url) };
 }
 
 export default function MyGroups() {

@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const name = params.file ?? "";
   if (!isUploadName(name)) throw notFound();
   const session = await getAuthenticatedSession(request);
-  const viewer = session ? { userId: session.user.id, staff: can(actorOf(session), "admin:access") } : null;
+  const viewer = session ? { userId: session.user.id, staff: can(actorOf(session), "group:review:any") } : null;
   const access = await logoAccess(name, viewer);
   if (!access) throw notFound();
   // A public logo never changes under its name (a new upload gets a new one).

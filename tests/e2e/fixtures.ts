@@ -17,6 +17,7 @@
 import { test as base, type BrowserContext, type Page } from "@playwright/test";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Db } from "../../app/platform/db.server.ts";
+import type { Actor } from "../../app/auth/permissions.ts";
 import { E2E_SERVER_ENV } from "./helpers.ts";
 import { e2ePort, type Provider } from "./plan.ts";
 import { startE2eServer, type E2eServer } from "./server.ts";
@@ -24,7 +25,8 @@ import { startE2eServer, type E2eServer } from "./server.ts";
 export { expect } from "@playwright/test";
 
 export type Role = "resident" | "staff" | "admin";
-export type Person = { id: string; email: string; displayName: string; role: Role };
+/** A person made for a test; also an Actor, so the domain's functions can act as them. */
+export type Person = Actor & { email: string; displayName: string };
 export type PersonOptions = {
   role?: Role;
   /** Goes into the address and the default display name, to tell people apart in failures. */
@@ -66,7 +68,7 @@ export async function createPersonIn(db: Db, { role = "resident", label = role, 
       createdAt: at,
     },
   });
-  return { id: user.id, email: user.email, displayName: user.displayName, role };
+  return { id: user.id, email: user.email, displayName: user.displayName, role, emailVerified: !unverified, totpEnabled: Boolean(secret), districtIds: [] };
 }
 
 type WorkerFixtures = {

@@ -4,6 +4,7 @@
  * `db` fixture: the app's client is made from DATABASE_URL, which that fixture sets).
  */
 import type { Db } from "../../app/platform/db.server.ts";
+import type { Actor } from "../../app/auth/permissions.ts";
 import { createPersonIn, type Person } from "./fixtures.ts";
 
 /** A word no demo group uses, so that the directory's counts hold whatever demo groups exist. */
@@ -58,15 +59,20 @@ export async function reviewGroups(db: Db, names = { fresh: "審査試験の新�
   const representative = await createPersonIn(db, { label: "e2e-review" });
   const staff = await db.user.findFirstOrThrow({ where: { role: "staff", isDemo: true } });
   const fresh = await support.submitNewGroup(representative, await support.profile({ name: names.fresh }));
-  return { representative, fresh, change: await registeredWithChange(representative, staff.id, names.change) };
+  return { representative, fresh, change: await registeredWithChange(representative, actorOfStaff(staff.id), names.change) };
 }
 
 /** A group approved under `name`, then changed by its representative (renamed, 30 members, three fields) and submitted. */
-export async function registeredWithChange(representative: Pick<Person, "id" | "email" | "role">, staffId: string, name: string): Promise<number> {
+/** The demo staff member as the review functions see them (second factor given). */
+export function actorOfStaff(id: string): Actor {
+  return { id, role: "staff", emailVerified: true, totpEnabled: true, districtIds: [] };
+}
+
+export async function registeredWithChange(representative: Person, staff: Actor, name: string): Promise<number> {
   const support = await import("../integration/group-review-support.ts");
   const { decideVersion } = await import("../../app/groups/review.server.ts");
   const id = await support.submitNewGroup(representative, await support.profile({ name }));
-  await decideVersion({ id: staffId, role: "staff" }, id, await support.submittedVersionId(id), "approve", "");
+  await decideVersion(staff, id, await support.submittedVersionId(id), "approve", "");
   await support.submitVersion(representative, id, await support.profile({ name: `${name}（改称）`, memberCount: "30", activityFields: ["1", "13", "7"] }));
   return id;
 }
@@ -76,7 +82,7 @@ export async function draftGroup(db: Db, name: string): Promise<{ representative
   const support = await import("../integration/group-review-support.ts");
   const { createGroup } = await import("../../app/groups/editor.server.ts");
   const representative = await createPersonIn(db, { label: "e2e-draft" });
-  const result = await createGroup(representative.id, { profile: await support.profile({ name }), submit: false, logo: { kind: "keep" } });
+  const result = await createGroup(representative, { profile: await support.profile({ name }), submit: false, logo: { kind: "keep" } });
   if (!result.ok) throw new Error(`createGroup refused: ${JSON.stringify(result)}`);
   return { representative, statusPath: `/my/groups/${result.groupId}` };
 }

@@ -8,7 +8,7 @@
  * Its groups are added to the worker's database through the registry's own model functions.
  */
 import { expect, test } from "./fixtures.ts";
-import { registeredWithChange } from "./groups-data.ts";
+import { actorOfStaff, registeredWithChange } from "./groups-data.ts";
 import { expectAccessible } from "./helpers.ts";
 
 const ids = { change: 0, approveChange: 0, race: 0, raceWithScript: 0 };
@@ -20,8 +20,8 @@ test.beforeAll(async ({ db }) => {
   const staff = await db.user.findFirstOrThrow({ where: { role: "staff", isDemo: true } });
   ids.race = await support.submitNewGroup(rep, await support.profile({ name: "審査試験の競合の会" }));
   ids.raceWithScript = await support.submitNewGroup(rep, await support.profile({ name: "審査試験の二重判断の会" }));
-  ids.change = await registeredWithChange(rep, staff.id, "差分試験の会");
-  ids.approveChange = await registeredWithChange(rep, staff.id, "承認試験の会");
+  ids.change = await registeredWithChange(rep, actorOfStaff(staff.id), "差分試験の会");
+  ids.approveChange = await registeredWithChange(rep, actorOfStaff(staff.id), "承認試験の会");
 });
 
 test.beforeEach(async ({ page, signIn }) => {

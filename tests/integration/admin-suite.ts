@@ -116,7 +116,8 @@ type Models = {
   server: typeof import("./helpers/server-process.ts");
 };
 
-type Person = { id: string; role: "resident" | "staff" | "admin" };
+/** A person as the domain functions take them. */
+type Person = { id: string; role: "resident" | "staff" | "admin"; emailVerified: true; totpEnabled: boolean; districtIds: number[] };
 
 export function defineAdminSuite(database: () => PreparedDatabase) {
   let m: Models;
@@ -139,7 +140,7 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
         totpEnabledAt: totp ? now : null,
       },
     });
-    return { id: user.id, role };
+    return { id: user.id, role, emailVerified: true, totpEnabled: totp, districtIds: [] };
   }
 
   async function auditCount(action?: string) {
@@ -161,7 +162,7 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
     m = { db, centers, directory, users, dashboard, session, server };
     await seed.seedDemo(db);
     const demoAdmin = await db.user.findUniqueOrThrow({ where: { email: "admin@demo.annaka.example" } });
-    admin = { id: demoAdmin.id, role: "admin" };
+    admin = { id: demoAdmin.id, role: "admin", emailVerified: true, totpEnabled: true, districtIds: [] };
     admin2 = await makeUser("second-admin@example.jp", "admin");
     staff = await makeUser("staff-member@example.jp", "staff");
     resident = await makeUser("yamada.hanako@example.jp", "resident");
@@ -456,14 +457,14 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
           emailVerifiedAt: i % 5 === 0 ? null : new Date(),
         })),
       });
-      const first = await m.users.listUsers({ q: "BULK", page: 1 });
+      const first = await m.users.listUsers(admin, { q: "BULK", page: 1 });
       expect(first.total).toBe(55);
       expect(first.users).toHaveLength(50);
-      expect((await m.users.listUsers({ q: "bulk", page: 2 })).users).toHaveLength(5);
-      expect((await m.users.listUsers({ q: "一括 1" })).total).toBe(11);
-      expect((await m.users.listUsers({ q: "yamada" })).users.map((u) => u.id)).toEqual([resident.id]);
-      expect((await m.users.listUsers({ role: "admin" })).users.map((u) => u.id).sort()).toEqual([admin.id, admin2.id].sort());
-      expect((await m.users.listUsers({ q: "bulk", status: "unverified" })).total).toBe(11);
+      expect((await m.users.listUsers(admin, { q: "bulk", page: 2 })).users).toHaveLength(5);
+      expect((await m.users.listUsers(admin, { q: "一括 1" })).total).toBe(11);
+      expect((await m.users.listUsers(admin, { q: "yamada" })).users.map((u) => u.id)).toEqual([resident.id]);
+      expect((await m.users.listUsers(admin, { role: "admin" })).users.map((u) => u.id).sort()).toEqual([admin.id, admin2.id].sort());
+      expect((await m.users.listUsers(admin, { q: "bulk", status: "unverified" })).total).toBe(11);
     });
   });
 

@@ -41,7 +41,6 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
     return p;
   }
 
-  const actorOf = (p: Person) => ({ id: p.id, role: p.role });
   const allEntries = () => db.auditEntry.findMany({ orderBy: [{ at: "asc" }, { id: "asc" }] });
 
   /** Runs a change and returns the audit entries it wrote. */
@@ -69,7 +68,7 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
   }
 
   async function accept(p: Person, token: string) {
-    return acceptInvitation(token, { ...actorOf(p), email: p.email, emailVerified: true });
+    return acceptInvitation(token, p);
   }
 
   beforeAll(async () => {
@@ -90,7 +89,7 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
     it("sending one writes group.invitation_sent with the invitation's id and role, not the address", async () => {
       const email = "invited.once@example.jp";
       personal.add(email);
-      const entries = await written(() => inviteMember(actorOf(rep), groupId, { email, role: "editor" }));
+      const entries = await written(() => inviteMember(rep, groupId, { email, role: "editor" }));
       const invitation = await db.groupInvitation.findFirstOrThrow({ where: { groupId, email } });
       expect(single(entries, "group.invitation_sent", rep, groupId)).toEqual({ invitationId: invitation.id, role: "editor", replacedInvitationIds: [] });
     });
@@ -98,9 +97,9 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
     it("inviting the same address again records the invitation it replaces", async () => {
       const email = "invited.twice@example.jp";
       personal.add(email);
-      await inviteMember(actorOf(rep), groupId, { email, role: "editor" });
+      await inviteMember(rep, groupId, { email, role: "editor" });
       const first = await db.groupInvitation.findFirstOrThrow({ where: { groupId, email } });
-      const entries = await written(() => inviteMember(actorOf(rep), groupId, { email, role: "representative" }));
+      const entries = await written(() => inviteMember(rep, groupId, { email, role: "representative" }));
       const second = await db.groupInvitation.findFirstOrThrow({ where: { groupId, email } });
       expect(second.id).not.toBe(first.id);
       expect(single(entries, "group.invitation_sent", rep, groupId)).toEqual({
@@ -113,25 +112,25 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
     it("an invitation refused (already a member, or not a representative) writes nothing", async () => {
       const editor = await person("editor");
       await addMember(groupId, editor, "editor");
-      expect(await written(() => inviteMember(actorOf(rep), groupId, { email: editor.email, role: "editor" }))).toEqual([]);
-      expect(await written(() => inviteMember(actorOf(editor), groupId, { email: "nobody@example.jp", role: "editor" }))).toEqual([]);
-      await removeMember(actorOf(rep), groupId, editor.id);
+      expect(await written(() => inviteMember(rep, groupId, { email: editor.email, role: "editor" }))).toEqual([]);
+      expect(await written(() => inviteMember(editor, groupId, { email: "nobody@example.jp", role: "editor" }))).toEqual([]);
+      await removeMember(rep, groupId, editor.id);
     });
 
     it("revoking one writes group.invitation_revoked once; revoking it again writes nothing", async () => {
       const email = "revoked@example.jp";
       personal.add(email);
-      await inviteMember(actorOf(rep), groupId, { email, role: "editor" });
+      await inviteMember(rep, groupId, { email, role: "editor" });
       const invitation = await db.groupInvitation.findFirstOrThrow({ where: { groupId, email } });
-      const entries = await written(() => cancelInvitation(actorOf(rep), groupId, invitation.id));
+      const entries = await written(() => cancelInvitation(rep, groupId, invitation.id));
       expect(single(entries, "group.invitation_revoked", rep, groupId)).toEqual({ invitationId: invitation.id, role: "editor" });
       expect(await db.groupInvitation.count({ where: { id: invitation.id } })).toBe(0);
-      expect(await written(() => cancelInvitation(actorOf(rep), groupId, invitation.id))).toEqual([]);
+      expect(await written(() => cancelInvitation(rep, groupId, invitation.id))).toEqual([]);
     });
 
     it("accepting one writes group.invitation_accepted by the new member; the spent link writes nothing", async () => {
       const newcomer = await person("newcomer");
-      await inviteMember(actorOf(rep), groupId, { email: newcomer.email, role: "editor" });
+      await inviteMember(rep, groupId, { email: newcomer.email, role: "editor" });
       const token = await invitationToken(newcomer.email);
       const invitation = await db.groupInvitation.findFirstOrThrow({ where: { groupId, email: newcomer.email } });
       let result: unknown;
@@ -147,17 +146,17 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
         to: "editor",
       });
       expect(await written(() => accept(newcomer, token))).toEqual([]);
-      await removeMember(actorOf(rep), groupId, newcomer.id);
+      await removeMember(rep, groupId, newcomer.id);
     });
 
     it("an editor invited as representative is promoted, and the entry says so", async () => {
       const editor = await person("promoted");
       // Invited as representative, then made an editor some other way before accepting.
-      await inviteMember(actorOf(rep), groupId, { email: editor.email, role: "representative" });
+      await inviteMember(rep, groupId, { email: editor.email, role: "representative" });
       await addMember(groupId, editor, "editor");
       const entries = await written(async () => accept(editor, await invitationToken(editor.email)));
       expect(single(entries, "group.invitation_accepted", editor, groupId)).toMatchObject({ userId: editor.id, from: "editor", to: "representative" });
-      await removeMember(actorOf(rep), groupId, editor.id);
+      await removeMember(rep, groupId, editor.id);
     });
   });
 
@@ -170,35 +169,35 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
     });
 
     it("a change of role writes group.member_role_changed with from and to; the same role writes nothing", async () => {
-      const up = await written(() => changeMemberRole(actorOf(rep), groupId, member.id, "representative"));
+      const up = await written(() => changeMemberRole(rep, groupId, member.id, "representative"));
       expect(single(up, "group.member_role_changed", rep, groupId)).toEqual({ userId: member.id, from: "editor", to: "representative" });
-      const down = await written(() => changeMemberRole(actorOf(rep), groupId, member.id, "editor"));
+      const down = await written(() => changeMemberRole(rep, groupId, member.id, "editor"));
       expect(single(down, "group.member_role_changed", rep, groupId)).toEqual({ userId: member.id, from: "representative", to: "editor" });
-      expect(await written(() => changeMemberRole(actorOf(rep), groupId, member.id, "editor"))).toEqual([]);
+      expect(await written(() => changeMemberRole(rep, groupId, member.id, "editor"))).toEqual([]);
     });
 
     it("a refused change (the last representative stepping down, an editor acting) writes nothing", async () => {
-      const last = await written(() => changeMemberRole(actorOf(rep), groupId, rep.id, "editor"));
+      const last = await written(() => changeMemberRole(rep, groupId, rep.id, "editor"));
       expect(last).toEqual([]);
       expect(await db.groupMembership.findUniqueOrThrow({ where: { groupId_userId: { groupId, userId: rep.id } } })).toMatchObject({ role: "representative" });
-      expect(await written(() => removeMember(actorOf(member), groupId, rep.id))).toEqual([]);
-      expect(await written(() => leaveGroup(actorOf(rep), groupId))).toEqual([]);
+      expect(await written(() => removeMember(member, groupId, rep.id))).toEqual([]);
+      expect(await written(() => leaveGroup(rep, groupId))).toEqual([]);
     });
 
     it("removing a member writes group.member_removed by the representative", async () => {
       const other = await person("removed");
       await addMember(groupId, other, "editor");
-      const entries = await written(() => removeMember(actorOf(rep), groupId, other.id));
+      const entries = await written(() => removeMember(rep, groupId, other.id));
       expect(single(entries, "group.member_removed", rep, groupId)).toEqual({ userId: other.id, role: "editor" });
       expect(await db.groupMembership.count({ where: { groupId, userId: other.id } })).toBe(0);
     });
 
     it("leaving writes group.member_left by the member, from the status page or the members page", async () => {
-      const entries = await written(() => leaveGroup(actorOf(member), groupId));
+      const entries = await written(() => leaveGroup(member, groupId));
       expect(single(entries, "group.member_left", member, groupId)).toEqual({ userId: member.id, role: "editor" });
       const second = await person("second");
       await addMember(groupId, second, "representative");
-      const self = await written(() => removeMember(actorOf(second), groupId, second.id));
+      const self = await written(() => removeMember(second, groupId, second.id));
       expect(single(self, "group.member_left", second, groupId)).toEqual({ userId: second.id, role: "representative" });
     });
   });
@@ -208,10 +207,10 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
       const leaving = await person("leaving");
       const otherGroup = await submitNewGroup(rep);
       // Joined by an invitation (accepted), and invited to another group (not yet accepted).
-      await inviteMember(actorOf(rep), groupId, { email: leaving.email, role: "editor" });
+      await inviteMember(rep, groupId, { email: leaving.email, role: "editor" });
       const invitation = await db.groupInvitation.findFirstOrThrow({ where: { groupId, email: leaving.email } });
       await db.groupInvitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-      await inviteMember(actorOf(rep), otherGroup, { email: leaving.email, role: "editor" });
+      await inviteMember(rep, otherGroup, { email: leaving.email, role: "editor" });
       await addMember(groupId, leaving, "editor");
       await addMember(otherGroup, leaving, "representative");
       const entries = await written(async () => expect(await deleteAccount(leaving.id)).toEqual({ ok: true }));
@@ -234,9 +233,9 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
   describe("withdrawal", () => {
     it("is one group.withdrawn entry that also counts the invitations it revoked", async () => {
       const group = await submitNewGroup(rep);
-      await inviteMember(actorOf(rep), group, { email: "never.accepted@example.jp", role: "editor" });
+      await inviteMember(rep, group, { email: "never.accepted@example.jp", role: "editor" });
       personal.add("never.accepted@example.jp");
-      const entries = await written(() => withdrawGroup(actorOf(rep), group, "活動を終えました"));
+      const entries = await written(() => withdrawGroup(rep, group, "活動を終えました"));
       expect(single(entries, "group.withdrawn", rep, group)).toMatchObject({ revokedInvitations: 1, withdrawnRegistrations: 1, withdrawnVersions: 1 });
       expect(entries[0].reason).toBe("活動を終えました");
     });

@@ -24,7 +24,6 @@ import { setClock } from "../../app/platform/clock.server.ts";
 import { searchGrams } from "../../app/platform/search.ts";
 import { fieldError } from "./account-support.ts";
 import {
-  actorOf,
   addMember,
   at,
   auditOf,
@@ -77,7 +76,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       const groupId = await submitNewGroup(rep, await profile({ name: "安中子ども見守り隊" }));
       const versionId = await submittedVersionId(groupId);
 
-      const queue = await reviewQueue("new");
+      const queue = await reviewQueue(staff, "new");
       expect(queue.map((q) => q.groupId)).toContain(groupId);
       expect(queue.find((q) => q.groupId === groupId)).toMatchObject({ kind: "new", name: "安中子ども見守り隊" });
       expect(await countWaiting("new")).toBeGreaterThanOrEqual(1);
@@ -95,7 +94,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(registrations[0]).toMatchObject({ fiscalYear: 2026, status: "approved", decidedById: staff.id, validFrom: decidedAt });
       expect(registrations[0].validUntil).toEqual(jst("2027-04-01T00:00:00"));
       expect(await countRegisteredGroups(decidedAt)).toBe(before + 1);
-      expect((await reviewQueue()).some((q) => q.groupId === groupId)).toBe(false);
+      expect((await reviewQueue(staff)).some((q) => q.groupId === groupId)).toBe(false);
 
       const messages = await db.groupMessage.findMany({ where: { groupId } });
       expect(messages).toMatchObject([{ kind: "approved", body: "登録しました。", authorId: staff.id, versionId }]);
@@ -120,7 +119,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(await db.groupVersion.findUniqueOrThrow({ where: { id: versionId } })).toMatchObject({ status: "changes_requested" });
       expect((await db.group.findUniqueOrThrow({ where: { id: groupId } })).state).toBe("draft");
       expect(await db.groupRegistration.findFirst({ where: { groupId } })).toMatchObject({ status: "pending" });
-      expect((await reviewQueue("new")).some((q) => q.groupId === groupId)).toBe(false);
+      expect((await reviewQueue(staff, "new")).some((q) => q.groupId === groupId)).toBe(false);
       const request = (await mailsTo(rep.email)).find((m) => m.subject.includes("修正のお願い"));
       expect(request?.text).toContain("活動内容をもう少し詳しく書いてください。");
       expect((await auditOf(groupId)).map((a) => a.action)).toEqual(["group.changes_requested"]);
@@ -128,7 +127,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       at("2026-06-04T09:00:00");
       await submitVersion(rep, groupId, await profile({ activities: "毎朝の登下校の見守り、夏祭りと運動会の手伝い。" }));
       expect(await submittedVersionId(groupId)).toBe(versionId);
-      expect((await reviewQueue("new")).some((q) => q.groupId === groupId)).toBe(true);
+      expect((await reviewQueue(staff, "new")).some((q) => q.groupId === groupId)).toBe(true);
       at("2026-06-05T09:00:00");
       expect(await decideVersion(staff, groupId, versionId, "approve", "")).toEqual({ ok: true });
       expect((await db.group.findUniqueOrThrow({ where: { id: groupId } })).state).toBe("active");
@@ -194,9 +193,9 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(await directoryIds("q=旧名", jst("2026-07-02T09:00:00"))).toContain(groupId);
       expect(await directoryIds("q=新名", jst("2026-07-02T09:00:00"))).not.toContain(groupId);
 
-      const queue = await reviewQueue("change");
+      const queue = await reviewQueue(staff, "change");
       expect(queue.find((q) => q.groupId === groupId)).toMatchObject({ kind: "change", name: "旧名の会" });
-      const detail = await groupReviewDetail(groupId);
+      const detail = await groupReviewDetail(staff, groupId);
       expect(detail?.pendingVersion?.kind).toBe("change");
       const diff = detail!.pendingVersion!.diff;
       // Only what differs (the generated e-mail, name and reading, fields, members), old beside new.
@@ -282,7 +281,7 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect((await auditOf(groupId)).at(-1)).toMatchObject({ action: "group.cancelled", reason: "団体が解散したため" });
       expect(await cancelRegistration(staff, groupId, "もう一度")).toEqual({ ok: false, error: "conflict" });
       expect(await cancelRegistration(staff, 999_999, "なし")).toEqual({ ok: false, error: "notFound" });
-      const detail = await groupReviewDetail(groupId, cancelledAt);
+      const detail = await groupReviewDetail(staff, groupId, cancelledAt);
       expect(detail?.registrations[0]).toMatchObject({ endReason: "cancelled", validNow: false });
       expect(detail?.validNow).toBeNull();
     });
@@ -291,14 +290,14 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
   it("the dashboard shows the three queues and the 6-1 count to staff", async () => {
     at("2026-08-02T09:00:00");
     await submitNewGroup(rep);
-    const cards = await waitingQueues(actorOf(staff));
+    const cards = await waitingQueues(staff);
     const byId = Object.fromEntries(cards.map((c) => [c.id, c]));
     expect(byId["groups-new"]).toMatchObject({ href: "/admin/groups?kind=new", count: await countWaiting("new") });
     expect(byId["groups-new"].count).toBeGreaterThanOrEqual(1);
     expect(byId["groups-change"]).toMatchObject({ count: await countWaiting("change") });
     expect(byId["groups-renewal"]).toMatchObject({ count: await countWaiting("renewal") });
     expect(byId["groups-registered"]).toMatchObject({ href: "/admin/indicators/groups", count: await countRegisteredGroups(jst("2026-08-02T09:00:00")) });
-    expect(await waitingQueues(actorOf(rep))).toEqual([]);
+    expect(await waitingQueues(rep)).toEqual([]);
   });
 
   describe("over HTTP (production server, TEST_CLOCK)", () => {

@@ -33,7 +33,8 @@ export function at(local: string): Date {
 let counter = 0;
 const next = () => ++counter;
 
-export type Person = { id: string; email: string; role: "resident" | "staff" | "admin" };
+/** A person as the domain functions take them (an Actor) with their address. */
+export type Person = Actor & { email: string };
 
 export async function makePerson(role: Person["role"] = "resident", label: string = role): Promise<Person> {
   const n = next();
@@ -50,11 +51,7 @@ export async function makePerson(role: Person["role"] = "resident", label: strin
       totpEnabledAt: role === "resident" ? null : now(),
     },
   });
-  return { id: user.id, email: user.email, role };
-}
-
-export function actorOf(person: Person): Actor {
-  return { id: person.id, role: person.role, emailVerified: true, totpEnabled: person.role !== "resident", districtIds: [] };
+  return { id: user.id, email: user.email, role, emailVerified: true, totpEnabled: role !== "resident", districtIds: [] };
 }
 
 /** A session cookie for a person (second factor given), for requests to a server process. */
@@ -113,14 +110,14 @@ export async function profile(overrides: Record<string, string | string[]> = {},
 
 /** A representative registers a group and submits it for review (at the clock's time). */
 export async function submitNewGroup(representative: Person, input?: GroupProfileInput): Promise<number> {
-  const result = await createGroup(representative.id, { profile: input ?? (await profile()), submit: true, logo: { kind: "keep" } });
+  const result = await createGroup(representative, { profile: input ?? (await profile()), submit: true, logo: { kind: "keep" } });
   if (!result.ok) throw new Error(`createGroup refused: ${JSON.stringify(result)}`);
   return result.groupId;
 }
 
 /** The representative saves the form and submits it (a resubmission, or a change after approval). */
 export async function submitVersion(representative: Person, groupId: number, input: GroupProfileInput) {
-  const result = await saveGroupVersion(representative.id, groupId, { profile: input, submit: true, logo: { kind: "keep" } });
+  const result = await saveGroupVersion(representative, groupId, { profile: input, submit: true, logo: { kind: "keep" } });
   if (!result.ok) throw new Error(`saveGroupVersion refused: ${JSON.stringify(result)}`);
 }
 

@@ -67,11 +67,11 @@ export function defineGroupValiditySuite() {
 
   it("renewal opens on February 1 (Tokyo) and not before", async () => {
     at("2027-01-31T23:59:59");
-    expect((await renewalPage(ids.B))?.status).toMatchObject({ kind: "notYet", fiscalYear: 2027, opensOn: "2027-02-01" });
+    expect((await renewalPage(reps.B, ids.B))?.status).toMatchObject({ kind: "notYet", fiscalYear: 2027, opensOn: "2027-02-01" });
     expect(await submitRenewal(reps.B, ids.B)).toMatchObject({ ok: false, status: { kind: "notYet" } });
     expect(await db.groupRegistration.count({ where: { groupId: ids.B, fiscalYear: 2027 } })).toBe(0);
     at("2027-02-01T00:00:00");
-    expect((await renewalPage(ids.B))?.status).toMatchObject({ kind: "open", fiscalYear: 2027 });
+    expect((await renewalPage(reps.B, ids.B))?.status).toMatchObject({ kind: "open", fiscalYear: 2027 });
   });
 
   it("reminds each unrenewed group once from February 1, again in the last week of March, and never twice", async () => {
@@ -148,7 +148,7 @@ export function defineGroupValiditySuite() {
     expect(await db.groupRegistration.findUniqueOrThrow({ where: { id: renewal.id } })).toMatchObject({ status: "rejected", validFrom: null });
     // The lapse job does not overwrite how it ended.
     expect(await markLapsedRegistrations()).toBe(0);
-    expect((await renewalPage(ids.B))?.status).toMatchObject({ kind: "rejected", fiscalYear: 2027 });
+    expect((await renewalPage(reps.B, ids.B))?.status).toMatchObject({ kind: "rejected", fiscalYear: 2027 });
   });
 
   it("an approved renewal continues through FY2027 without a gap and ends with it", async () => {
@@ -166,7 +166,7 @@ export function defineGroupValiditySuite() {
     }
     expect(await countedIds(jst("2028-04-01T00:00:00"))).not.toContain(ids.C);
     // Renewal into FY2028 opens on 2028-02-01.
-    expect((await renewalPage(ids.C))?.status).toMatchObject({ kind: "notYet", fiscalYear: 2028, opensOn: "2028-02-01" });
+    expect((await renewalPage(reps.C, ids.C))?.status).toMatchObject({ kind: "notYet", fiscalYear: 2028, opensOn: "2028-02-01" });
     const mails = await mailsTo(reps.C.email);
     expect(mails.at(-1)?.subject).toContain("更新が承認されました");
   });
@@ -188,7 +188,7 @@ export function defineGroupValiditySuite() {
     expect(registrations[1].validUntil).toEqual(jst("2028-04-01T00:00:00"));
     expect(await countedIds(jst("2027-04-01T00:00:00"))).toContain(groupId);
     expect(await countedIds(jst("2028-03-31T23:59:00"))).toContain(groupId);
-    expect((await renewalPage(groupId))?.status).toMatchObject({ kind: "done", fiscalYear: 2027 });
+    expect((await renewalPage(rep, groupId))?.status).toMatchObject({ kind: "done", fiscalYear: 2027 });
     const mail = (await mailsTo(rep.email)).at(-1);
     expect(mail?.text).toContain("令和8年度");
     expect(mail?.text).toContain("令和9年度");
@@ -201,7 +201,7 @@ export function defineGroupValiditySuite() {
 
   it("after a lapse, a late renewal is for the current year and counts from its approval", async () => {
     at("2027-04-10T09:00:00");
-    expect((await renewalPage(ids.A))?.status).toMatchObject({ kind: "late", fiscalYear: 2027 });
+    expect((await renewalPage(reps.A, ids.A))?.status).toMatchObject({ kind: "late", fiscalYear: 2027 });
     const submitted = await submitRenewal(reps.A, ids.A);
     expect(submitted).toMatchObject({ ok: true, fiscalYear: 2027 });
     const lapsed = await db.groupRegistration.findUniqueOrThrow({ where: { groupId_fiscalYear: { groupId: ids.A, fiscalYear: 2026 } } });
