@@ -123,8 +123,15 @@ async function activeAdmins(tx: Tx) {
   return tx.user.count({ where: { role: "admin", active: true } });
 }
 
+/**
+ * A serialization failure: Prisma's P2034 when a statement hits it, or — when PostgreSQL only
+ * finds the conflict at COMMIT — the driver adapter's own error, whose cause is of kind
+ * "TransactionWriteConflict" (seen under load).
+ */
 function isWriteConflict(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2034";
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as { code?: string; name?: string; cause?: { kind?: string } };
+  return e.code === "P2034" || (e.name === "DriverAdapterError" && e.cause?.kind === "TransactionWriteConflict");
 }
 
 /**
