@@ -1,6 +1,4 @@
-import type { account } from "./messages.ja.ts";
-
-export const accountEn: Record<keyof typeof account, string> = {
+export const accountEn = {
   "account.title": "Account",
 
   "account.field.displayName": "Display name",
@@ -204,4 +202,4 @@ export const accountEn: Record<keyof typeof account, string> = {
   "account.mail.passwordChanged.subject": "[{site}] Your password has been changed",
   "account.mail.passwordChanged.body":
     "The password of your account on {site} has been changed.\n\nIf this was not you, reset your password at once here:\n{resetLink}",
-};
+} as const;

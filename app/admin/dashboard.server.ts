@@ -4,7 +4,7 @@
  * moderate, support requests…) as one more entry, with its own count and the page that works it.
  */
 import { can, type Actor, type Permission } from "../auth/permissions.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { AnyPlainKey } from "../i18n/index.ts";
 import { groupsRegisteredCount } from "../indicators/groups-registered.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { db } from "../platform/db.server.ts";
@@ -14,7 +14,7 @@ export type Queue = {
   id: string;
   permission: Permission;
   /** Catalogue key of the card's title; the count is passed as {count}. */
-  title: MessageKey;
+  title: AnyPlainKey;
   /** Where the waiting items are listed. */
   href: string;
   count: () => Promise<number>;
@@ -87,7 +87,7 @@ export const QUEUES: readonly Queue[] = [
   },
 ];
 
-export type QueueCard = { id: string; title: MessageKey; href: string; count: number };
+export type QueueCard = { id: string; title: AnyPlainKey; href: string; count: number };
 
 /** The queues this person may work, with how many items wait in each. */
 export async function waitingQueues(actor: Actor, queues: readonly Queue[] = QUEUES): Promise<QueueCard[]> {

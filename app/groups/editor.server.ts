@@ -20,7 +20,7 @@ import crypto from "node:crypto";
 import { intentOf, keptValues, validateGroupForm, type GroupFormIntent } from "./editor-forms.ts";
 import type { GroupProfileInput } from "./forms.ts";
 import type { FieldErrors } from "../platform/forms/validation.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { MessageKey } from "./messages/groupForm.ts";
 import { now } from "../platform/clock.server.ts";
 import { fiscalYearAt, formatInstant } from "../platform/dates.ts";
 import { db, type Prisma } from "../platform/db.server.ts";

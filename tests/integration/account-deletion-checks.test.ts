@@ -39,11 +39,11 @@ describe("accountDeletionChecks: the hook later rules add to", () => {
     const seen: string[] = [];
     const check = async (userId: string) => {
       seen.push(userId);
-      return userId === user.id ? ("account.errors.tooMany" as const) : null;
+      return userId === user.id ? ("account.errors.wrongPassword" as const) : null;
     };
     accountDeletionChecks.push(check);
     try {
-      expect(await deleteAccount(user.id)).toEqual({ ok: false, reason: "account.errors.tooMany" });
+      expect(await deleteAccount(user.id)).toEqual({ ok: false, reason: "account.errors.wrongPassword" });
       expect(seen).toEqual([user.id]);
       expect(await db.user.count({ where: { id: user.id } })).toBe(1);
       expect(await db.auditEntry.count({ where: { targetId: user.id } })).toBe(0);
