@@ -18,6 +18,7 @@ import {
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, useLang, useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import {
   changeDisplayName,
@@ -33,7 +34,8 @@ import {
 import { formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
   const headers = new Headers({ "Cache-Control": "no-store" });
@@ -150,7 +152,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function Account() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { user, pendingEmail, sessions, notice, verifyRequired } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

@@ -6,14 +6,16 @@ import { SelectField, TextField } from "../components/form.tsx";
 import { auditFilterSchema, queryFormData } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
-import { isMessageKey, useLang, useT, type Translate } from "../i18n/index.ts";
+import { lookupMessage, useLang, useT, type AnyTranslate } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { AUDIT_TARGET_TYPES } from "../platform/audit-actions.ts";
 import { AUDIT_PAGE_SIZE, listAudit } from "../platform/audit.server.ts";
 import { listAuditActors } from "../accounts/user-admin.server.ts";
 import { formatInstant, tokyoInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.audit.title");
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.audit.title"), ...handle.messages);
 
 const TARGET_PAGES: Record<string, (id: string) => string | null> = {
   user: (id) => `/admin/users/${id}`,
@@ -80,13 +82,12 @@ function parseDetails(json: string): [string, string][] {
   }
 }
 
-function targetLabel(t: Translate, type: string): string {
-  const key = `admin.audit.target.${type}`;
-  return isMessageKey(key) ? t(key) : type;
+function targetLabel(t: AnyTranslate, type: string): string {
+  return lookupMessage(t, `admin.audit.target.${type}`) ?? type;
 }
 
 export default function AdminAudit() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { errors, values, actors, log } = useLoaderData<typeof loader>();
   const form = useValidatedForm(auditFilterSchema, { errors, values }, {}, { method: "get" });

@@ -13,12 +13,14 @@ import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { CENTER_IMPORT_MAX_BYTES, centerImportSchema } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
-import { encodeMessage, translateMessage, useT, type MessageKey } from "../i18n/index.ts";
+import { encodeMessage, translateMessage, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../districts/centers.server.ts";
 import { CsvError, decodeCsvBytes } from "../platform/csv.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.import.title");
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.import.title"), ...handle.messages);
 
 /** The previewed text comes back with "import": decoded Shift_JIS grows by half, so allow more than the file. */
 const TEXT_LIMIT = 3 * CENTER_IMPORT_MAX_BYTES;
@@ -83,7 +85,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCenterImport() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { headers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -139,7 +141,7 @@ export default function AdminCenterImport() {
 }
 
 function UploadForm({ server, headers }: { server: { errors: Record<string, string>; values: Record<string, string> } | undefined; headers: string[] }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const form = useValidatedForm(centerImportSchema, server);
   const labels = { file: t("admin.import.file"), reason: t("admin.reasonOptional") };
@@ -174,7 +176,7 @@ function UploadForm({ server, headers }: { server: { errors: Record<string, stri
 }
 
 function ApplyForm({ csv, reason }: { csv: string; reason: string }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const form = useValidatedForm(centerImportSchema, undefined, { reason });
   return (
@@ -197,7 +199,7 @@ function ApplyForm({ csv, reason }: { csv: string; reason: string }) {
 }
 
 function PreviewTables({ preview }: { preview: ImportPreview }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const refused = preview.rows.filter((r) => r.status === "refused");
   const accepted = preview.rows.filter((r) => r.status !== "refused");
   return (
@@ -251,7 +253,7 @@ function PreviewTables({ preview }: { preview: ImportPreview }) {
                 <tr key={r.row}>
                   <td>{r.row}</td>
                   <th scope="row">{r.name}</th>
-                  <td>{t(`admin.import.status.${r.status}` as MessageKey)}</td>
+                  <td>{t(`admin.import.status.${r.status}`)}</td>
                   <td>{r.districtCodes.join(";")}</td>
                 </tr>
               ))}

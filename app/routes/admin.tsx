@@ -4,18 +4,20 @@ import { requirePermission } from "../auth/guards.server.ts";
 import { can } from "../auth/permissions.ts";
 import { ADMIN_SECTIONS } from "../admin/ui.tsx";
 import { useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import adminStyles from "../styles/admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 
 /** The staff area's frame: its sub-navigation lists only the sections this person may use. */
+export const handle = { messages: [adminMessages] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "admin:access");
   return { sections: ADMIN_SECTIONS.filter((s) => can(actor, s.permission)).map(({ to, label, end }) => ({ to, label, end: end ?? false })) };
 }
 
 export default function AdminLayout() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { sections } = useLoaderData<typeof loader>();
   return (
     <div className="admin">

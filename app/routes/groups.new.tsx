@@ -3,12 +3,14 @@ import { data, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requirePermission } from "../auth/guards.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
 import { encodeMessage, useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { createGroup, listDistrictChoices, readGroupForm } from "../groups/editor.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.title");
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("groupForm.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers({ "Cache-Control": "no-store" });
@@ -39,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewGroup() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { districts, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
