@@ -19,6 +19,7 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, useLang, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import {
   changeDisplayName,
@@ -34,7 +35,8 @@ import {
 import { formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const handle = { messages: [accountMessages] };
+// groupForm: the registry refuses to delete the account of a group's last representative, in its words.
+export const handle = { messages: [accountMessages, groupFormMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
