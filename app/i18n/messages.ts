@@ -51,8 +51,14 @@ export type AnyTranslate = (key: never, ...params: never) => string;
 /** The part after `Prefix` of each key that has it: `KeySuffix<K, "groups.kind.">` → "npo" | … */
 export type KeySuffix<K, Prefix extends string> = K extends `${Prefix}${infer Rest}` ? Rest : never;
 
-/** A translator: a key of its catalogues and the parameters its placeholders ask for. */
-export type Translate<C = Catalogue> = <K extends keyof C & string>(key: K, ...params: ArgsFor<C[K]>) => string;
+/**
+ * A translator: a key of its catalogues and the parameters its placeholders ask for. The optional
+ * `keys` member is never set; it makes a translator of fewer catalogues unassignable where one of
+ * more is expected (generic call signatures alone are compared too loosely).
+ */
+export type Translate<C = Catalogue> = (<K extends keyof C & string>(key: K, ...params: ArgsFor<C[K]>) => string) & {
+  readonly keys?: (key: keyof C) => void;
+};
 /** The keys of `M` whose messages take no parameters: the kind a function returns for a page to show. */
 export type PlainKey<M extends Messages> = {
   [K in keyof Combined<M> & string]: ArgsFor<Combined<M>[K]> extends [] ? K : never;

@@ -29,6 +29,7 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { lookupMessage, useLang, useT, type Lang, type T } from "../i18n/index.ts";
 import { groupReviewMessages } from "../groups/messages/groupReview.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { decideRenewal, decideVersion, groupReviewDetail, type FieldValue, type Outcome } from "../groups/review.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
@@ -36,7 +37,7 @@ import groupReviewStyles from "../groups/ui/group-review.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 
-export const handle = { messages: [groupReviewMessages] };
+export const handle = { messages: [groupReviewMessages, adminMessages] };
 export const meta: MetaFunction<typeof loader> = (args) =>
   pageTitle(args, (t) => t("groupReview.detail.title", { name: args.data?.detail.group.name ?? "" }), ...handle.messages);
 

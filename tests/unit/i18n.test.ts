@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { city } from "../../app/config/city.ts";
 import { groupFormMessages } from "../../app/groups/messages/groupForm.ts";
 import { groupsMessages } from "../../app/groups/messages/groups.ts";
-import { defineMessages, encodeMessage, lookupMessage, translateMessage, translator } from "../../app/i18n/index.ts";
+import { defineMessages, encodeMessage, lookupMessage, translateMessage, translator, type T } from "../../app/i18n/index.ts";
 import { getLang, langFromAcceptLanguage, langFromCookie } from "../../app/i18n/lang.server.ts";
 import { policiesMessages } from "../../app/i18n/policies.ts";
 
@@ -122,6 +122,13 @@ describe("translator", () => {
     expect(translator("ja")("groupForm.title")).toBe("groupForm.title");
     expect(translator("ja", groupFormMessages)("groupForm.title")).not.toBe("groupForm.title");
     expect(translator("en", groupFormMessages)("groups.kind.npo")).toBe(translator("en", groupsMessages)("groups.kind.npo"));
+  });
+
+  it("passes a translator only where its catalogues cover what the callee asks for", () => {
+    const kindOf = (t: T<typeof groupsMessages>) => t("groups.kind.npo");
+    expect(kindOf(translator("ja", groupFormMessages))).toBe("NPO法人");
+    // @ts-expect-error -- the shared strings alone lack the registry's keys
+    kindOf(translator("ja"));
   });
 
   it("checks parameters at the call", () => {
