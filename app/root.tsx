@@ -14,7 +14,6 @@ import {
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page.tsx";
 import { useNonce } from "./components/nonce.tsx";
-import { city } from "./config/city.ts";
 import { NAV_ITEMS } from "./components/site-nav.ts";
 import { DEFAULT_LANG, translator, type Lang } from "./i18n/index.ts";
 import { getLang } from "./i18n/lang.server.ts";
@@ -91,7 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     <span className="visually-hidden">{t("nav.user", { name: data.user.displayName })}</span>
                   </li>
                   <li>
-                    <a href="/my/groups">{t("groupForm.nav.myGroups")}</a>
+                    <a href="/my/groups">{t("nav.myGroups")}</a>
                   </li>
                   {data.user.staff ? (
                     <li>
@@ -153,7 +152,7 @@ export function Layout({ children }: { children: ReactNode }) {
               <a href="/contact">{t("footer.contact")}</a>
             </li>
           </ul>
-          <p>{t("footer.operator", { section: city.section[lang] })}</p>
+          <p>{t("footer.operator")}</p>
         </footer>
         {sendsScripts ? (
           <>

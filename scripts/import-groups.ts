@@ -8,8 +8,11 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { translator, type Lang, type Translate } from "../app/i18n/index.ts";
+import { translator, type Lang, type T } from "../app/i18n/index.ts";
+import { groupImportMessages } from "../app/groups/messages/groupImport.ts";
 import { progressBar } from "../app/platform/import/progress-bar.ts";
+
+type Translate = T<typeof groupImportMessages>;
 
 const PREFIX = "import:groups: ";
 
@@ -19,7 +22,7 @@ function fail(line: string): never {
 }
 
 function readArgs(): { file: string; dryRun: boolean; lang: Lang } {
-  const ja = translator("ja");
+  const ja = translator("ja", groupImportMessages);
   const usageError = (t: Translate, problem: string) => fail(t("groupImport.errors.args", { problem, usage: t("groupImport.usage") }));
   let parsed;
   try {
@@ -34,7 +37,7 @@ function readArgs(): { file: string; dryRun: boolean; lang: Lang } {
   const { values, positionals } = parsed;
   if (values.lang !== undefined && values.lang !== "ja" && values.lang !== "en") usageError(ja, ja("groupImport.errors.lang"));
   const lang: Lang = values.lang === "en" ? "en" : "ja";
-  const t = translator(lang);
+  const t = translator(lang, groupImportMessages);
   if (positionals.length === 0) usageError(t, t("groupImport.errors.noFile"));
   if (positionals.length > 1) usageError(t, t("groupImport.errors.tooManyFiles", { files: positionals.join(", ") }));
   return { file: positionals[0], dryRun: values["dry-run"] ?? false, lang };
@@ -53,7 +56,7 @@ function readFile(file: string, t: Translate): Uint8Array {
 }
 
 const args = readArgs();
-const t = translator(args.lang);
+const t = translator(args.lang, groupImportMessages);
 const bytes = readFile(args.file, t);
 
 const { db, connectDb } = await import("../app/platform/db.server.ts");

@@ -24,7 +24,8 @@ import {
   sessionMaxAgeFor,
 } from "../auth/session.server.ts";
 import { generateRecoveryCodes, hashRecoveryCode, totpStepOf } from "../auth/totp.server.ts";
-import { translator, type Lang, type MessageKey } from "../i18n/index.ts";
+import { lookupMessage, translator, type AnyPlainKey, type Lang, type MessageArgs } from "../i18n/index.ts";
+import { accountMessages } from "./messages.ts";
 import { now } from "../platform/clock.server.ts";
 import { db } from "../platform/db.server.ts";
 import { enqueueMail, portalLink } from "../platform/mail.server.ts";
@@ -76,14 +77,14 @@ type MailKind =
   | "changeEmailNotice"
   | "passwordChanged";
 
-async function sendAccountMail(kind: MailKind, to: string, lang: Lang, params: Record<string, string> = {}) {
-  const t = translator(lang);
-  const site = t("site.name");
-  const body = t(`account.mail.${kind}.body` as MessageKey, { site, ...params });
+/** The parameters are checked against the body of `kind` at the call; here the key is picked at run time. */
+async function sendAccountMail<K extends MailKind>(kind: K, to: string, lang: Lang, ...params: MessageArgs<typeof accountMessages, `account.mail.${K}.body`>) {
+  const t = translator(lang, accountMessages);
+  const body = lookupMessage(t, `account.mail.${kind}.body`, params[0]);
   await enqueueMail({
     to,
-    subject: t(`account.mail.${kind}.subject` as MessageKey, { site }),
-    text: `${body}\n\n${t("account.mail.footer", { site, home: portalLink("/") })}\n`,
+    subject: lookupMessage(t, `account.mail.${kind}.subject`) ?? kind,
+    text: `${body}\n\n${t("account.mail.footer", { home: portalLink("/") })}\n`,
   });
 }
 
@@ -487,7 +488,7 @@ function safeJson(text: string): unknown {
   }
 }
 
-export type DeleteAccountResult = { ok: true } | { ok: false; reason: MessageKey };
+export type DeleteAccountResult = { ok: true } | { ok: false; reason: AnyPlainKey };
 
 /**
  * Deletes the account and, with it (cascade), sessions, links, recovery codes and memberships.

@@ -1,5 +1,7 @@
 /** What accounts add to the shared screens (decision 0017); server parts in contributes.server.ts. */
 import type { DomainContributions } from "../platform/contributions.ts";
+import { adminMessages } from "../admin/public.ts";
+import { accountMessages } from "./messages.ts";
 
 const ACCOUNT_AUDIT_ACTIONS = {
   "account.deleted": "account.audit.account.deleted",
@@ -15,6 +17,7 @@ declare module "../platform/audit-actions.ts" {
 }
 
 export const contributions = {
+  messages: [accountMessages, adminMessages],
   auditActions: ACCOUNT_AUDIT_ACTIONS,
   auditTargets: [{ type: "user", label: "account.auditTarget.user", page: (id) => `/admin/users/${id}` }],
   adminNav: [{ to: "/admin/users", label: "admin.nav.users", permission: "user:manage:any", order: 40 }],

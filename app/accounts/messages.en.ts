@@ -1,6 +1,4 @@
-import type { account } from "./messages.ja.ts";
-
-export const accountEn: Record<keyof typeof account, string> = {
+export const accountEn = {
   "account.title": "Account",
 
   "account.field.displayName": "Display name",
@@ -211,4 +209,4 @@ export const accountEn: Record<keyof typeof account, string> = {
   "account.audit.user.reactivated": "Account reactivated",
   "account.audit.account.deleted": "Account deleted",
   "account.auditTarget.user": "Account",
-};
+} as const;

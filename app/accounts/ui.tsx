@@ -1,6 +1,7 @@
 import { forwardRef, type InputHTMLAttributes } from "react";
 import type { Notice } from "./forms.ts";
-import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
+import { translateMessage, useT } from "../i18n/index.ts";
+import { accountMessages } from "./messages.ts";
 
 /**
  * Pieces shared by the account pages. Presentational only: the routes load and decide.
@@ -8,11 +9,11 @@ import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
 
 /** A confirmation after a redirect (?notice=…), announced politely. */
 export function NoticeBanner({ notice }: { notice: Notice | null | undefined }) {
-  const t = useT();
+  const t = useT(accountMessages);
   if (!notice) return null;
   return (
     <p className="notice" role="status">
-      {t(`account.notice.${notice}` as MessageKey)}
+      {t(`account.notice.${notice}`)}
     </p>
   );
 }
@@ -22,7 +23,7 @@ export function NoticeBanner({ notice }: { notice: Notice | null | undefined }) 
  * once. `message` is a catalogue key, possibly with parameters (see encodeMessage).
  */
 export function FormAlert({ message, id }: { message: string | undefined; id?: string }) {
-  const t = useT();
+  const t = useT(accountMessages);
   const text = translateMessage(t, message);
   if (!text) return null;
   return (
@@ -42,7 +43,7 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxProps>(functio
   { name, label, hint, error, required, ...input },
   ref,
 ) {
-  const t = useT();
+  const t = useT(accountMessages);
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -76,7 +77,7 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxProps>(functio
 
 /** Recovery codes, shown once right after they are made. */
 export function RecoveryCodeList({ codes }: { codes: string[] }) {
-  const t = useT();
+  const t = useT(accountMessages);
   return (
     <section aria-labelledby="recovery-codes-heading" className="notice">
       <h2 id="recovery-codes-heading">{t("account.twoFactor.codesTitle")}</h2>

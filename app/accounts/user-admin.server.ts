@@ -9,7 +9,7 @@
  */
 import { can, type Actor, type Role } from "../auth/permissions.ts";
 import { USER_PAGE_SIZE } from "../admin/forms.ts";
-import { encodeMessage } from "../i18n/index.ts";
+import { encodeMessage, type AnyPlainKey } from "../i18n/index.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { normalizeEmail } from "./user.server.ts";
@@ -117,7 +117,7 @@ export async function getUserForAdmin(actor: Actor, id: string) {
 export type AdminChange = { ok: true; changed: boolean } | { ok: false; notFound?: true; error?: string };
 
 const NOT_FOUND: AdminChange = { ok: false, notFound: true };
-const refuse = (key: Parameters<typeof encodeMessage>[0]): AdminChange => ({ ok: false, error: encodeMessage(key) });
+const refuse = (key: AnyPlainKey): AdminChange => ({ ok: false, error: encodeMessage(key) });
 
 async function activeAdmins(tx: Tx) {
   return tx.user.count({ where: { role: "admin", active: true } });

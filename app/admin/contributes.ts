@@ -1,7 +1,9 @@
 /** The staff area's own sections (decision 0017): its dashboard, the audit log and the mail outbox. */
 import type { DomainContributions } from "../platform/contributions.ts";
+import { adminMessages } from "./messages.ts";
 
 export const contributions = {
+  messages: [adminMessages],
   adminNav: [
     { to: "/admin", label: "admin.nav.dashboard", permission: "dashboard:read:any", order: 0, end: true },
     { to: "/admin/audit", label: "admin.nav.audit", permission: "audit:read:any", order: 80 },

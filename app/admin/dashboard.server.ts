@@ -6,9 +6,9 @@
 import { can, type Actor } from "../auth/permissions.ts";
 import type { DashboardCard } from "../platform/contributions.ts";
 import { dashboardCards } from "../platform/domains.contributions.server.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { AnyPlainKey } from "../i18n/index.ts";
 
-export type QueueCard = { id: string; title: MessageKey; href: string; count: number };
+export type QueueCard = { id: string; title: AnyPlainKey; href: string; count: number };
 
 /** The cards this person may see, with how many items wait in each. */
 export async function waitingQueues(actor: Actor, cards: readonly DashboardCard[] = dashboardCards()): Promise<QueueCard[]> {

@@ -1,8 +1,7 @@
-import type { admin } from "./messages.ja.ts";
-
-export const adminEn: Record<keyof typeof admin, string> = {
+export const adminEn = {
   "admin.nav.label": "Staff area menu",
   "admin.nav.dashboard": "Dashboard",
+  "admin.nav.groups": "Group review",
   "admin.nav.districts": "Districts",
   "admin.nav.centers": "Community centres",
   "admin.nav.users": "Accounts",
@@ -101,7 +100,7 @@ export const adminEn: Record<keyof typeof admin, string> = {
   "admin.center.field.districtIds": "Districts this centre serves",
   "admin.center.hint.latitude": "Decimal degrees, WGS 84 (e.g. 36.3299)",
   "admin.center.hint.longitude": "Decimal degrees, WGS 84 (e.g. 138.8849)",
-  "admin.center.hint.phone": "With the area code (e.g. 027-382-1111)",
+  "admin.center.hint.phone": "With the area code (e.g. {phone})",
   "admin.center.hint.time": "24-hour clock (e.g. 09:00)",
   "admin.center.hint.corporateNumber": "13 digits",
   "admin.center.hint.url": "An address starting with http:// or https://",
@@ -109,7 +108,7 @@ export const adminEn: Record<keyof typeof admin, string> = {
 
   "admin.errors.latitude": "Enter the latitude as a decimal number from {min} to {max} (e.g. 36.3299)",
   "admin.errors.longitude": "Enter the longitude as a decimal number from {min} to {max} (e.g. 138.8849)",
-  "admin.errors.phone": "Enter the phone number with its area code, like 027-382-1111",
+  "admin.errors.phone": "Enter the phone number with its area code, like {phone}",
   "admin.errors.extension": "Enter the extension as up to 6 digits",
   "admin.errors.corporateNumber": "This corporate number is not valid (13 digits whose first, the check digit, must match)",
   "admin.errors.time": "Enter the time on the 24-hour clock, like 09:00",
@@ -258,4 +257,4 @@ export const adminEn: Record<keyof typeof admin, string> = {
   "admin.outbox.text": "Text",
   "admin.outbox.hasHtml": "There is also an HTML version (only the text is shown).",
   "admin.outbox.back": "Back to the outgoing mail",
-};
+} as const;

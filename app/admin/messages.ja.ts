@@ -2,6 +2,7 @@
 export const admin = {
   "admin.nav.label": "管理メニュー",
   "admin.nav.dashboard": "ダッシュボード",
+  "admin.nav.groups": "団体審査",
   "admin.nav.districts": "行政区",
   "admin.nav.centers": "住民センター",
   "admin.nav.users": "アカウント",
@@ -100,7 +101,7 @@ export const admin = {
   "admin.center.field.districtIds": "この住民センターを利用する行政区",
   "admin.center.hint.latitude": "世界測地系の10進数（例：36.3299）",
   "admin.center.hint.longitude": "世界測地系の10進数（例：138.8849）",
-  "admin.center.hint.phone": "市外局番から（例：027-382-1111）",
+  "admin.center.hint.phone": "市外局番から（例：{phone}）",
   "admin.center.hint.time": "24時間制（例：09:00）",
   "admin.center.hint.corporateNumber": "13桁の数字",
   "admin.center.hint.url": "http:// または https:// で始まるアドレス",
@@ -108,7 +109,7 @@ export const admin = {
 
   "admin.errors.latitude": "緯度は {min} 以上 {max} 以下の10進数で入力してください（例：36.3299）",
   "admin.errors.longitude": "経度は {min} 以上 {max} 以下の10進数で入力してください（例：138.8849）",
-  "admin.errors.phone": "電話番号は 027-382-1111 のように市外局番から入力してください",
+  "admin.errors.phone": "電話番号は {phone} のように市外局番から入力してください",
   "admin.errors.extension": "内線番号は6桁以内の数字で入力してください",
   "admin.errors.corporateNumber": "法人番号が正しくありません（13桁の数字で、先頭の検査用数字が合うもの）",
   "admin.errors.time": "時刻は 09:00 のように24時間制で入力してください",

@@ -6,18 +6,12 @@ import { adminNavEntries } from "../platform/domains.contributions.ts";
 import { auditActionLabel as auditActionLabelKey } from "../platform/audit-actions.ts";
 import { centerSchema } from "./forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
-import { translator, useT, type Lang, type MessageKey, type Params } from "../i18n/index.ts";
-import { pageTitle } from "../platform/meta.ts";
+import { lookupMessage, useT, type AnyTranslate, type KeySuffix, type T } from "../i18n/index.ts";
+import { adminMessages, type MessageKey } from "./messages.ts";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
 
 /** The admin area's sections, from every domain's contributes.ts; the layout shows those the person's permissions allow. */
 export const ADMIN_SECTIONS: readonly AdminNavEntry[] = adminNavEntries();
-
-/** <title> of a page whose heading has parameters ("Account: {name}"). */
-export function titleWith(args: Parameters<typeof pageTitle>[0], key: MessageKey, params: Params) {
-  const root = args.matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
-  return pageTitle(args, null, translator(root?.lang ?? "ja")(key, params));
-}
 
 /** A path with a query, leaving out empty values and page 1. */
 export function withQuery(path: string, params: Record<string, string | number | undefined>): string {
@@ -60,7 +54,7 @@ export function Pagination({
   total: number;
   hrefFor: (page: number) => string;
 }) {
-  const t = useT();
+  const t = useT(adminMessages);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   return (
@@ -163,7 +157,7 @@ export function FileField({
   error?: string;
   accept?: string;
 }) {
-  const t = useT();
+  const t = useT(adminMessages);
   const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
@@ -195,13 +189,13 @@ export function FileField({
 }
 
 /** The label of an audit action, as the domain that records it names it; an unknown one shows as recorded. */
-export function auditActionLabel(t: ReturnType<typeof useT>, action: string): string {
+export function auditActionLabel(t: AnyTranslate, action: string): string {
   const key = auditActionLabelKey(action);
-  return key ? t(key) : action;
+  return (key && lookupMessage(t, key)) || action;
 }
 
 /** Role names for display. */
-export function roleLabel(t: ReturnType<typeof useT>, role: string): string {
+export function roleLabel(t: T<typeof adminMessages>, role: string): string {
   switch (role) {
     case "resident":
       return t("admin.role.resident");
@@ -218,7 +212,9 @@ export function roleLabel(t: ReturnType<typeof useT>, role: string): string {
 
 type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
 
-const CENTER_SECTIONS: { legend: MessageKey; fields: { name: string; long?: boolean; required?: boolean; type?: string; maxLength: number }[] }[] = [
+type CenterField = KeySuffix<MessageKey, "admin.center.field.">;
+
+const CENTER_SECTIONS: { legend: MessageKey; fields: { name: CenterField; long?: boolean; required?: boolean; type?: string; maxLength: number }[] }[] = [
   {
     legend: "admin.center.section.basic",
     fields: [
@@ -266,7 +262,7 @@ const CENTER_SECTIONS: { legend: MessageKey; fields: { name: string; long?: bool
   },
 ];
 
-const CENTER_HINTS: Record<string, MessageKey> = {
+const CENTER_HINTS: Partial<Record<CenterField, MessageKey>> = {
   latitude: "admin.center.hint.latitude",
   longitude: "admin.center.hint.longitude",
   phone: "admin.center.hint.phone",
@@ -290,12 +286,12 @@ export function CenterForm({
   districts: DistrictChoice[];
   submitLabel: string;
 }) {
-  const t = useT();
+  const t = useT(adminMessages);
   const navigation = useNavigation();
   const form = useValidatedForm(centerSchema, server, defaults);
-  const labelOf = (name: string) => t(`admin.center.field.${name}` as MessageKey);
-  const names = [...CENTER_SECTIONS.flatMap((s) => s.fields.map((f) => f.name)), "districtIds", "reason"];
-  const labels = Object.fromEntries(names.map((n) => [n, n === "reason" ? t("admin.reasonOptional") : labelOf(n)]));
+  const fields: CenterField[] = [...CENTER_SECTIONS.flatMap((s) => s.fields.map((f) => f.name)), "districtIds"];
+  const names = [...fields, "reason"];
+  const labels: Record<string, string> = { ...Object.fromEntries(fields.map((n) => [n, t(`admin.center.field.${n}`)])), reason: t("admin.reasonOptional") };
   const errors = Object.fromEntries(names.map((n) => [n, form.errorFor(n)]));
   const keptDistricts = server?.values ? (server.values.districtIds ?? "").split("\n").filter(Boolean) : checked;
   return (
@@ -306,7 +302,8 @@ export function CenterForm({
           <fieldset key={section.legend} className="form-section">
             <legend>{t(section.legend)}</legend>
             {section.fields.map((f) => {
-              const hint = CENTER_HINTS[f.name] ? t(CENTER_HINTS[f.name]) : undefined;
+              const hintKey = CENTER_HINTS[f.name];
+              const hint = hintKey ? t(hintKey) : undefined;
               const common = { label: labels[f.name], hint, error: errors[f.name], required: f.required, maxLength: f.maxLength };
               return f.long ? (
                 <TextArea key={f.name} rows={4} {...common} {...form.field(f.name)} />

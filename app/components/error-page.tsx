@@ -1,8 +1,8 @@
 import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import { DEFAULT_LANG, translator, type Lang } from "../i18n/index.ts";
+import { DEFAULT_LANG, translator, type Lang, type T } from "../i18n/index.ts";
 
 /** Title and text of the error page for a thrown response or error, in the reader's language. */
-function errorContent(error: unknown, t: ReturnType<typeof translator>) {
+function errorContent(error: unknown, t: T) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   switch (status) {
     case 404:

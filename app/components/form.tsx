@@ -1,5 +1,5 @@
 import { forwardRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
-import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
+import { translateMessage, useT } from "../i18n/index.ts";
 import { HONEYPOT_FIELD } from "../platform/honeypot.ts";
 
 type FieldShell = { name: string; label: string; hint?: string; error?: string; required?: boolean };
@@ -122,7 +122,7 @@ export function HoneypotField() {
   const t = useT();
   return (
     <div className="hp-field" aria-hidden="true">
-      <label htmlFor={HONEYPOT_FIELD}>{t("contact.honeypot")}</label>
+      <label htmlFor={HONEYPOT_FIELD}>{t("form.honeypot")}</label>
       <input id={HONEYPOT_FIELD} name={HONEYPOT_FIELD} type="text" tabIndex={-1} autoComplete="off" defaultValue="" />
     </div>
   );
@@ -134,4 +134,3 @@ export function useFieldError() {
   return (message: string | undefined) => translateMessage(t, message);
 }
 
-export type { MessageKey };

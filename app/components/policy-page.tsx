@@ -1,6 +1,7 @@
-import { useT, type MessageKey } from "../i18n/index.ts";
-import { city } from "../config/city.ts";
-import { useLang } from "../i18n/index.ts";
+import { useT, type PlainKey } from "../i18n/index.ts";
+import { policiesMessages } from "../i18n/policies.ts";
+
+type MessageKey = PlainKey<typeof policiesMessages>;
 
 /** A policy page: a title, an introduction and titled sections, all from the catalogue. */
 export function PolicyPage({
@@ -14,21 +15,19 @@ export function PolicyPage({
   sections: { title: MessageKey; body?: MessageKey; items?: MessageKey[] }[];
   updated: MessageKey;
 }) {
-  const t = useT();
-  const lang = useLang();
-  const params = { section: city.section[lang], phone: city.contactPhone };
+  const t = useT(policiesMessages);
   return (
     <article>
       <h1>{t(title)}</h1>
-      <p className="lead">{t(intro, params)}</p>
+      <p className="lead">{t(intro)}</p>
       {sections.map((s) => (
         <section key={s.title} aria-labelledby={s.title.replace(/\./g, "-")}>
           <h2 id={s.title.replace(/\./g, "-")}>{t(s.title)}</h2>
-          {s.body ? <p>{t(s.body, params)}</p> : null}
+          {s.body ? <p>{t(s.body)}</p> : null}
           {s.items ? (
             <ul>
               {s.items.map((item) => (
-                <li key={item}>{t(item, params)}</li>
+                <li key={item}>{t(item)}</li>
               ))}
             </ul>
           ) : null}

@@ -1,6 +1,7 @@
 import { city } from "../config/city.ts";
 import type { ContactInput } from "./forms.ts";
-import { translator, type MessageKey } from "../i18n/index.ts";
+import { translator } from "../i18n/index.ts";
+import { contactMessages } from "./messages.ts";
 import { enqueueMail } from "../platform/mail.server.ts";
 
 /**
@@ -8,8 +9,8 @@ import { enqueueMail } from "../platform/mail.server.ts";
  * so the portal keeps no register of enquirers beyond the mail itself.
  */
 export async function sendEnquiry(input: ContactInput) {
-  const t = translator("ja");
-  const topic = t(`contact.topic.${input.topic}` as MessageKey);
+  const t = translator("ja", contactMessages);
+  const topic = t(`contact.topic.${input.topic}`);
   const text = [
     `種類: ${topic}`,
     `お名前: ${input.name || "（記入なし）"}`,

@@ -3,6 +3,8 @@
  * in contributes.server.ts. Their strings are still in the admin area's catalogue.
  */
 import type { DomainContributions } from "../platform/contributions.ts";
+import { adminMessages } from "../admin/public.ts";
+import { districtsMessages } from "./messages.ts";
 
 const DISTRICT_AUDIT_ACTIONS = {
   "district.updated": "admin.audit.action.district.updated",
@@ -20,6 +22,7 @@ declare module "../platform/audit-actions.ts" {
 }
 
 export const contributions = {
+  messages: [adminMessages, districtsMessages],
   auditActions: DISTRICT_AUDIT_ACTIONS,
   auditTargets: [
     { type: "district", label: "admin.audit.target.district", page: (id) => `/admin/districts/${id}` },

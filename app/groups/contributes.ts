@@ -1,5 +1,8 @@
 /** What the group registry adds to the shared screens (decision 0017); server parts in contributes.server.ts. */
 import type { DomainContributions } from "../platform/contributions.ts";
+import { groupDirectoryMessages } from "./messages/groupDirectory.ts";
+import { groupFormMessages } from "./messages/groupForm.ts";
+import { groupReviewMessages } from "./messages/groupReview.ts";
 
 const GROUP_AUDIT_ACTIONS = {
   "groups.imported": "groupReview.audit.groups.imported",
@@ -30,7 +33,8 @@ declare module "../platform/audit-actions.ts" {
 }
 
 export const contributions = {
+  messages: [groupReviewMessages, groupFormMessages, groupDirectoryMessages],
   auditActions: GROUP_AUDIT_ACTIONS,
   auditTargets: [{ type: "group", label: "groupReview.auditTarget.group", page: (id) => (/^\d+$/.test(id) ? `/admin/groups/${id}` : null) }],
-  adminNav: [{ to: "/admin/groups", label: "groupReview.nav", permission: "group:review:any", order: 10 }],
+  adminNav: [{ to: "/admin/groups", label: "admin.nav.groups", permission: "group:review:any", order: 10 }],
 } satisfies DomainContributions;

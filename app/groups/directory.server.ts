@@ -13,6 +13,7 @@
  */
 import { city } from "../config/city.ts";
 import { translator } from "../i18n/index.ts";
+import { groupsMessages } from "./messages/groups.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { fiscalYearAt, tokyoDate } from "../platform/dates.ts";
@@ -527,7 +528,7 @@ export async function openDataGroups({ at = now(), client = db }: { at?: Date; c
 /** Open data may be cached briefly by browsers and proxies: a new registration shows within five minutes. */
 export const OPEN_DATA_CACHE_CONTROL = "public, max-age=300";
 
-const ja = translator("ja");
+const ja = translator("ja", groupsMessages);
 
 /** A record's value as a CSV cell: booleans 1/0, lists joined with ";", the kind in Japanese. */
 function csvCell(record: OpenDataGroup, key: keyof OpenDataGroup): string {

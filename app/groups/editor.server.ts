@@ -21,7 +21,7 @@ import crypto from "node:crypto";
 import { intentOf, keptValues, validateGroupForm, type GroupFormIntent } from "./editor-forms.ts";
 import type { GroupProfileInput } from "./forms.ts";
 import type { FieldErrors } from "../platform/forms/validation.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { MessageKey } from "./messages/groupForm.ts";
 import { now } from "../platform/clock.server.ts";
 import { can, type Actor } from "../auth/permissions.ts";
 import { fiscalYearAt, formatInstant } from "../platform/dates.ts";
@@ -32,7 +32,6 @@ import { checkUpload, deleteUpload, readUploadForm, saveUpload } from "../platfo
 import { recordAudit } from "../platform/audit.server.ts";
 import type { AccountBeingDeleted } from "../platform/contributions.ts";
 import { composeEditorMail, sendToRepresentatives } from "./mail.server.ts";
-import { GROUP_LIMITS } from "./rules.ts";
 import { reachGroup } from "./access.server.ts";
 import {
   fiscalYearValidity,

@@ -6,9 +6,8 @@
  */
 import type { groupProfileSchema, GroupProfileInput } from "./forms.ts";
 import { catalogueErrorMap } from "../platform/forms/validation.ts";
-import { en } from "../i18n/en.ts";
-import { encodeMessage, type MessageKey } from "../i18n/index.ts";
-import { ja } from "../i18n/ja.ts";
+import { encodeMessage, translator } from "../i18n/index.ts";
+import { activityFieldLabel, groupsMessages } from "./messages/groups.ts";
 import { unescapeFormula } from "../platform/csv.ts";
 import type { ImportColumn as TableColumn, ImportReason } from "../platform/import/table.ts";
 import { isIsoDate } from "../platform/dates.ts";
@@ -99,10 +98,9 @@ const fieldKey = (label: string) => label.normalize("NFKC").replace(/[\s、,]/g,
 /** Activity fields by number (1–20) or by name as the catalogue labels them, in Japanese or English. */
 const FIELD_BY_NAME = new Map<string, number>(
   ACTIVITY_FIELDS.flatMap((n) => {
-    const key = `groups.field.${n}` as MessageKey;
     return [
-      [fieldKey(ja[key]), n],
-      [fieldKey(en[key]), n],
+      [fieldKey(activityFieldLabel(translator("ja", groupsMessages), n)), n],
+      [fieldKey(activityFieldLabel(translator("en", groupsMessages), n)), n],
     ] as [string, number][];
   }),
 );

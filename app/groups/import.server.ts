@@ -10,7 +10,8 @@
  */
 import path from "node:path";
 import { groupProfileSchema, type GroupProfileInput } from "./forms.ts";
-import { translateMessage, encodeMessage, type Lang, type Translate } from "../i18n/index.ts";
+import { encodeMessage, translateMessage, type Lang, type T } from "../i18n/index.ts";
+import type { groupImportMessages } from "./messages/groupImport.ts";
 import { now } from "../platform/clock.server.ts";
 import type { CsvEncoding } from "../platform/csv.ts";
 import type { Db, Prisma } from "../platform/db.server.ts";
@@ -228,7 +229,7 @@ export async function importGroups(client: Db, options: GroupImportOptions): Pro
 }
 
 /** The report as lines of text in the reader's language: rows, reasons, totals. */
-export function importReportLines(result: GroupImportResult, t: Translate, lang: Lang): string[] {
+export function importReportLines(result: GroupImportResult, t: T<typeof groupImportMessages>, lang: Lang): string[] {
   const message = (encoded: string) => translateMessage(t, encoded) ?? encoded;
   if (result.fileError) return [message(result.fileError)];
   const lines: string[] = [t("groupImport.file.read", { file: result.fileName, encoding: result.encoding === "shift_jis" ? "Shift_JIS" : "UTF-8", rows: result.rows.length })];

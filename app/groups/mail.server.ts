@@ -5,7 +5,9 @@
  * mail commit together; the representative's own pages send invitations and the notice of a
  * withdrawal (composeEditorMail).
  */
-import { translator, type Lang, type MessageKey, type Params, type Translate } from "../i18n/index.ts";
+import { lookupMessage, translator, type Lang, type Params, type T } from "../i18n/index.ts";
+import { groupFormMessages } from "./messages/groupForm.ts";
+import { groupReviewMessages } from "./messages/groupReview.ts";
 import type { Db, Prisma } from "../platform/db.server.ts";
 import { enqueueMail, portalLink } from "../platform/mail.server.ts";
 import { representativeEmails } from "./group.server.ts";
@@ -36,28 +38,27 @@ function bilingualText(block: (lang: Lang) => string, signature = ""): string {
 export function composeGroupMail(kind: GroupMailKind, groupId: number, params: (lang: Lang) => Params, note = ""): ComposedMail {
   const url = portalLink(`/my/groups/${groupId}`);
   const block = (lang: Lang) => {
-    const t = translator(lang);
-    const values = { site: t("site.name"), url, ...params(lang) };
-    const lines = [t(`groupReview.mail.body.${kind}` as MessageKey, values)];
+    const t = translator(lang, groupReviewMessages);
+    const lines = [lookupMessage(t, `groupReview.mail.body.${kind}`, { url, ...params(lang) }) ?? kind];
     if (note) lines.push("", t("groupReview.mail.note"), note);
     lines.push("", t("groupReview.mail.link", { url }));
     return lines.join("\n");
   };
-  const ja = translator("ja");
-  const en = translator("en");
+  const ja = translator("ja", groupReviewMessages);
+  const en = translator("en", groupReviewMessages);
   return {
-    subject: ja(`groupReview.mail.subject.${kind}` as MessageKey, { site: ja("site.name"), ...params("ja") }),
-    text: bilingualText(block, [ja("groupReview.mail.footer", { site: ja("site.name") }), en("groupReview.mail.footer", { site: en("site.name") })].join("\n")),
+    subject: lookupMessage(ja, `groupReview.mail.subject.${kind}`, params("ja")) ?? kind,
+    text: bilingualText(block, [ja("groupReview.mail.footer"), en("groupReview.mail.footer")].join("\n")),
   };
 }
 
 /** The mails of the representative's pages: an invitation, and the notice of a withdrawal. */
-export function composeEditorMail(kind: "invitation" | "withdrawn", params: (t: Translate, lang: Lang) => Params): ComposedMail {
+export function composeEditorMail(kind: "invitation" | "withdrawn", params: (t: T<typeof groupFormMessages>, lang: Lang) => Params): ComposedMail {
   const part = (lang: Lang) => {
-    const t = translator(lang);
-    const site = t("site.name");
-    const p = { site, ...params(t, lang) };
-    return { subject: t(`groupForm.mail.${kind}.subject`, p), body: `${t(`groupForm.mail.${kind}.body`, p)}\n\n${t("groupForm.mail.footer", { site, home: portalLink("/") })}` };
+    const t = translator(lang, groupFormMessages);
+    const p = params(t, lang);
+    const body = lookupMessage(t, `groupForm.mail.${kind}.body`, p) ?? kind;
+    return { subject: lookupMessage(t, `groupForm.mail.${kind}.subject`, p) ?? kind, body: `${body}\n\n${t("groupForm.mail.footer", { home: portalLink("/") })}` };
   };
   return { subject: part("ja").subject, text: bilingualText((lang) => part(lang).body) };
 }

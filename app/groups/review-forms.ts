@@ -4,7 +4,8 @@
  * profile items a diff is made of, with their labels, for the server and the page alike.
  */
 import { z } from "zod";
-import { encodeMessage, type MessageKey } from "../i18n/index.ts";
+import { encodeMessage } from "../i18n/index.ts";
+import type { MessageKey } from "./messages/groupReview.ts";
 import { isIsoDate } from "../platform/dates.ts";
 import { groupProfileSchema } from "./forms.ts";
 import { text } from "../platform/forms/validation.ts";
@@ -109,5 +110,5 @@ export const VALUE_AUDITED_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileFi
 ]);
 
 export function profileFieldLabel(field: ProfileField): MessageKey {
-  return field === "logoFile" ? "groups.label.logo" : (`groups.label.${field}` as MessageKey);
+  return field === "logoFile" ? "groups.label.logo" : (`groups.label.${field}`);
 }

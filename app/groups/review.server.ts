@@ -20,6 +20,7 @@ import {
   type ReviewKind,
 } from "./review-forms.ts";
 import { translator, type Lang } from "../i18n/index.ts";
+import { groupReviewMessages } from "./messages/groupReview.ts";
 import { now } from "../platform/clock.server.ts";
 import { db, type Db, type Prisma } from "../platform/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../platform/dates.ts";
@@ -312,7 +313,7 @@ async function writeMessage(
   });
 }
 
-const yearsLabel = (years: number[], lang: Lang) => years.map((fy) => fiscalYearLabel(fy, lang)).join(translator(lang)("groupReview.listSeparator"));
+const yearsLabel = (years: number[], lang: Lang) => years.map((fy) => fiscalYearLabel(fy, lang)).join(translator(lang, groupReviewMessages)("groupReview.listSeparator"));
 const untilLabel = (validUntil: Date, lang: Lang) => formatIsoDate(lastValidDay(validUntil), lang);
 
 /**
@@ -538,7 +539,7 @@ export function correctProfile(actor: Actor, groupId: number, publishedVersionId
       tx,
     );
     const fieldsIn = (lang: Lang) => {
-      const t = translator(lang);
+      const t = translator(lang, groupReviewMessages);
       return changedFields.map((f) => t(profileFieldLabel(f))).join(t("groupReview.listSeparator"));
     };
     await mailRepresentatives(tx, groupId, "corrected", (lang) => ({ name: version.name, fields: fieldsIn(lang) }), reason);

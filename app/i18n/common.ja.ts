@@ -1,6 +1,6 @@
-/** Layout, home, public pages, errors and form messages. */
+/** The layout, error pages and the messages of every form. */
 export const common = {
-  "site.name": "安中市 市民総働ポータル",
+  "site.name": "{site}",
   "site.tagline": "市民と市がともに働くまちづくりの窓口",
   "nav.label": "メインメニュー",
   "nav.home": "ホーム",
@@ -12,6 +12,8 @@ export const common = {
   "nav.logout": "ログアウト",
   "nav.admin": "管理",
   "nav.user": "ログイン中：{name}",
+  "nav.groups": "市民活動団体",
+  "nav.myGroups": "わたしの団体",
   "skip.main": "本文へ移動",
   "lang.label": "言語",
   "lang.switch": "English",
@@ -23,58 +25,7 @@ export const common = {
   "footer.contact": "お問い合わせ",
   "footer.operator": "運営：{section}",
   "footer.label": "サイト情報",
-
-  "home.title": "市民総働ポータル",
-  "home.lead":
-    "安中市総合計画 政策大綱6「効率的な行財政運営と、市民総働のまち」を進めるための窓口です。市民活動団体の登録、政策への意見募集、行事の申込み、住民センターの支援申請を、ひとつの場所で行えるよう順次整備しています。",
-  "home.sections": "このポータルでできること",
-  "home.districts.title": "行政区と住民センター",
-  "home.districts.body": "市内 {count} の行政区と、その住民センターの所在地・利用案内を調べられます。",
-  "home.contact.title": "ご意見・お問い合わせ",
-  "home.contact.body": "ポータルの使いにくい点やアクセシビリティの問題をお知らせください。",
-  "home.plan.title": "総合計画 政策大綱6",
-  "home.plan.body":
-    "市民活動団体の増加、政策形成への市民参画、住民センターの支援、人権教育、審議会への女性参画、デジタルサービス、健全な財政運営を目標としています。",
-
-  "districts.title": "行政区・住民センター",
-  "districts.lead": "安中市の {count} 行政区と、それぞれの住民センターの一覧です。",
-  "districts.search": "行政区名・センター名で絞り込む",
-  "districts.searchButton": "絞り込む",
-  "districts.area": "地区",
-  "districts.code": "コード",
-  "districts.name": "行政区",
-  "districts.centers": "住民センター",
-  "districts.noCenter": "住民センターの登録なし",
-  "districts.none": "該当する行政区はありません。",
-  "districts.resultCount": "{count} 件の行政区",
-  "center.title": "{name}",
-  "center.address": "所在地",
-  "center.phone": "電話番号",
-  "center.hours": "利用時間",
-  "center.days": "利用可能曜日",
-  "center.barrierFree": "バリアフリー情報",
-  "center.serves": "この住民センターを利用する行政区",
-  "center.districtWithCode": "{name}（{code}）",
-  "center.back": "行政区・住民センター一覧へ戻る",
-
-  "contact.title": "お問い合わせ",
-  "contact.lead":
-    "ポータルの使い方、アクセシビリティの問題、個人情報の取扱いについてのご意見をお寄せください。担当：{section}。個別の回答が必要な場合はメールアドレスをご記入ください。",
-  "contact.purpose":
-    "ご記入いただいたお名前とメールアドレスは、このお問い合わせへの回答のためだけに使い、回答後は市の文書管理規程に従って廃棄します。",
-  "contact.name": "お名前（任意）",
-  "contact.email": "メールアドレス（回答を希望する場合）",
-  "contact.topic": "内容の種類",
-  "contact.topic.accessibility": "アクセシビリティ（見えにくい・操作できない等）",
-  "contact.topic.usage": "使い方",
-  "contact.topic.privacy": "個人情報の取扱い",
-  "contact.topic.other": "その他",
-  "contact.message": "お問い合わせ内容",
-  "contact.messageHint": "2,000文字以内",
-  "contact.submit": "送信する",
-  "contact.sent": "お問い合わせを受け付けました。ありがとうございました。",
-  "contact.mailSubject": "【市民総働ポータル】お問い合わせ（{topic}）",
-  "contact.honeypot": "この欄は空欄のままにしてください",
+  "form.honeypot": "この欄は空欄のままにしてください",
 
   "form.errorSummary": "入力内容を確認してください（{count} 件）",
   "form.required": "（必須）",
@@ -104,50 +55,6 @@ export const common = {
   "error.400.title": "リクエストが正しくありません",
   "error.400.body": "送信内容を処理できませんでした。",
   "error.410.title": "このページは公開を終了しました",
-
-  "a11y.title": "ウェブアクセシビリティ方針",
-  "a11y.intro":
-    "安中市は、高齢の方や障害のある方を含め、誰もが市民総働ポータルを利用できるよう、ウェブアクセシビリティの確保と向上に取り組みます。",
-  "a11y.target.title": "対象範囲",
-  "a11y.target.body": "安中市 市民総働ポータル（このサイト）のすべてのページ。",
-  "a11y.goal.title": "目標とする適合レベル",
-  "a11y.goal.body":
-    "日本産業規格 JIS X 8341-3:2016「高齢者・障害者等配慮設計指針－情報通信における機器，ソフトウェア及びサービス－第3部：ウェブコンテンツ」の適合レベルAAに準拠することを目標とします。",
-  "a11y.method.title": "試験の方法",
-  "a11y.method.body":
-    "ページを変更するたびに、自動試験ツール axe-core（WCAG 2.0 / 2.1 の A・AA の達成基準）ですべてのページを試験し、キーボードだけでの操作を自動試験で確認しています。自動試験で見つからない問題（読み上げ順序、代替テキストの内容、説明のわかりやすさ等）は、職員が年1回、ウェブアクセシビリティ基盤委員会「JIS X 8341-3:2016 試験実施ガイドライン」に基づいて確認し、結果をこのページで公開します。",
-  "a11y.measures.title": "主な配慮",
-  "a11y.measures.1": "すべての機能をキーボードだけで操作できます。ページ先頭の「本文へ移動」で本文へ直接移動できます。",
-  "a11y.measures.2": "文字と背景のコントラスト比は 4.5:1 以上とし、ブラウザで文字を200%に拡大しても読めるようにしています。",
-  "a11y.measures.3": "入力欄にはすべてラベルを付け、誤りがあるときは欄のすぐ近くに日本語で理由を表示し、入力した内容は消えません。",
-  "a11y.measures.4": "日本語と英語で利用できます。",
-  "a11y.exceptions.title": "例外",
-  "a11y.exceptions.body": "団体が登録した画像や外部サイトへのリンク先は、市の試験の対象外です。",
-  "a11y.contact.title": "お問い合わせ",
-  "a11y.contact.body": "利用しにくい点がありましたら、お問い合わせフォーム、または {section}（電話 {phone}）までお知らせください。",
-  "a11y.updated": "策定日：2026年11月24日",
-
-  "privacy.title": "個人情報の取扱い",
-  "privacy.intro":
-    "安中市は、個人情報の保護に関する法律（令和5年4月から地方公共団体にも適用）に基づき、このポータルで取り扱う個人情報を適正に管理します。",
-  "privacy.purpose.title": "利用目的",
-  "privacy.purpose.body":
-    "個人情報は、各フォームに表示する目的（団体登録の審査と連絡、意見募集の整理、行事の参加受付、住民センター支援の審査、お問い合わせへの回答など）のためにだけ利用し、目的以外に利用・提供しません。",
-  "privacy.collect.title": "収集する情報",
-  "privacy.collect.body":
-    "フォームに入力された情報のほか、安全な運用のため、アクセス日時と接続元を一定期間記録します。アクセスの記録には氏名・メールアドレス・パスワードなどを含めません。",
-  "privacy.publish.title": "公開しない情報",
-  "privacy.publish.body":
-    "パブリックコメントの提出者や行事の参加者の氏名・住所・電話番号・メールアドレスを公開することはありません。団体の代表者名などは、団体が公開を選んだものだけを公開します。",
-  "privacy.security.title": "安全管理",
-  "privacy.security.body":
-    "通信は暗号化し、パスワードは復元できない形式で保存します。職員の利用は業務上必要な範囲に限り、操作は記録します。",
-  "privacy.rights.title": "開示・訂正・利用停止",
-  "privacy.rights.body":
-    "ご自身の個人情報の開示・訂正・利用停止を求めることができます。アカウントをお持ちの方は「アカウント」ページから自分のデータのダウンロードと削除ができます。そのほかは {section}（電話 {phone}）へお申し出ください。",
-  "privacy.cookie.title": "クッキー（Cookie）",
-  "privacy.cookie.body": "表示言語とログイン状態の保持にだけクッキーを使います。広告や外部の解析サービスには使いません。",
-  "privacy.updated": "策定日：2026年11月24日",
 
   "health.ok": "正常",
 } as const;

@@ -1,45 +1,55 @@
-import { useRouteLoaderData } from "@remix-run/react";
-import { en } from "./en.ts";
-import { ja, type MessageKey } from "./ja.ts";
+/**
+ * Translation for pages and server code. The shared strings (layout, errors, form messages) are
+ * always there; a domain's catalogue comes in only where it is passed, so a page ships the
+ * strings it shows and `t` accepts exactly their keys.
+ */
+import { useMatches, useRouteLoaderData } from "@remix-run/react";
+import { commonMessages } from "./common.ts";
+import { DEFAULT_LANG, translatorOf, type ArgsFor, type Combined, type Lang, type Messages, type PlainKey, type Translate } from "./messages.ts";
 
-export type Lang = "ja" | "en";
-export type { MessageKey };
-export const LANGS: readonly Lang[] = ["ja", "en"];
-export const DEFAULT_LANG: Lang = "ja";
+export {
+  DEFAULT_LANG,
+  LANGS,
+  defineMessages,
+  encodeMessage,
+  encodeTableMessage,
+  lookupMessage,
+  translateMessage,
+  type AnyMessageKey,
+  type AnyPlainKey,
+  type AnyTranslate,
+  type KeySuffix,
+  type Lang,
+  type Messages,
+  type Params,
+  type PlainKey,
+} from "./messages.ts";
+export { commonMessages };
 
-const catalogues: Record<Lang, Record<MessageKey, string>> = { ja, en };
+type Common = typeof commonMessages;
+/** The translator of the shared strings and `M`'s catalogues. */
+export type T<M extends Messages = never> = Translate<Combined<Common | M>>;
+/** A key of the shared strings or of `M` whose message takes no parameters: what a function returns for a page to show. */
+export type MessageKeyOf<M extends Messages> = PlainKey<Common | M>;
+export type MessageKey = MessageKeyOf<never>;
+/** The arguments after key `K` of `M` (or of the shared strings): for a function that passes them on to a key it picks at run time. */
+export type MessageArgs<M extends Messages, K extends string> = ArgsFor<Combined<Common | M>[K & keyof Combined<Common | M>]>;
+export type { Translate };
 
-export type Params = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: Params) => string;
-
-export function isMessageKey(value: string): value is MessageKey {
-  return Object.prototype.hasOwnProperty.call(ja, value);
-}
-
-export function translator(lang: Lang): Translate {
-  const catalogue = catalogues[lang];
-  return (key, params) => {
-    const text = catalogue[key] ?? ja[key] ?? key;
-    if (!params) return text;
-    return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-  };
+/** The translator for `lang` over the shared strings and the given catalogues (server code, meta). */
+export function translator<const M extends readonly Messages[]>(lang: Lang, ...messages: M): T<M[number]> {
+  return translatorOf(lang, [commonMessages, ...messages]);
 }
 
 /**
- * Validation messages travel as "key" or "key|{json params}" so that one zod schema serves
- * the server and the browser and is rendered in the language of whoever reads it.
+ * What a route declares as `handle` so that shared pieces on its page (form errors, field
+ * messages) can render the encoded messages of its domain: `export const handle = { messages: [x] }`.
  */
-export function encodeMessage(key: MessageKey, params?: Params): string {
-  return params ? `${key}|${JSON.stringify(params)}` : key;
-}
+export type MessagesHandle = { messages: readonly Messages[] };
 
-export function translateMessage(t: Translate, message: string | undefined): string | undefined {
-  if (!message) return undefined;
-  const bar = message.indexOf("|");
-  const key = bar === -1 ? message : message.slice(0, bar);
-  if (!isMessageKey(key)) return message;
-  const params = bar === -1 ? undefined : (JSON.parse(message.slice(bar + 1)) as Params);
-  return t(key, params);
+function handleMessages(handle: unknown): readonly Messages[] {
+  if (!handle || typeof handle !== "object" || !("messages" in handle) || !Array.isArray(handle.messages)) return [];
+  return handle.messages;
 }
 
 export function useLang(): Lang {
@@ -47,6 +57,9 @@ export function useLang(): Lang {
   return data?.lang ?? DEFAULT_LANG;
 }
 
-export function useT(): Translate {
-  return translator(useLang());
+/** The page's translator: typed by the catalogues passed; it also knows those of the matched routes' handles. */
+export function useT<const M extends readonly Messages[]>(...messages: M): T<M[number]> {
+  const lang = useLang();
+  const declared = useMatches().flatMap((match) => handleMessages(match.handle));
+  return translatorOf(lang, [commonMessages, ...messages, ...declared]);
 }

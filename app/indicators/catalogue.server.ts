@@ -3,7 +3,7 @@
  * listed here. Each reads the counts a domain exports (its public.server.ts), never its tables,
  * so changing how an indicator is counted means opening the domain function it names.
  */
-import type { MessageKey } from "../i18n/index.ts";
+import type { AnyPlainKey } from "../i18n/index.ts";
 import { GROUPS_REGISTERED } from "./groups-registered.server.ts";
 
 export type Indicator = {
@@ -11,7 +11,7 @@ export type Indicator = {
   /** The plan's number of the indicator. */
   policy: string;
   /** Message naming the indicator as the staff dashboard shows it. */
-  title: MessageKey;
+  title: AnyPlainKey;
   /** The staff page showing the figure and what it counts. */
   href: string;
   baseline: { value: number; date: string };

@@ -8,7 +8,7 @@
  *
  * so recordAudit accepts exactly the actions some domain declared, with no list here.
  */
-import type { MessageKey } from "../i18n/index.ts";
+import type { AnyPlainKey } from "../i18n/index.ts";
 import { auditActionLabels, auditTargets } from "./domains.contributions.ts";
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the domains fill it in (see above)
@@ -17,7 +17,7 @@ export interface AuditActionRegistry {}
 export type AuditAction = { [Domain in keyof AuditActionRegistry]: keyof AuditActionRegistry[Domain] & string }[keyof AuditActionRegistry];
 
 /** The message labelling an action, or undefined for one no domain declares (an old entry's). */
-export function auditActionLabel(action: string): MessageKey | undefined {
+export function auditActionLabel(action: string): AnyPlainKey | undefined {
   return auditActionLabels().get(action);
 }
 

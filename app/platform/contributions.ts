@@ -9,19 +9,25 @@
  * its own files and edits no list here.
  */
 import type { Permission } from "../auth/permissions.ts";
-import type { MessageKey } from "../i18n/index.ts";
+import type { AnyPlainKey, Messages } from "../i18n/index.ts";
 import type { Prisma } from "./db.server.ts";
 import type { Job } from "./jobs/scheduler.server.ts";
 
 /** A section of the staff area's navigation; `order` places it among every domain's (lower first). */
-export type AdminNavEntry = { to: string; label: MessageKey; permission: Permission; order: number; end?: boolean };
+export type AdminNavEntry = { to: string; label: AnyPlainKey; permission: Permission; order: number; end?: boolean };
 
 /** A kind of thing audit entries name: its label, and its staff page when an id has one. */
-export type AuditTarget = { type: string; label: MessageKey; page?: (id: string) => string | null };
+export type AuditTarget = { type: string; label: AnyPlainKey; page?: (id: string) => string | null };
 
 export type DomainContributions = {
+  /**
+   * The catalogues that hold the labels below and those of the domain's server contributions
+   * (dashboard cards, deletion refusals, open-data titles): the shared screens that show them load
+   * these, so no page lists another domain's catalogue.
+   */
+  messages?: readonly Messages[];
   /** Every action the domain records in the audit log, with its label (the domain's message). */
-  auditActions?: Readonly<Record<string, MessageKey>>;
+  auditActions?: Readonly<Record<string, AnyPlainKey>>;
   auditTargets?: readonly AuditTarget[];
   adminNav?: readonly AdminNavEntry[];
 };
@@ -31,7 +37,7 @@ export type DashboardCard = {
   id: string;
   permission: Permission;
   /** Message of the card's title. */
-  title: MessageKey;
+  title: AnyPlainKey;
   href: string;
   order: number;
   count: () => Promise<number>;
@@ -47,7 +53,7 @@ export type AccountDataContribution = {
    * A rule that may stop a deletion for now: the message telling the person what to do first,
    * or null. A read only; every domain's check runs before anything changes.
    */
-  deletionCheck?: (userId: string) => Promise<MessageKey | null>;
+  deletionCheck?: (userId: string) => Promise<AnyPlainKey | null>;
   /** Runs inside deleteAccount's transaction, before the account row (and what cascades with it) goes. */
   onDelete?: (tx: Prisma.TransactionClient, account: AccountBeingDeleted) => Promise<void>;
 };
@@ -57,7 +63,7 @@ export type OpenDataFile = {
   file: string;
   format: "csv" | "json";
   /** Message naming the data set, for lists of the portal's open data. */
-  title: MessageKey;
+  title: AnyPlainKey;
   respond: (at: Date) => Promise<Response>;
 };
 

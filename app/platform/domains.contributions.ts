@@ -3,7 +3,7 @@
  * builds or serves the app, and so does vitest; a module that tsx loads on its own never
  * imports this file (the server takes the jobs from the app build instead).
  */
-import type { MessageKey } from "../i18n/index.ts";
+import type { AnyPlainKey, Messages } from "../i18n/index.ts";
 import { byDomain, inOrder, type AdminNavEntry, type AuditTarget, type DomainContributions } from "./contributions.ts";
 
 const found = import.meta.glob<DomainContributions>("../*/contributes.ts", { eager: true, import: "contributions" });
@@ -12,13 +12,18 @@ export function domainContributions(): { domain: string; contributes: DomainCont
   return byDomain(found);
 }
 
+/** Every domain's catalogues of contributed labels, for the handle of a shared screen that shows them. */
+export function contributedMessages(): Messages[] {
+  return [...new Set(domainContributions().flatMap(({ contributes }) => contributes.messages ?? []))];
+}
+
 /** Every domain's sections of the staff area, in their order. */
 export function adminNavEntries(): AdminNavEntry[] {
   return inOrder(found, (c) => c.adminNav);
 }
 
 /** Audit action → the message that labels it, from every domain. */
-export function auditActionLabels(): Map<string, MessageKey> {
+export function auditActionLabels(): Map<string, AnyPlainKey> {
   return new Map(domainContributions().flatMap(({ contributes }) => Object.entries(contributes.auditActions ?? {})));
 }
 

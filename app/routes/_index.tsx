@@ -1,9 +1,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../i18n/index.ts";
+import { homeMessages } from "../i18n/home.ts";
 import { countDistricts } from "../districts/district.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
+export const handle = { messages: [homeMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, null);
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -11,7 +13,7 @@ export async function loader(_: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { districtCount } = useLoaderData<typeof loader>();
   return (
     <>

@@ -1,8 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { PolicyPage } from "../components/policy-page.tsx";
 import { pageTitle } from "../platform/meta.ts";
+import { policiesMessages } from "../i18n/policies.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "a11y.title");
+export const handle = { messages: [policiesMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("a11y.title"), ...handle.messages);
 
 export default function AccessibilityPolicy() {
   return (

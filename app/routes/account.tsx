@@ -18,6 +18,8 @@ import {
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, useLang, useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
+import { contributedMessages } from "../platform/domains.contributions.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import {
   changeDisplayName,
@@ -36,7 +38,9 @@ import { pageTitle } from "../platform/meta.ts";
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export { ACCOUNT_INTENTS as INTENTS } from "../accounts/forms.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
+// Every domain's catalogue of contributed labels: a domain may refuse the deletion of an account in its own words.
+export const handle = { messages: [accountMessages, ...contributedMessages()] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
   const headers = new Headers({ "Cache-Control": "no-store" });
@@ -153,7 +157,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 }
 
 export default function Account() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { user, pendingEmail, sessions, notice, verifyRequired } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

@@ -10,10 +10,12 @@ import { recoveryRegenerateSchema, totpDisableSchema, totpEnableSchema } from ".
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { disableTotp, enableTotp, getAccount, regenerateRecoveryCodes, type Limited } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.twoFactor.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.twoFactor.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
   // The set-up page carries a fresh secret and the answer to "enable" the recovery codes.
@@ -100,7 +102,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TwoFactorSettings() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { useT } from "../i18n/index.ts";
+import { lookupMessage, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { contributedMessages } from "../platform/domains.contributions.ts";
 import { waitingQueues } from "../admin/dashboard.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.dashboard.title");
+export const handle = { messages: [adminMessages, ...contributedMessages()] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.dashboard.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "dashboard:read:any");
@@ -13,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminDashboard() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { queues } = useLoaderData<typeof loader>();
   return (
     <>
@@ -23,7 +26,7 @@ export default function AdminDashboard() {
       <ul className="cards">
         {queues.map((q) => (
           <li key={q.id}>
-            <h3 id={`queue-${q.id}`}>{t(q.title)}</h3>
+            <h3 id={`queue-${q.id}`}>{lookupMessage(t, q.title) ?? q.title}</h3>
             <p className="queue-count">
               <Link to={q.href} aria-describedby={`queue-${q.id}`}>
                 {t("admin.dashboard.count", { count: q.count })}

@@ -6,14 +6,17 @@ import { SelectField, TextField } from "../components/form.tsx";
 import { auditFilterSchema, queryFormData } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
-import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { lookupMessage, useLang, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { auditTargets } from "../platform/audit-actions.ts";
+import { contributedMessages } from "../platform/domains.contributions.ts";
 import { AUDIT_PAGE_SIZE, listAudit } from "../platform/audit.server.ts";
 import { listAuditActors } from "../accounts/user-admin.server.ts";
 import { formatInstant, tokyoInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.audit.title");
+export const handle = { messages: [adminMessages, ...contributedMessages()] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.audit.title"), ...handle.messages);
 
 /** The day after an ISO date, so that "to" includes the whole of its Tokyo day. */
 function nextDay(date: string): string {
@@ -79,13 +82,13 @@ function parseDetails(json: string): [string, string][] {
 }
 
 export default function AdminAudit() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { errors, values, actors, targetTypes, log } = useLoaderData<typeof loader>();
-  const targetLabels = new Map<string, MessageKey>(targetTypes.map((target) => [target.type, target.label]));
+  const targetLabels = new Map<string, string>(targetTypes.map((target) => [target.type, target.label]));
   const targetLabel = (type: string) => {
     const label = targetLabels.get(type);
-    return label ? t(label) : type;
+    return (label && lookupMessage(t, label)) || type;
   };
   const form = useValidatedForm(auditFilterSchema, { errors, values }, {}, { method: "get" });
   const actionChoices = [...new Set([...log.actions, ...(values.action ? [values.action] : [])])];
@@ -109,7 +112,7 @@ export default function AdminAudit() {
         <SelectField
           label={t("admin.audit.targetType")}
           error={form.errorFor("targetType")}
-          options={[{ value: "", label: t("admin.all") }, ...targetTypes.map((target) => ({ value: target.type, label: t(target.label) }))]}
+          options={[{ value: "", label: t("admin.all") }, ...targetTypes.map((target) => ({ value: target.type, label: targetLabel(target.type) }))]}
           {...form.field("targetType")}
         />
         <TextField label={t("admin.audit.from")} hint={t("admin.audit.dateHint")} error={form.errorFor("from")} type="date" {...form.field("from")} />

@@ -1,13 +1,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { CenterForm, Notice, titleWith } from "../admin/ui.tsx";
+import { CenterForm, Notice } from "../admin/ui.tsx";
 import { CENTER_FIELDS, centerSchema, submittedValues } from "../admin/forms.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { pageTitle } from "../platform/meta.ts";
 import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../districts/centers.server.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.center.editTitle", { name: args.data?.center.name ?? "" });
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.center.editTitle", { name: args.data?.center.name ?? "" }), ...handle.messages);
 
 function idParam(value: string | undefined): number {
   const id = Number(value);
@@ -35,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminCenterEdit() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { center, districts } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const [search] = useSearchParams();

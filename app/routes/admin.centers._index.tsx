@@ -6,10 +6,12 @@ import { centerSearchSchema, queryFormData } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { listCentersForAdmin } from "../districts/centers.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.centers.title");
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.centers.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "district:manage:any");
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminCenters() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { errors, values, centers } = useLoaderData<typeof loader>();
   const form = useValidatedForm(centerSearchSchema, { errors, values }, {}, { method: "get" });
   return (

@@ -6,7 +6,8 @@ import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { centerImportSchema } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
-import { encodeMessage, translateMessage, useT, type MessageKey } from "../i18n/index.ts";
+import { encodeMessage, translateMessage, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../districts/centers.server.ts";
 import { checkUpload, readUploadForm, UPLOAD_KINDS } from "../platform/uploads/index.server.ts";
 import { pageTitle } from "../platform/meta.ts";
@@ -14,7 +15,8 @@ import { pageTitle } from "../platform/meta.ts";
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export const INTENTS = ["preview", "apply"] as const;
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.import.title");
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.import.title"), ...handle.messages);
 
 /** The previewed text comes back with "apply": decoded Shift_JIS grows by half, so allow more than the file. */
 const IMPORT_FORM_LIMITS = { files: { file: "csvImport" }, maxTextBytes: 3 * UPLOAD_KINDS.csvImport.maxBytes } as const;
@@ -54,7 +56,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCenterImport() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { headers } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -110,7 +112,7 @@ export default function AdminCenterImport() {
 }
 
 function UploadForm({ server, headers }: { server: { errors: Record<string, string>; values: Record<string, string> } | undefined; headers: string[] }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const form = useValidatedForm(centerImportSchema, server);
   const labels = { file: t("admin.import.file"), reason: t("admin.reasonOptional") };
@@ -145,7 +147,7 @@ function UploadForm({ server, headers }: { server: { errors: Record<string, stri
 }
 
 function ApplyForm({ csv, reason }: { csv: string; reason: string }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const form = useValidatedForm(centerImportSchema, undefined, { reason });
   return (
@@ -168,7 +170,7 @@ function ApplyForm({ csv, reason }: { csv: string; reason: string }) {
 }
 
 function PreviewTables({ preview }: { preview: ImportPreview }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const refused = preview.rows.filter((r) => r.status === "refused");
   const accepted = preview.rows.filter((r) => r.status !== "refused");
   return (
@@ -222,7 +224,7 @@ function PreviewTables({ preview }: { preview: ImportPreview }) {
                 <tr key={r.row}>
                   <td>{r.row}</td>
                   <th scope="row">{r.name}</th>
-                  <td>{t(`admin.import.status.${r.status}` as MessageKey)}</td>
+                  <td>{t(`admin.import.status.${r.status}`)}</td>
                   <td>{r.districtCodes.join(";")}</td>
                 </tr>
               ))}

@@ -5,10 +5,12 @@ import { CenterForm } from "../admin/ui.tsx";
 import { centerSchema, submittedValues } from "../admin/forms.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { createCenter, listDistrictChoices } from "../districts/centers.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.center.newTitle");
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.center.newTitle"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "district:manage:any");
@@ -26,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminCenterNew() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { districts } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   return (

@@ -1,15 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { Notice, titleWith } from "../admin/ui.tsx";
+import { Notice } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
 import { districtSchema } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { districtsMessages } from "../districts/messages.ts";
+import { pageTitle } from "../platform/meta.ts";
 import { getDistrictForAdmin, updateDistrict } from "../districts/centers.server.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.district.title", { name: args.data?.district.name ?? "" });
+export const handle = { messages: [adminMessages, districtsMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.district.title", { name: args.data?.district.name ?? "" }), ...handle.messages);
 
 function idParam(value: string | undefined): number {
   const id = Number(value);
@@ -45,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminDistrict() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { district } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const [search] = useSearchParams();

@@ -7,10 +7,13 @@ import { districtSearchSchema, queryFormData } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { districtsMessages } from "../districts/messages.ts";
 import { listDistrictsForAdmin } from "../districts/centers.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.districts.title");
+export const handle = { messages: [adminMessages, districtsMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.districts.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "district:manage:any");
@@ -22,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminDistricts() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { errors, values, districts, linkUsers } = useLoaderData<typeof loader>();
   const form = useValidatedForm(districtSearchSchema, { errors, values }, {}, { method: "get" });
   return (

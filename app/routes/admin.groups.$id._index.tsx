@@ -12,7 +12,7 @@ import {
 } from "@remix-run/react";
 import type { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { auditActionLabel, Notice, roleLabel, titleWith } from "../admin/ui.tsx";
+import { auditActionLabel, Notice, roleLabel } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { ConflictNotice, groupIdParam, groupKindLabel, groupStateLabel, labelOf } from "../groups/ui/review-ui.tsx";
 import {
@@ -27,15 +27,19 @@ import {
 } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
-import { useLang, useT, type Lang, type MessageKey, type Translate } from "../i18n/index.ts";
+import { lookupMessage, useLang, useT, type Lang, type T } from "../i18n/index.ts";
+import { groupReviewMessages } from "../groups/messages/groupReview.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { pageTitle } from "../platform/meta.ts";
 import { decideRenewal, decideVersion, groupReviewDetail, type FieldValue, type Outcome } from "../groups/review.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 
+export const handle = { messages: [groupReviewMessages, adminMessages] };
 export const meta: MetaFunction<typeof loader> = (args) =>
-  titleWith(args, "groupReview.detail.title", { name: args.data?.detail.group.name ?? "" });
+  pageTitle(args, (t) => t("groupReview.detail.title", { name: args.data?.detail.group.name ?? "" }), ...handle.messages);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
@@ -91,7 +95,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
 
 type Detail = ReturnType<typeof useLoaderData<typeof loader>>["detail"];
 
-function formatValue(t: Translate, field: ProfileField, value: FieldValue | undefined, districtNames: Record<number, string>): string {
+function formatValue(t: T<typeof groupReviewMessages>, field: ProfileField, value: FieldValue | undefined, districtNames: Record<number, string>): string {
   if (value === undefined || value === null || value === "") return t("groupReview.value.empty");
   if (typeof value === "boolean") return value ? t("groupReview.value.yes") : t("groupReview.value.no");
   switch (field) {
@@ -109,7 +113,7 @@ function formatValue(t: Translate, field: ProfileField, value: FieldValue | unde
 }
 
 export default function GroupReviewDetail() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { detail } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -125,7 +129,7 @@ export default function GroupReviewDetail() {
       {result?.conflict ? (
         <ConflictNotice title={t("groupReview.decide.conflictTitle")} body={t("groupReview.decide.conflictBody")} />
       ) : null}
-      {!result && done && INTENTS.includes(done as Intent) ? <Notice>{t(`groupReview.done.${done}` as MessageKey)}</Notice> : null}
+      {!result && done && INTENTS.includes(done as Intent) ? <Notice>{(lookupMessage(t, `groupReview.done.${done}`) ?? done)}</Notice> : null}
 
       <dl className="facts">
         <dt>{t("groupReview.detail.state")}</dt>
@@ -235,7 +239,7 @@ function DecisionForm({
 }
 
 function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const version = detail.pendingVersion!;
   const isNew = version.kind === "new";
@@ -319,7 +323,7 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
 }
 
 function RenewalReview({ renewal, server }: { renewal: NonNullable<Detail["pendingRenewal"]>; server: Server }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const hidden = { registrationId: String(renewal.id) };
   return (
@@ -359,7 +363,7 @@ function RenewalReview({ renewal, server }: { renewal: NonNullable<Detail["pendi
 }
 
 function History({ detail, lang }: { detail: Detail; lang: Lang }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const when = (value: Date | string | null) => (value ? formatInstant(value, lang) : "");
   const none = <p>{t("groupReview.history.none")}</p>;
   return (

@@ -1,16 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { ConflictNotice, groupIdParam } from "../groups/ui/review-ui.tsx";
 import { cancelSchema, REVIEW_TEXT_MAX } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { groupReviewMessages } from "../groups/messages/groupReview.ts";
+import { pageTitle } from "../platform/meta.ts";
 import { cancelRegistration, groupReviewDetail } from "../groups/review.server.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "groupReview.cancel.title", { name: args.data?.group.name ?? "" });
+export const handle = { messages: [groupReviewMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("groupReview.cancel.title", { name: args.data?.group.name ?? "" }), ...handle.messages);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
@@ -32,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CancelGroupRegistration() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const { group } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

@@ -2,13 +2,15 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useRef, useState, type FormEvent } from "react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../components/form.tsx";
 import { Checkbox, CheckboxGroup, RadioGroup, type ChoiceSection } from "../components/form-choices.tsx";
 import { ConflictNotice, groupIdParam } from "../groups/ui/review-ui.tsx";
 import { correctionSchema, PROFILE_FIELDS, profileFieldLabel, REVIEW_TEXT_MAX } from "../groups/review-forms.ts";
 import { type FieldErrors, parseForm, readFormData } from "../platform/forms/validation.ts";
-import { translateMessage, useT, type MessageKey } from "../i18n/index.ts";
+import { translateMessage, useT } from "../i18n/index.ts";
+import { groupReviewMessages } from "../groups/messages/groupReview.ts";
+import { activityFieldLabel } from "../groups/messages/groups.ts";
+import { pageTitle } from "../platform/meta.ts";
 import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../groups/rules.ts";
 import { correctionDefaults, correctProfile } from "../groups/review.server.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
@@ -17,7 +19,8 @@ import { tokyoDate } from "../platform/dates.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 
-export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "groupReview.correct.title", { name: args.data?.group.name ?? "" });
+export const handle = { messages: [groupReviewMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("groupReview.correct.title", { name: args.data?.group.name ?? "" }), ...handle.messages);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "group:edit:any");
@@ -52,7 +55,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const listOf = (value: string | undefined) => (value ? value.split("\n").filter(Boolean) : []);
 
 export default function CorrectGroupProfile() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -161,7 +164,7 @@ export default function CorrectGroupProfile() {
             required
             error={message("activityFields")}
             selected={listOf(values.activityFields)}
-            options={ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: t(`groups.field.${f}` as MessageKey) }))}
+            options={ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: activityFieldLabel(t, f) }))}
           />
           <TextArea {...text("purpose")} required rows={5} maxLength={GROUP_LIMITS.purpose} />
           <TextArea {...text("activities")} required rows={8} maxLength={GROUP_LIMITS.activities} />

@@ -8,11 +8,14 @@ import { queueFilterSchema, REVIEW_KINDS, type ReviewKind } from "../groups/revi
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { groupReviewMessages } from "../groups/messages/groupReview.ts";
 import { findGroupsForStaff, reviewQueue } from "../groups/review.server.ts";
 import { fiscalYearLabel, formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "groupReview.title");
+export const handle = { messages: [adminMessages, groupReviewMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("groupReview.title"), ...handle.messages);
 
 /** The review queue (new registrations, changes, renewals; oldest first) and a search for any group. */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -27,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function GroupReviewQueue() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { errors, values, kind, items, found } = useLoaderData<typeof loader>();
   const search = useValidatedForm(queueFilterSchema, { errors, values }, {}, { method: "get" });

@@ -8,6 +8,7 @@ import { indicatorDateSchema } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
+import { groupReviewMessages } from "../groups/messages/groupReview.ts";
 import { countedGroupsAt, GROUPS_REGISTERED } from "../indicators/groups-registered.server.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
 import { now } from "../platform/clock.server.ts";
@@ -16,7 +17,8 @@ import { pageTitle } from "../platform/meta.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 
-export const meta: MetaFunction = (args) => pageTitle(args, "groupReview.indicator.title");
+export const handle = { messages: [groupReviewMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("groupReview.indicator.title"), ...handle.messages);
 
 /**
  * Indicator 6-1 as of now (or at the end of a chosen day), with the groups it counts: the same
@@ -45,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function GroupsRegisteredIndicator() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { errors, values, date, at, count, groups, baseline, targets } = useLoaderData<typeof loader>();
   const form = useValidatedForm(indicatorDateSchema, { errors, values }, {}, { method: "get" });

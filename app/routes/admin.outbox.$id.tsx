@@ -1,12 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { titleWith } from "../admin/ui.tsx";
-import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { lookupMessage, useLang, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { pageTitle } from "../platform/meta.ts";
 import { getOutboxMail } from "../platform/outbox.server.ts";
 import { formatInstant } from "../platform/dates.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.outbox.detailTitle", { subject: args.data?.mail.subject ?? "" });
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.outbox.detailTitle", { subject: args.data?.mail.subject ?? "" }), ...handle.messages);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "outbox:read:any");
@@ -29,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function AdminOutboxMail() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { mail } = useLoaderData<typeof loader>();
   return (
@@ -39,7 +41,7 @@ export default function AdminOutboxMail() {
         <dt>{t("admin.outbox.to")}</dt>
         <dd>{mail.to}</dd>
         <dt>{t("admin.outbox.status")}</dt>
-        <dd>{t(`admin.outbox.status.${mail.status}` as MessageKey)}</dd>
+        <dd>{(lookupMessage(t, `admin.outbox.status.${mail.status}`) ?? mail.status)}</dd>
         <dt>{t("admin.outbox.attempts")}</dt>
         <dd>{mail.attempts}</dd>
         <dt>{t("admin.outbox.created")}</dt>

@@ -6,12 +6,14 @@ import { SelectField } from "../components/form.tsx";
 import { OUTBOX_STATUSES, outboxFilterSchema, queryFormData } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
-import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { lookupMessage, useLang, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { listOutbox, OUTBOX_PAGE_SIZE } from "../platform/outbox.server.ts";
 import { formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.outbox.title");
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.outbox.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "outbox:read:any");
@@ -23,11 +25,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminOutbox() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { errors, values, outbox } = useLoaderData<typeof loader>();
   const form = useValidatedForm(outboxFilterSchema, { errors, values }, {}, { method: "get" });
-  const statusLabel = (status: string) => t(`admin.outbox.status.${status}` as MessageKey);
+  const statusLabel = (status: string) => (lookupMessage(t, `admin.outbox.status.${status}`) ?? status);
   return (
     <>
       <h1>{t("admin.outbox.title")}</h1>

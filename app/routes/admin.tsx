@@ -3,19 +3,22 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { can } from "../auth/permissions.ts";
 import { ADMIN_SECTIONS } from "../admin/ui.tsx";
-import { useT } from "../i18n/index.ts";
+import { lookupMessage, useT } from "../i18n/index.ts";
+import { contributedMessages } from "../platform/domains.contributions.ts";
+import { adminMessages } from "../admin/messages.ts";
 import adminStyles from "../styles/admin.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: adminStyles }];
 
 /** The staff area's frame: its sub-navigation lists only the sections this person may use. */
+export const handle = { messages: [adminMessages, ...contributedMessages()] };
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "dashboard:read:any");
   return { sections: ADMIN_SECTIONS.filter((s) => can(actor, s.permission)).map(({ to, label, end }) => ({ to, label, end: end ?? false })) };
 }
 
 export default function AdminLayout() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { sections } = useLoaderData<typeof loader>();
   return (
     <div className="admin">
@@ -24,7 +27,7 @@ export default function AdminLayout() {
           {sections.map((s) => (
             <li key={s.to}>
               <NavLink to={s.to} end={s.end}>
-                {t(s.label)}
+                {lookupMessage(t, s.label) ?? s.label}
               </NavLink>
             </li>
           ))}

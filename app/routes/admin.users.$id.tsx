@@ -3,12 +3,14 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import type { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { ROLES } from "../auth/permissions.ts";
-import { FormError, Notice, roleLabel, titleWith, withQuery } from "../admin/ui.tsx";
+import { FormError, Notice, roleLabel, withQuery } from "../admin/ui.tsx";
 import { ErrorSummary, SelectField, TextArea } from "../components/form.tsx";
 import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../admin/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
-import { translateMessage, useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { lookupMessage, translateMessage, useLang, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
+import { pageTitle } from "../platform/meta.ts";
 import { listDistrictChoices } from "../districts/centers.server.ts";
 import {
   addRepresentative,
@@ -20,7 +22,8 @@ import {
 } from "../accounts/user-admin.server.ts";
 import { formatInstant } from "../platform/dates.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.user.title", { name: args.data?.user.displayName ?? "" });
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.user.title", { name: args.data?.user.displayName ?? "" }), ...handle.messages);
 
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export const INTENTS = ["role", "deactivate", "reactivate", "link", "unlink"] as const;
@@ -81,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AdminUser() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { user, districts, self } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -93,7 +96,7 @@ export default function AdminUser() {
   return (
     <>
       <h1>{t("admin.user.title", { name: user.displayName })}</h1>
-      {!result && done ? <Notice>{done === "none" ? t("admin.noChange") : t(`admin.user.done.${done}` as MessageKey)}</Notice> : null}
+      {!result && done ? <Notice>{done === "none" ? t("admin.noChange") : (lookupMessage(t, `admin.user.done.${done}`) ?? done)}</Notice> : null}
       <dl className="facts">
         <dt>{t("admin.users.email")}</dt>
         <dd>{user.email}</dd>
@@ -155,7 +158,7 @@ export default function AdminUser() {
 type ServerResult = Refusal | undefined;
 
 function RoleForm({ server, current, self }: { server: ServerResult; current: string; self: boolean }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const form = useValidatedForm(roleChangeSchema, server, { role: current });
   const labels = { role: t("admin.user.roleNew"), roleReason: t("admin.user.roleReason") };
@@ -198,7 +201,7 @@ function RoleForm({ server, current, self }: { server: ServerResult; current: st
 }
 
 function StatusForm({ server, active, self }: { server: ServerResult; active: boolean; self: boolean }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const form = useValidatedForm(activeChangeSchema, server);
   const labels = { statusReason: t("admin.user.statusReason") };
@@ -245,7 +248,7 @@ function RepresentativeForm({
   intent: "link" | "unlink";
   options: { id: number; code: string; name: string }[];
 }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   const navigation = useNavigation();
   const link = intent === "link";
   const form = useValidatedForm(link ? representativeAddSchema : representativeRemoveSchema, server);

@@ -8,11 +8,13 @@ import { queryFormData, USER_PAGE_SIZE, userSearchSchema } from "../admin/forms.
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
+import { adminMessages } from "../admin/messages.ts";
 import { listUsers } from "../accounts/user-admin.server.ts";
 import { formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "admin.users.title");
+export const handle = { messages: [adminMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.users.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "user:manage:any");
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminUsers() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { errors, values, result } = useLoaderData<typeof loader>();
   const form = useValidatedForm(userSearchSchema, { errors, values }, {}, { method: "get" });

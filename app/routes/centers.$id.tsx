@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../i18n/index.ts";
+import { districtsMessages } from "../districts/messages.ts";
 import { getCenter } from "../districts/district.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, null, args.data?.center.name);
+export const handle = { messages: [districtsMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, () => args.data?.center.name);
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const id = Number(params.id);
@@ -27,7 +29,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export default function Center() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { center } = useLoaderData<typeof loader>();
   return (
     <>

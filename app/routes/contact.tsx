@@ -1,17 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, useActionData, useNavigation } from "@remix-run/react";
 import { ErrorSummary, HoneypotField, SelectField, TextArea, TextField } from "../components/form.tsx";
-import { city } from "../config/city.ts";
 import { CONTACT_TOPICS, contactSchema } from "../contact/forms.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
-import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { useT } from "../i18n/index.ts";
+import { contactMessages } from "../contact/messages.ts";
 import { sendEnquiry } from "../contact/contact.server.ts";
 import { honeypotTripped } from "../platform/honeypot.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress, enforceRateLimit, PUBLIC_FORM_RULE } from "../platform/rate-limit.server.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "contact.title");
+export const handle = { messages: [contactMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("contact.title"), ...handle.messages);
 
 export async function loader(_: LoaderFunctionArgs) {
   return null;
@@ -29,8 +30,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Contact() {
-  const t = useT();
-  const lang = useLang();
+  const t = useT(...handle.messages);
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const server = result && !result.sent ? result : undefined;
@@ -55,7 +55,7 @@ export default function Contact() {
   return (
     <>
       <h1>{t("contact.title")}</h1>
-      <p>{t("contact.lead", { section: city.section[lang] })}</p>
+      <p>{t("contact.lead")}</p>
       <p>{t("contact.purpose")}</p>
       {server ? <ErrorSummary errors={errors} labels={labels} /> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
@@ -73,7 +73,7 @@ export default function Contact() {
           label={labels.topic}
           error={errors.topic}
           required
-          options={CONTACT_TOPICS.map((value) => ({ value, label: t(`contact.topic.${value}` as MessageKey) }))}
+          options={CONTACT_TOPICS.map((value) => ({ value, label: t(`contact.topic.${value}`) }))}
           {...form.field("topic")}
         />
         <TextArea

@@ -1,10 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../i18n/index.ts";
+import { districtsMessages } from "../districts/messages.ts";
 import { listDistrictsWithCenters } from "../districts/district.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "districts.title");
+export const handle = { messages: [districtsMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("districts.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 100);
@@ -13,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Districts() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { q, total, districts } = useLoaderData<typeof loader>();
   return (
     <>

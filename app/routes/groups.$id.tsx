@@ -1,17 +1,20 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, useLoaderData } from "@remix-run/react";
 import { fiscalYearLabel, formatIsoDate, isIsoDate } from "../platform/dates.ts";
-import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { useLang, useT } from "../i18n/index.ts";
+import { groupDirectoryMessages } from "../groups/messages/groupDirectory.ts";
+import { activityFieldLabel } from "../groups/messages/groups.ts";
 import { getPublicProfile } from "../groups/directory.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import groupStyles from "../groups/ui/groups.css?url";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupStyles }];
 
+export const handle = { messages: [groupDirectoryMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => {
   const profile = args.data?.profile;
-  if (!profile) return [...pageTitle(args, "groupDirectory.ended.title"), { name: "robots", content: "noindex" }];
-  return pageTitle(args, null, profile.name);
+  if (!profile) return [...pageTitle(args, (t) => t("groupDirectory.ended.title"), ...handle.messages), { name: "robots", content: "noindex" }];
+  return pageTitle(args, () => profile.name);
 };
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
@@ -28,7 +31,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 const EXTERNAL = "noopener noreferrer";
 
 export default function GroupProfile() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const { profile } = useLoaderData<typeof loader>();
   if (!profile) {
@@ -101,7 +104,7 @@ export default function GroupProfile() {
         <dd>
           <ul className="field-list">
             {profile.fields.map((f) => (
-              <li key={f}>{t(`groups.field.${f}` as MessageKey)}</li>
+              <li key={f}>{activityFieldLabel(t, f)}</li>
             ))}
           </ul>
         </dd>

@@ -2,7 +2,9 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Fragment, useMemo } from "react";
 import { SelectField, TextField } from "../components/form.tsx";
-import { useT, type MessageKey } from "../i18n/index.ts";
+import { useT } from "../i18n/index.ts";
+import { groupDirectoryMessages } from "../groups/messages/groupDirectory.ts";
+import { activityFieldLabel } from "../groups/messages/groups.ts";
 import { listDistrictOptions, searchDirectory, type DirectoryPage } from "../groups/directory.server.ts";
 import { ACTIVITY_FIELDS } from "../groups/rules.ts";
 import {
@@ -21,12 +23,12 @@ import groupStyles from "../groups/ui/groups.css?url";
  * The directory is sent as HTML without the app's scripts (half the bytes; decision 0012): the
  * search is a GET form and every result and page a plain link, so nothing on it needs them.
  */
-export const handle = { hydrate: false };
+export const handle = { hydrate: false, messages: [groupDirectoryMessages] };
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupStyles }];
 
 export const meta: MetaFunction<typeof loader> = (args) => {
-  const title = pageTitle(args, "groupDirectory.title");
+  const title = pageTitle(args, (t) => t("groupDirectory.title"), ...handle.messages);
   const page = args.data?.page ?? 1;
   return page > 1 ? [{ title: `${page} - ${title[0].title}` }] : title;
 };
@@ -53,7 +55,7 @@ function Marked({ parts }: { parts: Highlighted }) {
 }
 
 function Pagination({ query, page, pageCount }: { query: DirectoryQuery; page: number; pageCount: number }) {
-  const t = useT();
+  const t = useT(...handle.messages);
   if (pageCount <= 1) return null;
   return (
     <nav className="pagination" aria-label={t("groupDirectory.pagination")}>
@@ -96,7 +98,7 @@ function Pagination({ query, page, pageCount }: { query: DirectoryQuery; page: n
 }
 
 export default function GroupDirectory() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const location = useLocation();
   const { query, view } = useLoaderData<typeof loader>();
   const { result, districts } = useMemo(() => JSON.parse(view) as DirectoryView, [view]);
@@ -130,7 +132,7 @@ export default function GroupDirectory() {
               defaultValue={query.field ? String(query.field) : ""}
               options={[
                 { value: "", label: t("groupDirectory.fieldAny") },
-                ...ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: t(`groups.field.${f}` as MessageKey) })),
+                ...ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: activityFieldLabel(t, f) })),
               ]}
             />
             <SelectField
@@ -187,7 +189,7 @@ export default function GroupDirectory() {
                 </div>
                 <div>
                   <dt>{t("groupDirectory.fields")}</dt>
-                  <dd>{g.fields.map((f) => t(`groups.field.${f}` as MessageKey)).join(separator)}</dd>
+                  <dd>{g.fields.map((f) => activityFieldLabel(t, f)).join(separator)}</dd>
                 </div>
                 {g.mainDistrict ? (
                   <div>

@@ -3,6 +3,7 @@ import { data, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { requirePermission } from "../auth/guards.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
 import { encodeMessage, useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { createGroup, listDistrictChoices, readGroupForm } from "../groups/editor.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
@@ -11,7 +12,8 @@ import { pageTitle } from "../platform/meta.ts";
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export { GROUP_FORM_INTENTS as INTENTS } from "../groups/editor-forms.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.title");
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("groupForm.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers({ "Cache-Control": "no-store" });
@@ -42,7 +44,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewGroup() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { districts, today } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

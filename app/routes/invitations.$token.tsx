@@ -2,11 +2,13 @@ import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFun
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthenticatedSession, requireSession } from "../auth/guards.server.ts";
 import { useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { acceptInvitation, inspectInvitation, type AcceptResult } from "../groups/editor.server.ts";
 import { normalizeEmail } from "../accounts/user.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.invitation.title");
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("groupForm.invitation.title"), ...handle.messages);
 
 /** The link is a secret: never cached, never passed on in a Referer. */
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" });
@@ -45,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Invitation() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

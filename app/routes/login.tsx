@@ -13,12 +13,14 @@ import { loginSchema, noticeFrom } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { attemptLogin, startSession } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress } from "../platform/rate-limit.server.ts";
 import { safeRedirectPath } from "../platform/redirect.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.login.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.login.title"), ...handle.messages);
 
 /** The 429 answer's Retry-After reaches the document response. */
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
@@ -59,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Login() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { redirectTo, notice } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const navigation = useNavigation();

@@ -13,11 +13,13 @@ import { recoveryLoginSchema, totpLoginSchema } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { completeSecondFactor } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { safeRedirectPath } from "../platform/redirect.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.twoFactorLogin.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.twoFactorLogin.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
   const headers = new Headers();
@@ -67,7 +69,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function TwoFactorLogin() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

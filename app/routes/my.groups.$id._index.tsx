@@ -5,12 +5,14 @@ import { requireGroupRole } from "../groups/access.server.ts";
 import { FormAlert } from "../accounts/ui.tsx";
 import { GroupNoticeBanner, GroupProfileView, GroupStatusText, MultilineText } from "../groups/ui/group-form.tsx";
 import { groupNoticeFrom } from "../groups/editor-forms.ts";
-import { useLang, useT, type MessageKey } from "../i18n/index.ts";
+import { lookupMessage, useLang, useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { getGroupStatus, leaveGroup } from "../groups/editor.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.my.untitled", args.data?.group.name || undefined);
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data?.group.name || t("groupForm.my.untitled"), ...handle.messages);
 
 /** Members only: for anyone else the group does not exist (404), drafts included. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,7 +37,7 @@ function lastDay(validUntil: string) {
 }
 
 export default function GroupStatusPage() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -65,7 +67,7 @@ export default function GroupStatusPage() {
             <h3>{t("groupForm.messages.latest")}</h3>
             <p className="message__meta">
               {t("groupForm.message.meta", {
-                kind: t(`groupForm.message.kind.${latestMessage.kind}` as MessageKey),
+                kind: (lookupMessage(t, `groupForm.message.kind.${latestMessage.kind}`) ?? latestMessage.kind),
                 date: formatInstant(latestMessage.createdAt, lang),
               })}
             </p>
@@ -129,9 +131,9 @@ export default function GroupStatusPage() {
               {page.registrations.map((r) => (
                 <tr key={r.id}>
                   <th scope="row">{fiscalYearLabel(r.fiscalYear, lang)}</th>
-                  <td>{t(`groupForm.registration.kind.${r.kind}` as MessageKey)}</td>
+                  <td>{(lookupMessage(t, `groupForm.registration.kind.${r.kind}`) ?? r.kind)}</td>
                   <td>
-                    {t(`groupForm.registration.status.${r.status}` as MessageKey)}
+                    {(lookupMessage(t, `groupForm.registration.status.${r.status}`) ?? r.status)}
                     {r.validNow ? (
                       <>
                         <br />
@@ -151,7 +153,7 @@ export default function GroupStatusPage() {
                         <br />
                         {t("groupForm.registrations.ended", {
                           date: formatIsoDate(tokyoDate(new Date(r.endedAt)), lang),
-                          reason: t(`groupForm.registration.endReason.${r.endReason}` as MessageKey),
+                          reason: (lookupMessage(t, `groupForm.registration.endReason.${r.endReason}`) ?? r.endReason),
                         })}
                       </>
                     ) : null}
@@ -178,7 +180,7 @@ export default function GroupStatusPage() {
             {page.messages.map((m) => (
               <li key={m.id}>
                 <p className="message__meta">
-                  {t("groupForm.message.meta", { kind: t(`groupForm.message.kind.${m.kind}` as MessageKey), date: formatInstant(m.createdAt, lang) })}
+                  {t("groupForm.message.meta", { kind: (lookupMessage(t, `groupForm.message.kind.${m.kind}`) ?? m.kind), date: formatInstant(m.createdAt, lang) })}
                 </p>
                 <p>
                   <MultilineText text={m.body} />

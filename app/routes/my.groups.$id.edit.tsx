@@ -4,6 +4,7 @@ import { notFound } from "../auth/guards.server.ts";
 import { requireGroupRole } from "../groups/access.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
 import { translator, useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { deleteLogoIfUnused, getGroupForEdit, listDistrictChoices, readGroupForm, saveGroupVersion } from "../groups/editor.server.ts";
 import { now } from "../platform/clock.server.ts";
@@ -13,7 +14,8 @@ import { pageTitle } from "../platform/meta.ts";
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export { GROUP_FORM_INTENTS as INTENTS } from "../groups/editor-forms.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.edit", args.data?.title);
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data?.title ?? t("groupForm.page.edit"), ...handle.messages);
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
@@ -27,7 +29,7 @@ async function load(request: Request, param: string | undefined) {
 /** Representatives and editors of the group; anyone else gets 404. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page } = await load(request, params.id);
-  const t = translator(getLang(request));
+  const t = translator(getLang(request), ...handle.messages);
   return {
     ...page,
     title: t("groupForm.edit.title", { name: page.group.name || t("groupForm.my.untitled") }),
@@ -52,7 +54,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditGroup() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

@@ -9,6 +9,7 @@ import { GROUP_ROLES, groupNoticeFrom, inviteSchema, memberRoleSchema } from "..
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, translator, useLang, useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import {
   cancelInvitation,
@@ -21,7 +22,8 @@ import {
 import { formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.members", args.data?.title);
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data?.title ?? t("groupForm.page.members"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers({ "Cache-Control": "no-store" });
@@ -40,7 +42,7 @@ async function load(request: Request, param: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page } = await load(request, params.id);
-  const t = translator(getLang(request));
+  const t = translator(getLang(request), ...handle.messages);
   return { ...page, title: t("groupForm.members.title", { name: page.group.name || t("groupForm.my.untitled") }), notice: groupNoticeFrom(request.url) };
 }
 
@@ -106,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function GroupMembers() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();

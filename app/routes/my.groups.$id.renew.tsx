@@ -7,15 +7,15 @@ import { Checkbox } from "../components/form-choices.tsx";
 import { renewalConfirmSchema } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
-import { translator, useLang, useT, type Lang } from "../i18n/index.ts";
+import { useLang, useT } from "../i18n/index.ts";
+import { groupReviewMessages } from "../groups/messages/groupReview.ts";
 import { lastValidDay, renewalPage, submitRenewal, type RenewalStatus } from "../groups/renewal.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => {
-  const root = args.matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
-  return pageTitle(args, null, translator(root?.lang ?? "ja")("groupReview.renew.title", { name: args.data?.group.name ?? "" }));
-};
+export const handle = { messages: [groupReviewMessages] };
+export const meta: MetaFunction<typeof loader> = (args) =>
+  pageTitle(args, (t) => t("groupReview.renew.title", { name: args.data?.group.name ?? "" }), ...handle.messages);
 
 /** The status as the page shows it (dates as plain values; nothing about the registration's internals). */
 function view(status: RenewalStatus) {
@@ -57,7 +57,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
   (actionResult as { refused?: boolean } | undefined)?.refused ? true : defaultShouldRevalidate;
 
 export default function RenewGroupRegistration() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const lang = useLang();
   const navigation = useNavigation();
   const { group, status } = useLoaderData<typeof loader>();

@@ -9,11 +9,13 @@ import { WITHDRAW_REASON_MAX, withdrawSchema } from "../groups/editor-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { translator, useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { getGroupStatus, withdrawGroup } from "../groups/editor.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.withdraw", args.data?.title);
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data?.title ?? t("groupForm.page.withdraw"), ...handle.messages);
 
 /** Representatives only: an editor gets 403, anyone else 404. */
 async function load(request: Request, param: string | undefined) {
@@ -25,7 +27,7 @@ async function load(request: Request, param: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { page } = await load(request, params.id);
-  const t = translator(getLang(request));
+  const t = translator(getLang(request), ...handle.messages);
   return {
     groupId: page.group.id,
     closed: page.status === "withdrawn" || page.status === "cancelled",
@@ -45,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function WithdrawGroup() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

@@ -4,10 +4,12 @@ import { actorOf, requireSession } from "../auth/guards.server.ts";
 import { GroupNoticeBanner, GroupStatusText } from "../groups/ui/group-form.tsx";
 import { groupNoticeFrom } from "../groups/editor-forms.ts";
 import { useT } from "../i18n/index.ts";
+import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { listMyGroups } from "../groups/editor.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.my.title");
+export const handle = { messages: [groupFormMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("groupForm.my.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await requireSession(request);
@@ -15,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function MyGroups() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { groups, notice } = useLoaderData<typeof loader>();
   return (
     <>

@@ -5,13 +5,15 @@ import { forgotPasswordSchema } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { PASSWORD_FORGOT_RULE, requestPasswordReset } from "../accounts/account.server.ts";
 import { honeypotTripped } from "../platform/honeypot.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress, enforceRateLimit } from "../platform/rate-limit.server.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.forgot.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.forgot.title"), ...handle.messages);
 
 /** The same answer whether or not the address is registered; only a registered one gets mail. */
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -25,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function ForgotPassword() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const server = result && !result.sent ? result : undefined;

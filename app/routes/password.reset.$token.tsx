@@ -7,11 +7,13 @@ import { resetPasswordSchema } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { inspectResetLink, resetPassword } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.reset.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.reset.title"), ...handle.messages);
 
 /** Opening the link only looks the token up; the POST uses it. Unknown 404, used or expired 410. */
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -32,7 +34,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const { usable } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

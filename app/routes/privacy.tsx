@@ -1,8 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
 import { PolicyPage } from "../components/policy-page.tsx";
 import { pageTitle } from "../platform/meta.ts";
+import { policiesMessages } from "../i18n/policies.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "privacy.title");
+export const handle = { messages: [policiesMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("privacy.title"), ...handle.messages);
 
 export default function PrivacyPolicy() {
   return (

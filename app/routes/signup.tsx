@@ -8,13 +8,15 @@ import { DISPLAY_NAME_MAX, signupSchema } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { registerResident, SIGNUP_RULE } from "../accounts/account.server.ts";
 import { honeypotTripped } from "../platform/honeypot.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress, enforceRateLimit } from "../platform/rate-limit.server.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.signup.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.signup.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getAuthenticatedSession(request)) throw redirect("/account");
@@ -36,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const server = result && !result.sent ? result : undefined;

@@ -2,10 +2,12 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthenticatedSession, getSession } from "../auth/guards.server.ts";
 import { useT } from "../i18n/index.ts";
+import { accountMessages } from "../accounts/messages.ts";
 import { confirmEmailLink, inspectEmailLink } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
-export const meta: MetaFunction = (args) => pageTitle(args, "account.verify.title");
+export const handle = { messages: [accountMessages] };
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.verify.title"), ...handle.messages);
 
 /** An unknown link is 404; one used or past its 24 hours is 410 Gone; an address taken meanwhile 409. */
 const STATUS = { unknown: 404, spent: 410, taken: 409 } as const;
@@ -33,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function VerifyEmail() {
-  const t = useT();
+  const t = useT(...handle.messages);
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();

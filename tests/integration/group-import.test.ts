@@ -21,6 +21,7 @@ const { fiscalYearValidity, listedGroupWhere } = await import("../../app/groups/
 const { isValidCorporateNumber, withCheckDigit } = await import("../../app/groups/rules.ts");
 const { setClock } = await import("../../app/platform/clock.server.ts");
 const { translateMessage, translator } = await import("../../app/i18n/index.ts");
+const { groupImportMessages } = await import("../../app/groups/messages/groupImport.ts");
 const { districts } = await import("../../prisma/data/annaka.ts");
 const { seedDemo, seedDemoGroups } = await import("../../prisma/seed.ts");
 
@@ -29,7 +30,7 @@ type Db = import("../../app/platform/db.server.ts").Db;
 const CLOCK = "2026-06-01T03:00:00.000Z";
 const AT = new Date(CLOCK);
 const SAMPLE = path.join(ROOT, "docs/samples/groups-import-sample.csv");
-const ja = translator("ja");
+const ja = translator("ja", groupImportMessages);
 
 afterAll(() => {
   setClock(null);

@@ -5,20 +5,21 @@
  */
 import { describe, expect, it } from "vitest";
 import { can, type Actor } from "../../app/auth/permissions.ts";
-import { isMessageKey, translator } from "../../app/i18n/index.ts";
+import { lookupMessage, translator } from "../../app/i18n/index.ts";
 import { auditActionLabel, type AuditAction } from "../../app/platform/audit-actions.ts";
-import { adminNavEntries, auditTargets, domainContributions } from "../../app/platform/domains.contributions.ts";
+import { adminNavEntries, auditTargets, contributedMessages, domainContributions } from "../../app/platform/domains.contributions.ts";
 
-const ja = translator("ja");
-const en = translator("en");
+const ja = translator("ja", ...contributedMessages());
+const en = translator("en", ...contributedMessages());
 
 /** A key of both catalogues, Japanese in the Japanese one and translated in the English one. */
 function expectLabelledInBothLanguages(key: string, what: string) {
-  expect(isMessageKey(key), `${what}: ${key}`).toBe(true);
-  if (!isMessageKey(key)) return;
-  expect(ja(key), what).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
-  expect(en(key), what).not.toBe(ja(key));
-  expect(en(key), what).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  const jaText = lookupMessage(ja, key);
+  const enText = lookupMessage(en, key);
+  expect(jaText, `${what}: ${key} in a catalogue of the domains' contributions`).toBeDefined();
+  expect(jaText, what).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  expect(enText, what).not.toBe(jaText);
+  expect(enText, what).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
 }
 
 describe("domain contributions (contributes.ts)", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { groupProfileSchema } from "../../app/groups/forms.ts";
 import { catalogueErrorMap } from "../../app/platform/forms/validation.ts";
+import { groupImportMessages } from "../../app/groups/messages/groupImport.ts";
 import { translateMessage, translator } from "../../app/i18n/index.ts";
 import {
   districtCodeKey,
@@ -22,7 +23,7 @@ import { decodeImportBytes, readHeader } from "../../app/platform/import/table.t
 import { districts } from "../../prisma/data/annaka.ts";
 import { demoGroups } from "../../prisma/data/groups.ts";
 
-const ja = translator("ja");
+const ja = translator("ja", groupImportMessages);
 const bytes = (...values: number[]) => new Uint8Array(values);
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

@@ -3,52 +3,34 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { en } from "../../app/i18n/en.ts";
-import { encodeMessage, isMessageKey, translateMessage, translator, type MessageKey } from "../../app/i18n/index.ts";
-import { ja } from "../../app/i18n/ja.ts";
+import { city } from "../../app/config/city.ts";
+import { groupFormMessages } from "../../app/groups/messages/groupForm.ts";
+import { groupsMessages } from "../../app/groups/messages/groups.ts";
+import { defineMessages, encodeMessage, lookupMessage, translateMessage, translator, type T } from "../../app/i18n/index.ts";
 import { getLang, langFromAcceptLanguage, langFromCookie } from "../../app/i18n/lang.server.ts";
+import { policiesMessages } from "../../app/i18n/policies.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
-const jaKeys = Object.keys(ja).sort();
-const enKeys = Object.keys(en).sort();
+
+type Module = Record<string, Record<string, string>>;
+/** Every catalogue module of every domain, found by name so that a new one is checked too. */
+const jaModules = import.meta.glob<Module>("../../app/**/*.ja.ts", { eager: true });
+const enModules = import.meta.glob<Module>("../../app/**/*.en.ts", { eager: true });
+const area = (file: string, suffix: string) => path.relative("../../app", file).slice(0, -suffix.length);
+const texts = (module: Module) => Object.assign({}, ...Object.values(module)) as Record<string, string>;
+const areas = Object.keys(jaModules).map((file) => {
+  const enFile = file.replace(/\.ja\.ts$/, ".en.ts");
+  return { name: area(file, ".ja.ts"), ja: texts(jaModules[file]), en: enModules[enFile] ? texts(enModules[enFile]) : {} };
+});
 
 function placeholders(text: string): string[] {
   return [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 }
 
 describe("catalogues", () => {
-  it("has some messages", () => {
-    expect(jaKeys.length).toBeGreaterThan(10);
-  });
-
-  it("has every Japanese key in English", () => {
-    expect(jaKeys.filter((k) => !(k in en))).toEqual([]);
-  });
-
-  it("has no English key that Japanese lacks", () => {
-    expect(enKeys.filter((k) => !(k in ja))).toEqual([]);
-  });
-
-  it("has no empty or blank strings", () => {
-    const blank = [
-      ...Object.entries(ja).filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => `ja:${k}`),
-      ...Object.entries(en).filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => `en:${k}`),
-    ];
-    expect(blank).toEqual([]);
-  });
-
-  it("uses the same placeholders in both languages for every key", () => {
-    const mismatched = jaKeys
-      .filter((k) => JSON.stringify(placeholders(ja[k as MessageKey])) !== JSON.stringify(placeholders(en[k as MessageKey] ?? "")))
-      .map((k) => `${k}: ja ${placeholders(ja[k as MessageKey]).join(",")} / en ${placeholders(en[k as MessageKey] ?? "").join(",")}`);
-    expect(mismatched).toEqual([]);
-  });
-
-  it("has no Japanese text left untranslated in English (apart from language names)", () => {
-    const allowed = new Set(["lang.ja", "lang.switch", "lang.switchHint"]);
-    const jp = /[\u3040-\u30ff\u4e00-\u9fff]/;
-    const leftovers = enKeys.filter((k) => !allowed.has(k) && jp.test(en[k as MessageKey]));
-    expect(leftovers).toEqual([]);
+  it("finds the catalogue of every domain", () => {
+    expect(areas.map((a) => a.name)).toEqual(expect.arrayContaining(["i18n/common", "groups/messages/groupForm", "accounts/messages", "admin/messages"]));
+    expect(areas.every((a) => Object.keys(a.ja).length > 0)).toBe(true);
   });
 
   it("pairs every Japanese area module with an English one", () => {
@@ -58,40 +40,117 @@ describe("catalogues", () => {
     expect(jaAreas.length).toBeGreaterThan(0);
     expect(enAreas).toEqual(jaAreas);
   });
+
+  it("defines no key in two modules: any of them may be combined on one page", () => {
+    const owners = new Map<string, string[]>();
+    for (const a of areas) for (const key of Object.keys(a.ja)) owners.set(key, [...(owners.get(key) ?? []), a.name]);
+    expect([...owners].filter(([, names]) => names.length > 1).map(([key, names]) => `${key}: ${names.join(", ")}`)).toEqual([]);
+  });
+
+  it("has the same keys in English as in Japanese", () => {
+    const missing = areas.flatMap((a) => Object.keys(a.ja).filter((k) => !(k in a.en)).map((k) => `${a.name}: ${k}`));
+    const extra = areas.flatMap((a) => Object.keys(a.en).filter((k) => !(k in a.ja)).map((k) => `${a.name}: ${k}`));
+    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+  });
+
+  it("has no empty or blank strings", () => {
+    const blank = areas.flatMap((a) =>
+      (["ja", "en"] as const).flatMap((lang) => Object.entries(a[lang]).filter(([, v]) => typeof v !== "string" || v.trim() === "").map(([k]) => `${lang}:${k}`)),
+    );
+    expect(blank).toEqual([]);
+  });
+
+  it("uses the same placeholders in both languages for every key", () => {
+    const mismatched = areas.flatMap((a) =>
+      Object.keys(a.ja)
+        .filter((k) => placeholders(a.ja[k]).join() !== placeholders(a.en[k] ?? "").join())
+        .map((k) => `${k}: ja ${placeholders(a.ja[k]).join(",")} / en ${placeholders(a.en[k] ?? "").join(",")}`),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
+  it("has no Japanese text left untranslated in English (apart from language names)", () => {
+    const allowed = new Set(["lang.ja", "lang.switch", "lang.switchHint"]);
+    const jp = /[\u3040-\u30ff\u4e00-\u9fff]/;
+    const leftovers = areas.flatMap((a) => Object.entries(a.en).filter(([k, v]) => !allowed.has(k) && jp.test(v)).map(([k]) => k));
+    expect(leftovers).toEqual([]);
+  });
+
+  it("names the city only through the city configuration's placeholders", () => {
+    const words = [city.name, city.siteName, city.section, city.division, city.welfareCouncil].flatMap((w) => [w.ja, w.en]);
+    const literal = [...words, "安中", "Annaka", city.contactPhone];
+    const found = areas.flatMap((a) =>
+      [...Object.entries(a.ja), ...Object.entries(a.en)].filter(([, v]) => literal.some((w) => v.includes(w))).map(([k]) => k),
+    );
+    expect(found).toEqual([]);
+  });
 });
 
 describe("translator", () => {
   it("looks keys up in the chosen language", () => {
-    expect(translator("ja")("nav.home")).toBe(ja["nav.home"]);
-    expect(translator("en")("nav.home")).toBe(en["nav.home"]);
-    expect(translator("en")("nav.home")).not.toBe(translator("ja")("nav.home"));
+    expect(translator("ja")("nav.home")).toBe("ホーム");
+    expect(translator("en")("nav.home")).toBe("Home");
   });
 
   it("substitutes parameters", () => {
     expect(translator("ja")("errors.tooLong", { max: 10 })).toBe("10文字以内で入力してください");
-    expect(translator("en")("footer.operator", { section: "Planning Division" })).toBe("Run by Planning Division");
-    expect(translator("ja")("footer.operator", { section: "企画課" })).toBe("運営：企画課");
+    expect(translator("en")("errors.tooLong", { max: 10 })).toContain("10");
   });
 
-  it("substitutes every occurrence and several parameters", () => {
-    const t = translator("ja");
-    const out = t("a11y.contact.body", { section: "企画課", phone: "027-382-1111" });
-    expect(out).toContain("企画課");
-    expect(out).toContain("027-382-1111");
-    expect(out).not.toMatch(/\{\w+\}/);
+  it("fills the city's words from the city configuration, in the reader's language", () => {
+    expect(translator("ja")("site.name")).toBe(city.siteName.ja);
+    expect(translator("en")("site.name")).toBe(city.siteName.en);
+    expect(translator("ja")("footer.operator")).toBe(`運営：${city.section.ja}`);
+    expect(translator("en")("footer.operator")).toBe(`Run by ${city.section.en}`);
+    const body = translator("ja", policiesMessages)("a11y.contact.body");
+    expect(body).toContain(city.section.ja);
+    expect(body).toContain(city.contactPhone);
+    expect(body).not.toMatch(/\{\w+\}/);
   });
 
-  it("leaves placeholders it has no value for", () => {
-    expect(translator("ja")("a11y.contact.body", { section: "企画課" })).toContain("{phone}");
-    expect(translator("en")("errors.tooLong", { min: 3 })).toContain("{max}");
-  });
-
-  it("returns the raw text when no parameters are given", () => {
-    expect(translator("ja")("errors.tooLong")).toBe(ja["errors.tooLong"]);
+  it("leaves a placeholder it has no value for (only reachable past the types)", () => {
+    // @ts-expect-error -- the message asks for max
+    expect(translator("en")("errors.tooLong")).toContain("{max}");
   });
 
   it("does not treat parameter values as patterns", () => {
-    expect(translator("en")("footer.operator", { section: "$& {max} $1" })).toBe("Run by $& {max} $1");
+    expect(translator("ja")("errors.tooLong", { max: "$& {min} $1" })).toBe("$& {min} $1文字以内で入力してください");
+  });
+
+  it("knows a domain's keys only when given its catalogue, and what that catalogue includes", () => {
+    // @ts-expect-error -- groupForm's keys need its catalogue
+    expect(translator("ja")("groupForm.title")).toBe("groupForm.title");
+    expect(translator("ja", groupFormMessages)("groupForm.title")).not.toBe("groupForm.title");
+    expect(translator("en", groupFormMessages)("groups.kind.npo")).toBe(translator("en", groupsMessages)("groups.kind.npo"));
+  });
+
+  it("passes a translator only where its catalogues cover what the callee asks for", () => {
+    const kindOf = (t: T<typeof groupsMessages>) => t("groups.kind.npo");
+    expect(kindOf(translator("ja", groupFormMessages))).toBe("NPO法人");
+    // @ts-expect-error -- the shared strings alone lack the registry's keys
+    kindOf(translator("ja"));
+  });
+
+  it("checks parameters at the call", () => {
+    const t = translator("ja", groupsMessages);
+    // @ts-expect-error -- max is missing
+    t("groups.errors.members", { min: 1 });
+    // @ts-expect-error -- the message has no placeholders
+    t("groups.kind.npo", { min: 1 });
+    // @ts-expect-error -- no such key
+    t("groups.kind.unknown");
+    expect(t("groups.errors.members", { min: 1, max: 9 })).toContain("9");
+  });
+
+  it("refuses English with other keys or other placeholders than the Japanese", () => {
+    const ja = { "x.a": "{n}件", "x.b": "b" } as const;
+    expect(defineMessages(ja, { "x.a": "{n} items", "x.b": "B" } as const).pairs).toHaveLength(1);
+    // @ts-expect-error -- x.b is missing
+    defineMessages(ja, { "x.a": "{n} items" } as const);
+    // @ts-expect-error -- x.c is not in Japanese
+    defineMessages(ja, { "x.a": "{n} items", "x.b": "B", "x.c": "C" } as const);
+    // @ts-expect-error -- {count} instead of {n}
+    defineMessages(ja, { "x.a": "{count} items", "x.b": "B" } as const);
   });
 });
 
@@ -99,18 +158,31 @@ describe("encoded validation messages", () => {
   it("encodes a key alone or with JSON parameters", () => {
     expect(encodeMessage("errors.required")).toBe("errors.required");
     expect(encodeMessage("errors.tooLong", { max: 10 })).toBe('errors.tooLong|{"max":10}');
+    // @ts-expect-error -- max is missing
+    encodeMessage("errors.tooLong");
+  });
+
+  it("encodes any domain's key, checked against its catalogue", () => {
+    expect(encodeMessage("groups.errors.members", { min: 1, max: 9 })).toBe('groups.errors.members|{"min":1,"max":9}');
+    // @ts-expect-error -- no such key in any catalogue
+    encodeMessage("groups.errors.unknown");
   });
 
   it("round-trips with parameters in both languages", () => {
     const encoded = encodeMessage("errors.tooLong", { max: 10 });
     expect(translateMessage(translator("ja"), encoded)).toBe("10文字以内で入力してください");
     expect(translateMessage(translator("en"), encoded)).toBe(translator("en")("errors.tooLong", { max: 10 }));
-    expect(translateMessage(translator("en"), encoded)).toContain("10");
     expect(translateMessage(translator("en"), encoded)).not.toContain("{max}");
   });
 
+  it("round-trips a domain's message with the translator of that domain", () => {
+    const encoded = encodeMessage("groups.errors.members", { min: 1, max: 9 });
+    expect(translateMessage(translator("ja", groupsMessages), encoded)).toBe(translator("ja", groupsMessages)("groups.errors.members", { min: 1, max: 9 }));
+    expect(translateMessage(translator("ja"), encoded)).toBe(encoded);
+  });
+
   it("round-trips without parameters", () => {
-    expect(translateMessage(translator("en"), encodeMessage("errors.required"))).toBe(en["errors.required"]);
+    expect(translateMessage(translator("en"), encodeMessage("errors.required"))).toBe(translator("en")("errors.required"));
   });
 
   it("passes through messages that are not catalogue keys", () => {
@@ -118,6 +190,7 @@ describe("encoded validation messages", () => {
     expect(translateMessage(t, "Something went wrong")).toBe("Something went wrong");
     expect(translateMessage(t, "not.a.key|{\"x\":1}")).toBe("not.a.key|{\"x\":1}");
     expect(translateMessage(t, "a | b")).toBe("a | b");
+    expect(translateMessage(t, "errors.tooLong|not json")).toBe(t("errors.tooLong", { max: "{max}" }));
   });
 
   it("returns undefined for no message", () => {
@@ -125,11 +198,12 @@ describe("encoded validation messages", () => {
     expect(translateMessage(translator("ja"), "")).toBeUndefined();
   });
 
-  it("knows its keys", () => {
-    expect(isMessageKey("errors.required")).toBe(true);
-    expect(isMessageKey("errors.nope")).toBe(false);
-    expect(isMessageKey("toString")).toBe(false);
-    expect(isMessageKey("__proto__")).toBe(false);
+  it("looks up keys that arrive as data, and nothing from the prototype", () => {
+    const t = translator("ja", groupsMessages);
+    expect(lookupMessage(t, "groups.kind.npo")).toBe("NPO法人");
+    expect(lookupMessage(t, "groups.kind.nope")).toBeUndefined();
+    expect(lookupMessage(t, "toString")).toBeUndefined();
+    expect(lookupMessage(t, "__proto__")).toBeUndefined();
   });
 });
 

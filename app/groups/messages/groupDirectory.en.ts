@@ -1,9 +1,6 @@
-import type { groupDirectory } from "./groupDirectory.ja.ts";
-
-export const groupDirectoryEn: Record<keyof typeof groupDirectory, string> = {
-  "nav.groups": "Community groups",
+export const groupDirectoryEn = {
   "groupDirectory.title": "Find community groups",
-  "groupDirectory.lead": "Find NPO corporations, volunteer groups and other community groups registered with Annaka City by words, field of activity or district.",
+  "groupDirectory.lead": "Find NPO corporations, volunteer groups and other community groups registered with {city} by words, field of activity or district.",
   "groupDirectory.register": "Register a group",
   "groupDirectory.searchLegend": "Search",
   "groupDirectory.q": "Keywords",
@@ -37,7 +34,7 @@ export const groupDirectoryEn: Record<keyof typeof groupDirectory, string> = {
   "groupDirectory.openDataCsv": "CSV (UTF-8)",
   "groupDirectory.openDataJson": "JSON",
   "groupDirectory.openDataTitle": "Registered citizen groups (NPOs and volunteer groups)",
-  "groupDirectory.profile.lead": "A community group registered with Annaka City.",
+  "groupDirectory.profile.lead": "A community group registered with {city}.",
   "groupDirectory.profile.about": "About the group",
   "groupDirectory.profile.activity": "What the group does",
   "groupDirectory.profile.contact": "Contact",
@@ -66,4 +63,4 @@ export const groupDirectoryEn: Record<keyof typeof groupDirectory, string> = {
   "groupDirectory.profile.back": "Back to the list of community groups",
   "groupDirectory.ended.title": "This group's registration has ended",
   "groupDirectory.ended.body": "This group is no longer registered as a community group, so its details are not shown.",
-};
+} as const;

@@ -1,8 +1,7 @@
 /** Messages of the groupDirectory area: the public directory (/groups), a group's public page and open data. */
 export const groupDirectory = {
-  "nav.groups": "市民活動団体",
   "groupDirectory.title": "市民活動団体をさがす",
-  "groupDirectory.lead": "安中市に登録しているNPO法人・ボランティア団体などの市民活動団体を、言葉・活動分野・地区から探せます。",
+  "groupDirectory.lead": "{city}に登録しているNPO法人・ボランティア団体などの市民活動団体を、言葉・活動分野・地区から探せます。",
   "groupDirectory.register": "団体を登録する",
   "groupDirectory.searchLegend": "検索条件",
   "groupDirectory.q": "キーワード",
@@ -36,7 +35,7 @@ export const groupDirectory = {
   "groupDirectory.openDataCsv": "CSV形式（UTF-8）",
   "groupDirectory.openDataJson": "JSON形式",
   "groupDirectory.openDataTitle": "市民活動団体（NPO・ボランティア団体）登録団体一覧",
-  "groupDirectory.profile.lead": "安中市に登録している市民活動団体です。",
+  "groupDirectory.profile.lead": "{city}に登録している市民活動団体です。",
   "groupDirectory.profile.about": "団体について",
   "groupDirectory.profile.activity": "活動",
   "groupDirectory.profile.contact": "連絡先",

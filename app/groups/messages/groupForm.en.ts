@@ -1,11 +1,8 @@
-import type { groupForm } from "./groupForm.ja.ts";
-
-export const groupFormEn: Record<keyof typeof groupForm, string> = {
+export const groupFormEn = {
   "groupForm.title": "Register a community group",
-  "groupForm.nav.myGroups": "My groups",
 
   "groupForm.new.lead":
-    "NPO corporations, volunteer groups and other community groups can apply to be registered with the city. You can save a draft and apply later. After you apply, the Civic Collaboration Division checks the details.",
+    "NPO corporations, volunteer groups and other community groups can apply to be registered with the city. You can save a draft and apply later. After you apply, the {division} checks the details.",
   "groupForm.new.requiredNote": "Fields marked \"(required)\" must be filled in, also to save a draft.",
   "groupForm.edit.title": "Edit the group's details: {name}",
   "groupForm.edit.leadDraft": "You are editing the details before applying.",
@@ -32,7 +29,7 @@ export const groupFormEn: Record<keyof typeof groupForm, string> = {
   "groupForm.hint.mainOfficeInCity": "Only for an NPO corporation.",
   "groupForm.hint.representativeName":
     "The group decides whether the representative's name is published. If not, only city staff see it.",
-  "groupForm.hint.phone": "e.g. 027-382-1111",
+  "groupForm.hint.phone": "e.g. {phone}",
   "groupForm.hint.email": "The group's contact address. It is published.",
   "groupForm.hint.url": "An address starting with http:// or https://",
   "groupForm.hint.districtIds": "Choose every district that applies (optional).",
@@ -101,7 +98,7 @@ export const groupFormEn: Record<keyof typeof groupForm, string> = {
   "groupForm.change.changesRequested": "The city has asked for corrections to your change",
 
   "groupForm.status.explain.draft": "You have not applied yet. Check the details and press \"Apply for review\".",
-  "groupForm.status.explain.underReview": "The Civic Collaboration Division is checking the details. You will also be told the result by email.",
+  "groupForm.status.explain.underReview": "The {division} is checking the details. You will also be told the result by email.",
   "groupForm.status.explain.changesRequested": "Read the message from the city below, correct the details and apply again.",
   "groupForm.status.explain.rejected": "See the message from the city below for the reason.",
   "groupForm.status.explain.approved": "The group is listed in the directory.",
@@ -243,4 +240,4 @@ export const groupFormEn: Record<keyof typeof groupForm, string> = {
   "groupForm.mail.withdrawn.body":
     "The registration of the community group \"{group}\" was withdrawn by a representative ({date}).\nIt has left the directory and the open data.\n\nThe group's status: {link}",
   "groupForm.mail.footer": "This mail was sent automatically by {site}.\n{home}",
-};
+} as const;

@@ -1,11 +1,10 @@
 /** The representative's side of the group registry: the profile form, "my groups", members, invitations, withdrawal. */
 export const groupForm = {
   "groupForm.title": "市民活動団体の登録",
-  "groupForm.nav.myGroups": "わたしの団体",
 
   // /groups/new and the edit page
   "groupForm.new.lead":
-    "NPO法人・ボランティア団体などの市民活動団体を、市の登録団体として申請できます。下書きとして保存し、あとで申請することもできます。申請後、市民協働課が内容を確認します。",
+    "NPO法人・ボランティア団体などの市民活動団体を、市の登録団体として申請できます。下書きとして保存し、あとで申請することもできます。申請後、{division}が内容を確認します。",
   "groupForm.new.requiredNote": "「（必須）」の欄は必ず入力してください。下書きの保存にも必要です。",
   "groupForm.edit.title": "団体の情報を編集：{name}",
   "groupForm.edit.leadDraft": "申請前の内容を編集しています。",
@@ -31,7 +30,7 @@ export const groupForm = {
   "groupForm.hint.corporateNumber": "NPO法人の場合だけ入力してください。国税庁の法人番号（13桁）です。",
   "groupForm.hint.mainOfficeInCity": "NPO法人の場合だけ選べます。",
   "groupForm.hint.representativeName": "代表者名を公開するかどうかは、団体が選べます。公開しない場合は市の職員だけが見ます。",
-  "groupForm.hint.phone": "例：027-382-1111",
+  "groupForm.hint.phone": "例：{phone}",
   "groupForm.hint.email": "団体の窓口のアドレスを入力してください。一般に公開されます。",
   "groupForm.hint.url": "http:// 又は https:// で始まるアドレス",
   "groupForm.hint.districtIds": "当てはまる行政区をすべて選んでください（任意）。",
@@ -100,7 +99,7 @@ export const groupForm = {
   "groupForm.change.changesRequested": "変更について市から修正の依頼があります",
 
   "groupForm.status.explain.draft": "まだ申請していません。内容を確認して「審査を申請する」を押してください。",
-  "groupForm.status.explain.underReview": "市民協働課が内容を確認しています。結果はメールでもお知らせします。",
+  "groupForm.status.explain.underReview": "{division}が内容を確認しています。結果はメールでもお知らせします。",
   "groupForm.status.explain.changesRequested": "下の「市からのお知らせ」を読み、内容を修正してもう一度申請してください。",
   "groupForm.status.explain.rejected": "理由は下の「市からのお知らせ」をご覧ください。",
   "groupForm.status.explain.approved": "団体一覧に掲載されています。",

@@ -1,6 +1,4 @@
-import type { groupImport } from "./groupImport.ja.ts";
-
-export const groupImportEn: Record<keyof typeof groupImport, string> = {
+export const groupImportEn = {
   "groupImport.title": "Group list import",
   "groupImport.usage": "usage: npm run import:groups -- FILE.csv [--dry-run] [--lang ja|en]",
   "groupImport.errors.args": "{problem}. {usage}",

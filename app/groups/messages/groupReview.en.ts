@@ -1,8 +1,5 @@
-import type { groupReview } from "./groupReview.ja.ts";
-
-export const groupReviewEn: Record<keyof typeof groupReview, string> = {
+export const groupReviewEn = {
   "groupReview.title": "Group review",
-  "groupReview.nav": "Group review",
   "groupReview.lead": "Applications for new registrations, changes to registered profiles and renewals, oldest first.",
   "groupReview.filter.kind": "Kind of application",
   "groupReview.filter.all": "All",
@@ -173,7 +170,7 @@ export const groupReviewEn: Record<keyof typeof groupReview, string> = {
   "groupReview.correct.chooseDistrict": "Choose one",
 
   "groupReview.indicator.title": "6-1 Registered NPOs and volunteer groups",
-  "groupReview.indicator.lead": "Groups with a valid registration that are NPO corporations with their main office in the city, or are registered at the Annaka Social Welfare Council's volunteer centre (a group that is both counts once).",
+  "groupReview.indicator.lead": "Groups with a valid registration that are NPO corporations with their main office in the city, or are registered at the {welfareCouncil}'s volunteer centre (a group that is both counts once).",
   "groupReview.indicator.asOfNow": "As of {date}",
   "groupReview.indicator.asOfDay": "At the end of {date}",
   "groupReview.indicator.count": "{count} groups",
@@ -200,7 +197,7 @@ export const groupReviewEn: Record<keyof typeof groupReview, string> = {
   "groupReview.renew.notYet": "Renewal for {fy} opens on {date}.",
   "groupReview.renew.pending": "You applied to renew for {fy} ({date}). Please wait for the staff's review.",
   "groupReview.renew.done": "The registration for {fy} is in place. No renewal is needed.",
-  "groupReview.renew.rejected": "The renewal for {fy} was not approved. Please contact the Civic Collaboration Division.",
+  "groupReview.renew.rejected": "The renewal for {fy} was not approved. Please contact the {division}.",
   "groupReview.renew.unavailable": "This group cannot apply to renew its registration now.",
   "groupReview.renew.checkProfile": "Before renewing, check that the profile is up to date.",
   "groupReview.renew.editLink": "Check or change the profile",
@@ -256,4 +253,4 @@ export const groupReviewEn: Record<keyof typeof groupReview, string> = {
   "groupReview.audit.group.member_removed": "Member removed",
   "groupReview.audit.group.member_left": "Member left",
   "groupReview.auditTarget.group": "Group",
-};
+} as const;

@@ -1,7 +1,6 @@
 /** Messages of the staff review of the group registry: queue, decisions, cancel, correct, renewal, 6-1. */
 export const groupReview = {
   "groupReview.title": "団体審査",
-  "groupReview.nav": "団体審査",
   "groupReview.lead": "新規登録・登録内容の変更・登録の更新の申請です。申請の古い順に並んでいます。",
   "groupReview.filter.kind": "申請の種類",
   "groupReview.filter.all": "すべて",
@@ -172,7 +171,7 @@ export const groupReview = {
   "groupReview.correct.chooseDistrict": "選んでください",
 
   "groupReview.indicator.title": "6-1 NPO・ボランティア登録団体数",
-  "groupReview.indicator.lead": "登録が有効な団体のうち、主たる事務所が市内にあるNPO法人と、安中市社会福祉協議会 ボランティアセンターに登録している団体の数です（両方に当たる団体は1団体と数えます）。",
+  "groupReview.indicator.lead": "登録が有効な団体のうち、主たる事務所が市内にあるNPO法人と、{welfareCouncil} ボランティアセンターに登録している団体の数です（両方に当たる団体は1団体と数えます）。",
   "groupReview.indicator.asOfNow": "{date} 現在",
   "groupReview.indicator.asOfDay": "{date} の終わり時点",
   "groupReview.indicator.count": "{count} 団体",
@@ -199,7 +198,7 @@ export const groupReview = {
   "groupReview.renew.notYet": "{fy}の登録の更新は {date} から申請できます。",
   "groupReview.renew.pending": "{fy}の登録の更新を申請済みです（{date}）。職員の審査をお待ちください。",
   "groupReview.renew.done": "{fy}の登録は済んでいます。更新の申請は必要ありません。",
-  "groupReview.renew.rejected": "{fy}の登録の更新は承認されませんでした。市民協働課にお問い合わせください。",
+  "groupReview.renew.rejected": "{fy}の登録の更新は承認されませんでした。{division}にお問い合わせください。",
   "groupReview.renew.unavailable": "この団体は現在、登録の更新を申請できません。",
   "groupReview.renew.checkProfile": "更新の前に、登録内容が最新かどうか確認してください。",
   "groupReview.renew.editLink": "登録内容を確認・変更する",

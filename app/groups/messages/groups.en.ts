@@ -1,6 +1,4 @@
-import type { groups } from "./groups.ja.ts";
-
-export const groupsEn: Record<keyof typeof groups, string> = {
+export const groupsEn = {
   "groups.kind.npo": "NPO corporation",
   "groups.kind.volunteer": "Volunteer or voluntary group",
   "groups.kind.other": "Other",
@@ -28,8 +26,8 @@ export const groupsEn: Record<keyof typeof groups, string> = {
   "groups.label.nameKana": "Group name in kana (furigana)",
   "groups.label.kind": "Kind of group",
   "groups.label.corporateNumber": "Corporate number (13 digits)",
-  "groups.label.mainOfficeInCity": "The main office is in Annaka City",
-  "groups.label.volunteerCenter": "Registered at the Annaka Council of Social Welfare volunteer centre",
+  "groups.label.mainOfficeInCity": "The main office is in {city}",
+  "groups.label.volunteerCenter": "Registered at the {welfareCouncil} volunteer centre",
   "groups.label.representativeName": "Representative's name",
   "groups.label.representativePublic": "Publish the representative's name",
   "groups.label.phone": "Contact phone (public)",
@@ -52,7 +50,7 @@ export const groupsEn: Record<keyof typeof groups, string> = {
   "groups.errors.corporateNumber": "This corporate number is not valid (13 digits, the first is a check digit)",
   "groups.errors.corporateNumberRequired": "Enter the corporate number of the NPO corporation",
   "groups.errors.corporateNumberNotNpo": "Enter a corporate number only for an NPO corporation",
-  "groups.errors.phone": "Enter the phone number with digits and hyphens (e.g. 027-382-1111)",
+  "groups.errors.phone": "Enter the phone number with digits and hyphens (e.g. {phone})",
   "groups.errors.url": "Enter an address starting with http:// or https://",
   "groups.errors.fieldsRequired": "Choose at least one field of activity",
   "groups.errors.date": "Enter a valid date (e.g. 2015-04-01)",
@@ -60,4 +58,4 @@ export const groupsEn: Record<keyof typeof groups, string> = {
   "groups.errors.members": "Enter between {min} and {max} members",
   "groups.errors.district": "Choose a district",
   "groups.errors.consent": "Your agreement to the purpose of use of personal data is needed",
-};
+} as const;

@@ -9,8 +9,9 @@ import { Form } from "@remix-run/react";
 import { Fragment, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { validateGroupForm, type GroupFormIntent, type GroupNotice } from "../editor-forms.ts";
 import type { FieldErrors } from "../../platform/forms/validation.ts";
-import { city } from "../../config/city.ts";
-import { translateMessage, useLang, useT, type MessageKey } from "../../i18n/index.ts";
+import { lookupMessage, translateMessage, useT } from "../../i18n/index.ts";
+import { groupFormMessages } from "../messages/groupForm.ts";
+import { activityFieldLabel } from "../messages/groups.ts";
 import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../rules.ts";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../components/form.tsx";
 import { Checkbox, CheckboxGroup, RadioGroup, type ChoiceSection } from "../../components/form-choices.tsx";
@@ -77,8 +78,7 @@ export function GroupForm({
   groupName?: string;
   busy: boolean;
 }) {
-  const t = useT();
-  const lang = useLang();
+  const t = useT(groupFormMessages);
   const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
   const [lastIntent, setLastIntent] = useState<GroupFormIntent>("draft");
   const summaryRef = useRef<HTMLDivElement>(null);
@@ -120,7 +120,7 @@ export function GroupForm({
   const label = (name: string): string => {
     if (name === "logo") return t("groups.label.logo");
     if (name === "consent") return t("groups.label.consent");
-    return t(`groups.label.${name}` as MessageKey);
+    return lookupMessage(t, `groups.label.${name}`) ?? name;
   };
   const summary: Record<string, string | undefined> = {};
   const labels: Record<string, string> = {};
@@ -211,7 +211,7 @@ export function GroupForm({
             hint={t("groupForm.hint.activityFields")}
             error={message("activityFields")}
             selected={listOf(values.activityFields)}
-            options={ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: t(`groups.field.${f}` as MessageKey) }))}
+            options={ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: activityFieldLabel(t, f) }))}
           />
           <TextArea {...text("purpose")} required rows={5} hint={t("groupForm.hint.purpose", { max: GROUP_LIMITS.purpose })} />
           <TextArea {...text("activities")} required rows={8} hint={t("groupForm.hint.activities", { max: GROUP_LIMITS.activities })} />
@@ -257,7 +257,7 @@ export function GroupForm({
             <h2 id="section-consent">{t("groupForm.section.consent")}</h2>
             <div className="purpose" id="consent-purpose">
               <h3>{t("groupForm.consent.title")}</h3>
-              <p>{t("groupForm.consent.body1", { section: city.section[lang] })}</p>
+              <p>{t("groupForm.consent.body1")}</p>
               <p>{t("groupForm.consent.body2")}</p>
               <p>{t("groupForm.consent.body3")}</p>
             </div>
@@ -328,7 +328,7 @@ export function MultilineText({ text }: { text: string }) {
 
 /** Everything a version holds, for its members (not the public page: it shows private fields). */
 export function GroupProfileView({ profile }: { profile: ProfileForView }) {
-  const t = useT();
+  const t = useT(groupFormMessages);
   const yesNo = (value: boolean) => t(value ? "groupForm.yes" : "groupForm.no");
   const rows: [string, ReactNode][] = [
     ["name", profile.name],
@@ -349,7 +349,7 @@ export function GroupProfileView({ profile }: { profile: ProfileForView }) {
     ["sns", profile.sns],
     ["mainDistrictId", profile.mainDistrict],
     ["districtIds", profile.districts.join(t("groupForm.listSeparator"))],
-    ["activityFields", profile.activityFields.map((f) => t(`groups.field.${f}` as MessageKey)).join(t("groupForm.listSeparator"))],
+    ["activityFields", profile.activityFields.map((f) => activityFieldLabel(t, f)).join(t("groupForm.listSeparator"))],
     ["purpose", <MultilineText key="purpose" text={profile.purpose} />],
     ["activities", <MultilineText key="activities" text={profile.activities} />],
     ["foundedOn", profile.foundedOn],
@@ -362,7 +362,7 @@ export function GroupProfileView({ profile }: { profile: ProfileForView }) {
     <dl className="facts">
       {rows.map(([name, value]) => (
         <Fragment key={name}>
-          <dt>{t(`groups.label.${name}` as MessageKey)}</dt>
+          <dt>{lookupMessage(t, `groups.label.${name}`) ?? name}</dt>
           <dd>{value === "" ? t("groupForm.notGiven") : value}</dd>
         </Fragment>
       ))}
@@ -386,7 +386,7 @@ export type ChangeStatusName = "draft" | "underReview" | "changesRequested" | nu
 
 /** "Registered — a change is under review", in words. */
 export function GroupStatusText({ status, change }: { status: GroupStatusName; change: ChangeStatusName }) {
-  const t = useT();
+  const t = useT(groupFormMessages);
   return (
     <>
       {t(`groupForm.status.${status}`)}
@@ -402,7 +402,7 @@ export function GroupStatusText({ status, change }: { status: GroupStatusName; c
 
 /** A confirmation after a redirect (?notice=…), announced politely. */
 export function GroupNoticeBanner({ notice }: { notice: GroupNotice | null }) {
-  const t = useT();
+  const t = useT(groupFormMessages);
   if (!notice) return null;
   return (
     <p className="notice" role="status">

@@ -1,12 +1,11 @@
 /** Pieces shared by the staff review's pages: labels of states and kinds, and the "already decided" notice. */
 import { Link } from "@remix-run/react";
-import { isMessageKey, type MessageKey, type Translate } from "../../i18n/index.ts";
+import { lookupMessage, type AnyTranslate } from "../../i18n/index.ts";
 
 /** A catalogue label for a stored code, or the code itself when the catalogue has none. */
-export function labelOf(t: Translate, prefix: string, code: string | null | undefined): string {
+export function labelOf(t: AnyTranslate, prefix: string, code: string | null | undefined): string {
   if (!code) return "";
-  const key = `${prefix}.${code}`;
-  return isMessageKey(key) ? t(key as MessageKey) : code;
+  return lookupMessage(t, `${prefix}.${code}`) ?? code;
 }
 
 /** The group id of a URL; anything but a plain positive number is a 404. */
@@ -16,8 +15,8 @@ export function groupIdParam(value: string | undefined): number {
   return id;
 }
 
-export const groupKindLabel = (t: Translate, kind: string) => labelOf(t, "groups.kind", kind);
-export const groupStateLabel = (t: Translate, state: string) => labelOf(t, "groupReview.state", state);
+export const groupKindLabel = (t: AnyTranslate, kind: string) => labelOf(t, "groups.kind", kind);
+export const groupStateLabel = (t: AnyTranslate, state: string) => labelOf(t, "groupReview.state", state);
 
 /**
  * Shown with status 409 when what the form acted on changed meanwhile (a double click, another

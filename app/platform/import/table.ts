@@ -4,7 +4,7 @@
  * is refused (a broken quote, a wrong number of cells). Plain module: no server imports.
  * The wording is the domain's: it names its catalogue keys in ImportTableSpec.messages.
  */
-import { encodeMessage, type MessageKey } from "../../i18n/index.ts";
+import { encodeTableMessage, type AnyMessageKey } from "../../i18n/index.ts";
 import { CsvError, decodeCsvBytes, parseCsvRows, type CsvEncoding } from "../csv.ts";
 
 export type ImportColumn = { header: string; required: boolean };
@@ -14,27 +14,27 @@ export type ImportReason = { column: string; message: string };
 
 type CommonMessages = {
   /** With { file } when the import names its file. */
-  encoding: MessageKey;
-  empty: MessageKey;
+  encoding: AnyMessageKey;
+  empty: AnyMessageKey;
   /** { columns }: the required columns missing. */
-  columns: MessageKey;
+  columns: AnyMessageKey;
   /** { count, expected } */
-  cellCount: MessageKey;
+  cellCount: AnyMessageKey;
   /** { columns }: warnings about the header row, when the domain reports them. */
-  missingOptional?: MessageKey;
-  unknownColumns?: MessageKey;
+  missingOptional?: AnyMessageKey;
+  unknownColumns?: AnyMessageKey;
 };
 
 export type ImportTableSpec = { columns: readonly ImportColumn[] } & (
   | {
       /** A record with a broken quote is refused by itself and reading goes on: a report of every row. */
       brokenRecords: "row";
-      messages: CommonMessages & { header: MessageKey; unterminatedQuote: MessageKey; textAfterQuote: MessageKey };
+      messages: CommonMessages & { header: AnyMessageKey; unterminatedQuote: AnyMessageKey; textAfterQuote: AnyMessageKey };
     }
   | {
       /** A broken quote anywhere refuses the file ({ row }): for an import applied as a whole. */
       brokenRecords: "file";
-      messages: CommonMessages & { syntax: MessageKey };
+      messages: CommonMessages & { syntax: AnyMessageKey };
     }
 );
 
@@ -109,7 +109,7 @@ export function readImportTable(
   let encoding: CsvEncoding | undefined;
   if ("bytes" in input) {
     const decoded = decodeImportBytes(input.bytes);
-    if (!decoded) return refuseFile(encodeMessage(spec.messages.encoding, fileParams));
+    if (!decoded) return refuseFile(encodeTableMessage(spec.messages.encoding, fileParams));
     ({ text, encoding } = decoded);
   } else {
     text = input.text;
@@ -117,23 +117,23 @@ export function readImportTable(
   const records = parseCsvRows(text);
   const [headerRecord, ...dataRecords] = records;
   if (!headerRecord || (!headerRecord.error && headerRecord.cells.every((c) => c.trim() === ""))) {
-    return refuseFile(encodeMessage(spec.messages.empty, fileParams));
+    return refuseFile(encodeTableMessage(spec.messages.empty, fileParams));
   }
   if (spec.brokenRecords === "file") {
     const broken = records.find((r) => r.error);
-    if (broken) return refuseFile(encodeMessage(spec.messages.syntax, { row: broken.record }));
+    if (broken) return refuseFile(encodeTableMessage(spec.messages.syntax, { row: broken.record }));
   } else if (headerRecord.error) {
-    return refuseFile(encodeMessage(spec.messages.header, fileParams));
+    return refuseFile(encodeTableMessage(spec.messages.header, fileParams));
   }
 
   const header = readHeader(headerRecord.cells, spec.columns);
-  if (header.missingRequired.length > 0) return refuseFile(encodeMessage(spec.messages.columns, { columns: header.missingRequired.join(", ") }));
+  if (header.missingRequired.length > 0) return refuseFile(encodeTableMessage(spec.messages.columns, { columns: header.missingRequired.join(", ") }));
   const warnings: string[] = [];
   if (header.missingOptional.length > 0 && spec.messages.missingOptional) {
-    warnings.push(encodeMessage(spec.messages.missingOptional, { columns: header.missingOptional.join(", ") }));
+    warnings.push(encodeTableMessage(spec.messages.missingOptional, { columns: header.missingOptional.join(", ") }));
   }
   if (header.unknown.length > 0 && spec.messages.unknownColumns) {
-    warnings.push(encodeMessage(spec.messages.unknownColumns, { columns: header.unknown.join(", ") }));
+    warnings.push(encodeTableMessage(spec.messages.unknownColumns, { columns: header.unknown.join(", ") }));
   }
 
   const expected = headerRecord.cells.length;
@@ -145,11 +145,11 @@ export function readImportTable(
     };
     if (error && spec.brokenRecords === "row") {
       const key = error === "unterminated-quote" ? spec.messages.unterminatedQuote : spec.messages.textAfterQuote;
-      rows.push({ row, cell, refused: [{ column: "", message: encodeMessage(key) }] });
+      rows.push({ row, cell, refused: [{ column: "", message: encodeTableMessage(key) }] });
     } else if (cells.every((c) => c.trim() === "")) {
       continue;
     } else if (cells.length !== expected) {
-      rows.push({ row, cell, refused: [{ column: "", message: encodeMessage(spec.messages.cellCount, { count: cells.length, expected }) }] });
+      rows.push({ row, cell, refused: [{ column: "", message: encodeTableMessage(spec.messages.cellCount, { count: cells.length, expected }) }] });
     } else {
       rows.push({ row, cell });
     }

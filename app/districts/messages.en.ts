@@ -1,0 +1,23 @@
+/** The public list of districts (行政区) and a community centre's page. */
+export const districtsEn = {
+  "districts.title": "Districts and community centres",
+  "districts.lead": "A list of {city}’s {count} districts (gyōseiku) and their community centres.",
+  "districts.search": "Filter by district or community centre name",
+  "districts.searchButton": "Filter",
+  "districts.area": "Area",
+  "districts.code": "Code",
+  "districts.name": "District",
+  "districts.centers": "Community centres",
+  "districts.noCenter": "No community centre registered",
+  "districts.none": "No matching districts found.",
+  "districts.resultCount": "Districts found: {count}",
+  "center.title": "{name}",
+  "center.address": "Address",
+  "center.phone": "Telephone",
+  "center.hours": "Opening hours",
+  "center.days": "Days available",
+  "center.barrierFree": "Barrier-free access",
+  "center.serves": "Districts served by this community centre",
+  "center.districtWithCode": "{name} ({code})",
+  "center.back": "Back to the list of districts and community centres",
+} as const;

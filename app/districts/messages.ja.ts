@@ -1,0 +1,23 @@
+/** The public list of districts (行政区) and a community centre's page. */
+export const districts = {
+  "districts.title": "行政区・住民センター",
+  "districts.lead": "{city}の {count} 行政区と、それぞれの住民センターの一覧です。",
+  "districts.search": "行政区名・センター名で絞り込む",
+  "districts.searchButton": "絞り込む",
+  "districts.area": "地区",
+  "districts.code": "コード",
+  "districts.name": "行政区",
+  "districts.centers": "住民センター",
+  "districts.noCenter": "住民センターの登録なし",
+  "districts.none": "該当する行政区はありません。",
+  "districts.resultCount": "{count} 件の行政区",
+  "center.title": "{name}",
+  "center.address": "所在地",
+  "center.phone": "電話番号",
+  "center.hours": "利用時間",
+  "center.days": "利用可能曜日",
+  "center.barrierFree": "バリアフリー情報",
+  "center.serves": "この住民センターを利用する行政区",
+  "center.districtWithCode": "{name}（{code}）",
+  "center.back": "行政区・住民センター一覧へ戻る",
+} as const;
