@@ -7,6 +7,7 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { isMessageKey, translator, useT, type Lang, type MessageKey, type Params } from "../i18n/index.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
+import { listValue, type FormValues } from "../platform/forms/values.ts";
 
 /** The admin area's sections; the layout shows those the person's permissions allow. */
 export const ADMIN_SECTIONS: readonly { to: string; label: MessageKey; permission: Permission; end?: boolean }[] = [
@@ -222,7 +223,7 @@ export function roleLabel(t: ReturnType<typeof useT>, role: string): string {
   }
 }
 
-type ServerResult = { errors?: Record<string, string>; values?: Record<string, string> } | undefined;
+type ServerResult = { errors?: Record<string, string>; values?: FormValues } | undefined;
 
 const CENTER_SECTIONS: { legend: MessageKey; fields: { name: string; long?: boolean; required?: boolean; type?: string; maxLength: number }[] }[] = [
   {
@@ -291,7 +292,7 @@ export function CenterForm({
   submitLabel,
 }: {
   server: ServerResult;
-  defaults: Record<string, string>;
+  defaults: FormValues;
   checked: readonly string[];
   districts: DistrictChoice[];
   submitLabel: string;
@@ -303,7 +304,7 @@ export function CenterForm({
   const names = [...CENTER_SECTIONS.flatMap((s) => s.fields.map((f) => f.name)), "districtIds", "reason"];
   const labels = Object.fromEntries(names.map((n) => [n, n === "reason" ? t("admin.reasonOptional") : labelOf(n)]));
   const errors = Object.fromEntries(names.map((n) => [n, form.errorFor(n)]));
-  const keptDistricts = server?.values ? (server.values.districtIds ?? "").split("\n").filter(Boolean) : checked;
+  const keptDistricts = server?.values ? listValue(server.values, "districtIds") : checked;
   return (
     <>
       {server?.errors ? <ErrorSummary errors={errors} labels={labels} /> : null}

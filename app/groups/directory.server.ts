@@ -15,7 +15,7 @@ import { city } from "../config/city.ts";
 import { translator } from "../i18n/index.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
 import { now } from "../platform/clock.server.ts";
-import { fiscalYearAt, tokyoDate } from "../platform/dates.ts";
+import { fiscalYearAt, lastValidDay } from "../platform/dates.ts";
 import { toCsv } from "../platform/csv.ts";
 import { searchGrams } from "../platform/search.ts";
 import { listedGroupSql, listedGroupWhere, nextListingChange, parseIdList, registrationValidAt, type RegistrationTimes } from "./group.server.ts";
@@ -305,8 +305,7 @@ function currentRegistration(registrations: RegistrationRow[], at: Date): { fisc
     (r) => r.status === "approved" && r.fiscalYear >= valid.fiscalYear && (!r.endedAt || r.endedAt.getTime() > at.getTime()),
   );
   const until = Math.max(...chain.map((r) => r.validUntil.getTime()));
-  // validUntil is the exclusive instant (April 1 00:00 JST): the day before is the last valid day.
-  return { fiscalYear: valid.fiscalYear, validThrough: tokyoDate(new Date(until - 1)) };
+  return { fiscalYear: valid.fiscalYear, validThrough: lastValidDay(new Date(until)) };
 }
 
 /** Only http(s) links are ever rendered (the form validates this; old or imported data is checked again). */

@@ -14,7 +14,7 @@ import { encodeMessage, translateMessage, type Lang, type Translate } from "../i
 import { now } from "../platform/clock.server.ts";
 import { parseCsvRows, type CsvEncoding, type CsvRow } from "../platform/csv.ts";
 import type { Db } from "../platform/db.server.ts";
-import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { fiscalYearAt, fiscalYearLabel, formatIsoDate, lastValidDay, tokyoDate } from "../platform/dates.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import {
   decodeImportBytes,
@@ -297,8 +297,7 @@ export function importReportLines(result: GroupImportResult, t: Translate, lang:
   const counts = { rows: result.rows.length, accepted: result.counts.accepted, present: result.counts.present, refused: result.counts.refused };
   lines.push(t(result.dryRun ? "groupImport.totalsDryRun" : "groupImport.totals", counts));
   if (!result.dryRun && result.createdGroupIds.length > 0) {
-    const until = tokyoDate(new Date(result.validUntil.getTime() - 1));
-    lines.push(t("groupImport.registered", { fiscalYear: fiscalYearLabel(result.fiscalYear, lang), until: formatIsoDate(until, lang) }));
+    lines.push(t("groupImport.registered", { fiscalYear: fiscalYearLabel(result.fiscalYear, lang), until: formatIsoDate(lastValidDay(result.validUntil), lang) }));
   }
   return lines;
 }

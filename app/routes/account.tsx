@@ -32,6 +32,7 @@ import {
 } from "../accounts/account.server.ts";
 import { formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.title");
 
@@ -66,13 +67,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Failure = { intent: AccountIntent; errors: FieldErrors; values: Record<string, string> };
+type Failure = { intent: AccountIntent; errors: FieldErrors; values: FormValues };
 
-function failed(intent: AccountIntent, errors: FieldErrors, values: Record<string, string> = {}, status = 400) {
+function failed(intent: AccountIntent, errors: FieldErrors, values: FormValues = {}, status = 400) {
   return data<Failure>({ intent, errors, values }, { status });
 }
 
-function tooMany(intent: AccountIntent, limit: Limited, values: Record<string, string> = {}) {
+function tooMany(intent: AccountIntent, limit: Limited, values: FormValues = {}) {
   const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
   return data<Failure>(
     { intent, errors: { _form: encodeMessage("account.errors.tooMany", { minutes }) }, values },

@@ -12,6 +12,7 @@ import { parseForm, readFormData, type FieldErrors } from "../platform/forms/val
 import { encodeMessage, useT } from "../i18n/index.ts";
 import { disableTotp, enableTotp, getAccount, regenerateRecoveryCodes, type Limited } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "account.twoFactor.title");
 
@@ -41,7 +42,7 @@ type Intent = "enable" | "regenerate" | "disable";
 type Result = {
   intent: Intent;
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: FormValues;
   codes?: string[];
   setUp?: { secret: string; qrCode: string };
 };

@@ -12,6 +12,7 @@ import { AUDIT_PAGE_SIZE, listAudit } from "../platform/audit.server.ts";
 import { listAuditActors } from "../accounts/user-admin.server.ts";
 import { formatInstant, tokyoInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { textValue } from "../platform/forms/values.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.audit.title");
 
@@ -90,7 +91,8 @@ export default function AdminAudit() {
   const lang = useLang();
   const { errors, values, actors, log } = useLoaderData<typeof loader>();
   const form = useValidatedForm(auditFilterSchema, { errors, values }, {}, { method: "get" });
-  const actionChoices = [...new Set([...log.actions, ...(values.action ? [values.action] : [])])];
+  const chosen = textValue(values, "action");
+  const actionChoices = [...new Set([...log.actions, ...(chosen ? [chosen] : [])])];
   return (
     <>
       <h1>{t("admin.audit.title")}</h1>

@@ -6,14 +6,9 @@ import { CENTER_FIELDS, centerSchema, submittedValues } from "../admin/forms.ts"
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../districts/centers.server.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.center.editTitle", { name: args.data?.center.name ?? "" });
-
-function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "districts:manage");

@@ -17,6 +17,7 @@ import { encodeMessage, translateMessage, useT, type MessageKey } from "../i18n/
 import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../districts/centers.server.ts";
 import { CsvError, decodeCsvBytes } from "../platform/csv.ts";
 import { pageTitle } from "../platform/meta.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "admin.import.title");
 
@@ -48,7 +49,7 @@ async function readUpload(request: Request): Promise<Upload> {
   }
 }
 
-const refusal = (errors: Record<string, string>, values: Record<string, string> = {}) =>
+const refusal = (errors: Record<string, string>, values: FormValues = {}) =>
   data({ stage: "upload" as const, errors, values }, { status: 400 });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -138,7 +139,7 @@ export default function AdminCenterImport() {
   );
 }
 
-function UploadForm({ server, headers }: { server: { errors: Record<string, string>; values: Record<string, string> } | undefined; headers: string[] }) {
+function UploadForm({ server, headers }: { server: { errors: Record<string, string>; values: FormValues } | undefined; headers: string[] }) {
   const t = useT();
   const navigation = useNavigation();
   const form = useValidatedForm(centerImportSchema, server);

@@ -8,14 +8,9 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getDistrictForAdmin, updateDistrict } from "../districts/centers.server.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.district.title", { name: args.data?.district.name ?? "" });
-
-function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "districts:manage");

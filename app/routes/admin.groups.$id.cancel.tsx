@@ -3,18 +3,19 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { ConflictNotice, groupIdParam } from "../groups/ui/review-ui.tsx";
+import { ConflictNotice } from "../groups/ui/review-ui.tsx";
 import { cancelSchema, REVIEW_TEXT_MAX } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { cancelRegistration, groupReviewDetail } from "../groups/review.server.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "groupReview.cancel.title", { name: args.data?.group.name ?? "" });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:access");
-  const detail = await groupReviewDetail(groupIdParam(params.id));
+  const detail = await groupReviewDetail(idParam(params.id));
   if (!detail) throw notFound();
   return { group: detail.group };
 }
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Cancels the registration (reason required): 400 at the field, 409 when the group is no longer registered. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "admin:access");
-  const groupId = groupIdParam(params.id);
+  const groupId = idParam(params.id);
   const parsed = parseForm(cancelSchema, await readFormData(request));
   if (!parsed.ok) return data({ conflict: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const outcome = await cancelRegistration(actor, groupId, parsed.data.reason);

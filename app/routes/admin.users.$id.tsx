@@ -19,6 +19,7 @@ import {
   type AdminChange,
 } from "../accounts/user-admin.server.ts";
 import { formatInstant } from "../platform/dates.ts";
+import { keptValues, type FormValues } from "../platform/forms/values.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => titleWith(args, "admin.user.title", { name: args.data?.user.displayName ?? "" });
 
@@ -37,9 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user, districts, self: actor.id === user.id };
 }
 
-type Refusal = { intent: Intent; errors: Record<string, string>; values: Record<string, string> };
+type Refusal = { intent: Intent; errors: Record<string, string>; values: FormValues };
 
-function refused(intent: Intent, errors: Record<string, string>, values: Record<string, string>) {
+function refused(intent: Intent, errors: Record<string, string>, values: FormValues) {
   return data<Refusal>({ intent, errors, values }, { status: 400 });
 }
 
@@ -56,8 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await change(parsed.data);
     if (!result.ok && result.notFound) throw notFound();
     if (!result.ok) {
-      const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-      return refused(intent, { [field]: result.error ?? "errors.invalid" }, values);
+      return refused(intent, { [field]: result.error ?? "errors.invalid" }, keptValues(formData));
     }
     return redirect(`/admin/users/${id}?done=${result.changed ? intent : "none"}`);
   };

@@ -3,19 +3,19 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { notFound, requireSession } from "../auth/guards.server.ts";
 import { FormAlert } from "../accounts/ui.tsx";
 import { GroupNoticeBanner, GroupProfileView, GroupStatusText, MultilineText } from "../groups/ui/group-form.tsx";
-import { groupIdFrom, groupNoticeFrom } from "../groups/editor-forms.ts";
+import { groupNoticeFrom } from "../groups/editor-forms.ts";
 import { useLang, useT, type MessageKey } from "../i18n/index.ts";
 import { getGroupStatus, leaveGroup } from "../groups/editor.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate, lastValidDay, tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.my.untitled", args.data?.group.name || undefined);
 
 /** Members only: for anyone else the group does not exist (404), drafts included. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const session = await requireSession(request);
-  const id = groupIdFrom(params.id);
-  const page = id === null ? null : await getGroupStatus(session.user.id, id);
+  const page = await getGroupStatus(session.user.id, idParam(params.id));
   if (!page) throw notFound();
   return { ...page, notice: groupNoticeFrom(request.url) };
 }
@@ -23,18 +23,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** "Leave this group": the last representative of an open group is refused with a message. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = await requireSession(request);
-  const id = groupIdFrom(params.id);
-  if (id === null) throw notFound();
+  const id = idParam(params.id);
   const result = await leaveGroup({ id: session.user.id, role: session.user.role }, id);
   if (result.ok) return redirect("/my/groups?notice=left");
   if ("notFound" in result) throw notFound();
   return data({ error: "error" in result ? result.error : null }, { status: 409 });
 }
 
-/** The last instant of validity is the one before validUntil (exclusive), shown as a date. */
-function lastDay(validUntil: string) {
-  return tokyoDate(new Date(new Date(validUntil).getTime() - 1));
-}
 
 export default function GroupStatusPage() {
   const t = useT();
@@ -145,9 +140,9 @@ export default function GroupStatusPage() {
                     {r.validFrom
                       ? t("groupForm.registrations.validRange", {
                           from: formatIsoDate(tokyoDate(new Date(r.validFrom)), lang),
-                          until: formatIsoDate(lastDay(r.validUntil), lang),
+                          until: formatIsoDate(lastValidDay(r.validUntil), lang),
                         })
-                      : t("groupForm.registrations.validUntil", { until: formatIsoDate(lastDay(r.validUntil), lang) })}
+                      : t("groupForm.registrations.validUntil", { until: formatIsoDate(lastValidDay(r.validUntil), lang) })}
                     {r.endedAt && r.endReason ? (
                       <>
                         <br />

@@ -2,12 +2,12 @@ import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFun
 import { data, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
-import { groupIdFrom } from "../groups/editor-forms.ts";
 import { translator, useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { deleteLogoIfUnused, getGroupForEdit, listDistrictChoices, readGroupForm, saveGroupVersion } from "../groups/editor.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
+import { idParam } from "../platform/forms/params.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.edit", args.data?.title);
@@ -16,8 +16,7 @@ export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 async function load(request: Request, param: string | undefined) {
   const { session } = await requirePermission(request, "content:submit");
-  const id = groupIdFrom(param);
-  const page = id === null ? null : await getGroupForEdit(session.user.id, id);
+  const page = await getGroupForEdit(session.user.id, idParam(param));
   if (!page) throw notFound();
   return { session, page };
 }
@@ -68,13 +67,11 @@ export default function EditGroup() {
         <>
           <p>{t(lead)}</p>
           <GroupForm
+            variant={{ kind: "member", canSubmit: page.role === "representative", currentLogo: page.logoFile || undefined, groupName: name }}
             districts={page.districts}
             today={page.today}
-            values={result?.values ?? page.values}
-            serverErrors={result?.errors}
-            canSubmit={page.role === "representative"}
-            currentLogo={page.logoFile || undefined}
-            groupName={name}
+            defaults={page.values}
+            server={result}
             busy={navigation.state === "submitting"}
           />
         </>

@@ -4,7 +4,7 @@ import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts
 import { FormAlert } from "../accounts/ui.tsx";
 import { ErrorSummary, SelectField, TextField } from "../components/form.tsx";
 import { GroupNoticeBanner } from "../groups/ui/group-form.tsx";
-import { GROUP_ROLES, groupIdFrom, groupNoticeFrom, inviteSchema, memberRoleSchema } from "../groups/editor-forms.ts";
+import { GROUP_ROLES, groupNoticeFrom, inviteSchema, memberRoleSchema } from "../groups/editor-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { encodeMessage, translator, useLang, useT } from "../i18n/index.ts";
@@ -19,6 +19,8 @@ import {
 } from "../groups/editor.server.ts";
 import { formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { idParam } from "../platform/forms/params.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.members", args.data?.title);
 
@@ -32,8 +34,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 /** Representatives only: an editor of the group gets 403, anyone else 404. */
 async function load(request: Request, param: string | undefined) {
   const { actor } = await requirePermission(request, "content:submit");
-  const id = groupIdFrom(param);
-  const page = id === null ? null : await getMembersPage(actor.id, id);
+  const page = await getMembersPage(actor.id, idParam(param));
   if (!page) throw notFound();
   if (page === "forbidden") throw forbidden();
   return { actor: { id: actor.id, role: actor.role }, page };
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 type Intent = "invite" | "cancel" | "role" | "remove";
 
-function refused(intent: Intent, result: Failure, values: Record<string, string> = {}) {
+function refused(intent: Intent, result: Failure, values: FormValues = {}) {
   if ("notFound" in result) throw notFound();
   if ("limited" in result) {
     const minutes = Math.max(1, Math.ceil(result.limited / 60));

@@ -3,15 +3,15 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts";
 import { ErrorSummary } from "../components/form.tsx";
 import { Checkbox } from "../components/form-choices.tsx";
-import { groupIdParam } from "../groups/ui/review-ui.tsx";
 import { renewalConfirmSchema } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { translator, useLang, useT, type Lang } from "../i18n/index.ts";
 import { groupRoleOf } from "../groups/group.server.ts";
-import { lastValidDay, renewalPage, submitRenewal, type RenewalStatus } from "../groups/renewal.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
+import { renewalPage, submitRenewal, type RenewalStatus } from "../groups/renewal.server.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate, lastValidDay } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const root = args.matches.find((m) => m.id === "root")?.data as { lang?: Lang } | undefined;
@@ -19,9 +19,9 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 };
 
 /** Only a representative renews: another member (an editor) is refused, anyone else finds nothing. */
-async function requireRepresentative(request: Request, idParam: string | undefined) {
+async function requireRepresentative(request: Request, param: string | undefined) {
   const { actor } = await requirePermission(request, "content:submit");
-  const groupId = groupIdParam(idParam);
+  const groupId = idParam(param);
   const role = await groupRoleOf(actor.id, groupId);
   if (!role) throw notFound();
   if (role !== "representative") throw forbidden();

@@ -4,21 +4,22 @@ import { forbidden, notFound, requirePermission } from "../auth/guards.server.ts
 import { FormAlert } from "../accounts/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { Checkbox } from "../components/form-choices.tsx";
-import { groupIdFrom, WITHDRAW_REASON_MAX, withdrawSchema } from "../groups/editor-forms.ts";
+import { WITHDRAW_REASON_MAX, withdrawSchema } from "../groups/editor-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
 import { translator, useT } from "../i18n/index.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { getGroupStatus, withdrawGroup } from "../groups/editor.server.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { idParam } from "../platform/forms/params.ts";
+import { keptValues } from "../platform/forms/values.ts";
 
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, "groupForm.page.withdraw", args.data?.title);
 
 /** Representatives only: an editor gets 403, anyone else 404. */
 async function load(request: Request, param: string | undefined) {
   const { session, actor } = await requirePermission(request, "content:submit");
-  const id = groupIdFrom(param);
-  const page = id === null ? null : await getGroupStatus(session.user.id, id);
+  const page = await getGroupStatus(session.user.id, idParam(param));
   if (!page) throw notFound();
   if (page.role !== "representative") throw forbidden();
   return { actor, page };
@@ -36,13 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, page } = await load(request, params.id);
-  const parsed = parseForm(withdrawSchema, await readFormData(request));
+  const formData = await readFormData(request);
+  const parsed = parseForm(withdrawSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await withdrawGroup({ id: actor.id, role: actor.role }, page.group.id, parsed.data.reason);
   if (result.ok) return redirect(`/my/groups/${page.group.id}?notice=withdrawn`);
   if ("notFound" in result) throw notFound();
   const error = "error" in result ? result.error : "groupForm.errors.groupClosed";
-  return data({ errors: { _form: error } as FieldErrors, values: parsed.data as Record<string, string> }, { status: 409 });
+  return data({ errors: { _form: error } as FieldErrors, values: keptValues(formData) }, { status: 409 });
 }
 
 export default function WithdrawGroup() {
