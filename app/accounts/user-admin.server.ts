@@ -5,11 +5,11 @@
  * one active admin always remains. Each change writes its audit entry in that transaction.
  */
 import type { Actor, Role } from "../auth/permissions.ts";
-import { USER_PAGE_SIZE } from "../admin/forms.ts";
+import { USER_PAGE_SIZE } from "./user-admin-forms.ts";
 import { encodeMessage } from "../i18n/index.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
-import { normalizeEmail } from "./user.server.ts";
+import { normalizeEmail } from "../platform/forms/rules.ts";
 
 type Tx = Prisma.TransactionClient;
 type AuditActor = Pick<Actor, "id" | "role">;

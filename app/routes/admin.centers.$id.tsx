@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { CenterForm, Notice, titleWith } from "../admin/ui.tsx";
-import { CENTER_FIELDS, centerSchema, submittedValues } from "../admin/forms.ts";
+import { Notice, titleWith } from "../admin/ui.tsx";
+import { CenterForm } from "../districts/ui.tsx";
+import { CENTER_FIELDS, centerSchema } from "../districts/forms.ts";
+import { keptValues } from "../platform/forms/values.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../districts/centers.server.ts";
@@ -25,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await updateCenter(actor, id, parsed.data);
   if (!result.ok && result.notFound) throw notFound();
-  if (!result.ok) return data({ errors: result.errors, values: submittedValues(formData) }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, values: keptValues(formData) }, { status: 400 });
   return redirect(`/admin/centers/${id}?saved=${result.changed ? 1 : 0}`);
 }
 

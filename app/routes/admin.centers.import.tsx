@@ -10,7 +10,7 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { requirePermission } from "../auth/guards.server.ts";
 import { FileField, Notice } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { CENTER_IMPORT_MAX_BYTES, centerImportSchema } from "../admin/forms.ts";
+import { CENTER_IMPORT_MAX_BYTES, centerImportSchema } from "../districts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { encodeMessage, translateMessage, useT, type MessageKey } from "../i18n/index.ts";

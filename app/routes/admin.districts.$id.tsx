@@ -3,7 +3,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { Notice, titleWith } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
-import { districtSchema } from "../admin/forms.ts";
+import { districtSchema } from "../districts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";

@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { ROLES } from "../auth/permissions.ts";
 import { FormError, Notice, roleLabel, titleWith, withQuery } from "../admin/ui.tsx";
 import { ErrorSummary, SelectField, TextArea } from "../components/form.tsx";
-import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../admin/forms.ts";
+import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../accounts/user-admin-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { translateMessage, useLang, useT, type MessageKey } from "../i18n/index.ts";

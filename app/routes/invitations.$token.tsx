@@ -3,7 +3,7 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { getAuthenticatedSession, requireSession } from "../auth/guards.server.ts";
 import { useT } from "../i18n/index.ts";
 import { acceptInvitation, inspectInvitation, type AcceptResult } from "../groups/editor.server.ts";
-import { normalizeEmail } from "../accounts/user.server.ts";
+import { normalizeEmail } from "../platform/forms/rules.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const meta: MetaFunction = (args) => pageTitle(args, "groupForm.invitation.title");

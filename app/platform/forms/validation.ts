@@ -72,6 +72,10 @@ export function email({ required = true }: { required?: boolean } = {}) {
 /** Optional free text: "" when absent. */
 export const optionalText = (max: number) => text(max, { required: false }).default("");
 
+/** Why a member of staff decided something (kept in the audit log). */
+export const REASON_MAX = 500;
+export const reason = ({ required }: { required: boolean }) => (required ? text(REASON_MAX) : optionalText(REASON_MAX));
+
 /** Codes, numbers and times: full-width digits and letters typed with a Japanese IME become half-width. */
 export const halfWidth = () => z.string().transform((v) => v.normalize("NFKC").trim());
 
