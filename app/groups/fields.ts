@@ -99,6 +99,16 @@ export const LIST_FIELDS = fieldsOfKind("districts", "activityFields");
 /** Free texts: validated, stored, imported and exported as they are, with no rule of their own. */
 export const PLAIN_TEXT_FIELDS = fieldsOfKind("text", "longText");
 
+/** Free texts everyone may read: copied as they are into the public profile and open data. */
+export type PublicTextField = { [F in GroupField]: (typeof GROUP_FIELDS)[F] extends { kind: "text" | "longText"; shown: "public" } ? F : never }[GroupField];
+export const PUBLIC_TEXT_FIELDS = PLAIN_TEXT_FIELDS.filter((name) => GROUP_FIELDS[name].shown === "public") as PublicTextField[];
+
+/** The profile's columns of the open data: public fields with a CSV header, under their open-data key. */
+export const OPEN_DATA_PROFILE_COLUMNS: readonly (readonly [string, string])[] = GROUP_FIELD_NAMES.flatMap((name) => {
+  const { csv, shown, openDataKey } = fieldSpec(name);
+  return csv && shown !== "private" ? [[openDataKey ?? name, csv] as const] : [];
+});
+
 export const GROUP_FORM_SECTIONS: readonly GroupFormSection[] = ["basic", "representative", "contact", "area", "activity", "members"];
 
 /** The fields of a form section in the table's order. */
