@@ -471,7 +471,7 @@ export async function openDataGroups({ at = now(), client = db }: { at?: Date; c
     const v = group.publishedVersion;
     const registration = currentRegistration(group.registrations, at);
     if (!v || !registration) continue;
-    records.push({
+    const record: OpenDataGroup = {
       ...publicTexts(v),
       cityCode: city.code,
       no: group.id,
@@ -497,7 +497,9 @@ export async function openDataGroups({ at = now(), client = db }: { at?: Date; c
       welcomesVolunteers: v.welcomesVolunteers,
       registrationFiscalYear: registration.fiscalYear,
       validUntil: registration.validThrough,
-    });
+    };
+    // The JSON keys in the order of the CSV columns.
+    records.push(Object.fromEntries(OPEN_DATA_COLUMNS.map(([key]) => [key, record[key]])) as OpenDataGroup);
   }
   return records;
 }

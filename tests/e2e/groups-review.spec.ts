@@ -2,7 +2,8 @@
  * The staff review of groups in the browser, as the demo staff account (password and TOTP, the
  * secret the README gives): axe on the queue, a change with its field-by-field diff, a new
  * registration, the cancel and correct pages and the 6-1 view, in Japanese and English; a
- * reason required at the field; a change approved through the page; and, without JavaScript,
+ * reason required at the field; a change approved through the page; the correction through the
+ * shared group form, with and without JavaScript; and, without JavaScript,
  * two members of staff deciding the same application (the second gets the 409 page).
  *
  * Its groups are added to the e2e database (tests/e2e/server.ts writes its URL to the state file)
@@ -14,7 +15,7 @@ import { e2eDatabaseUrl, e2eScratchFile, expectAccessible, logInAsDemo } from ".
 
 /** The saved log-in, one per project (its server). */
 const storage = (): string => e2eScratchFile(test.info(), "staff-storage");
-const ids = { fresh: 0, change: 0, approveChange: 0, race: 0, raceWithScript: 0 };
+const ids = { fresh: 0, change: 0, approveChange: 0, race: 0, raceWithScript: 0, correct: 0 };
 let support: typeof import("../integration/group-review-support.ts");
 let representativeCookie = "";
 
@@ -42,6 +43,8 @@ test.beforeAll(async ({ browser }, testInfo) => {
   ids.raceWithScript = await submitNewGroup(rep, await profile({ name: "審査試験の二重判断の会" }));
   ids.change = await registered("審査試験の会", "審査試験の会（改称）");
   ids.approveChange = await registered("承認試験の会", "承認試験の会（改称）");
+  ids.correct = await submitNewGroup(rep, await profile({ name: "訂正試験の会" }));
+  await decideVersion(actor, ids.correct, await submittedVersionId(ids.correct), "approve", "");
 
   // A fresh context: the file's storageState (written just below) does not exist yet.
   const context = await browser.newContext({ storageState: undefined });
@@ -100,6 +103,45 @@ test("the change shows old beside new, item by item", async ({ page }) => {
   await expect(nameRow).toContainText("審査試験の会（改称）");
   await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "会員数" }) })).toContainText("30");
   await expect(diff.getByRole("rowheader", { name: "団体の目的" })).toHaveCount(0);
+});
+
+test("the correction is the group form: the browser refuses bad and hostile input at the fields, then it is published", async ({ page }) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await page.goto(`/admin/groups/${ids.correct}/correct`);
+  await expect(page.locator("#name")).toHaveValue("訂正試験の会");
+  await expect(page.locator("#activityFields")).toBeChecked();
+  const published = (await support.db.group.findUniqueOrThrow({ where: { id: ids.correct } })).publishedVersionId;
+  await page.locator("#name").fill("<script>alert(1)</script>");
+  await page.locator("#memberCount").fill("3");
+  await page.locator("#website").fill("javascript:alert(1)");
+  await page.locator("#purpose").fill("あ".repeat(2001));
+  await page.getByRole("button", { name: "訂正して公開する" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(page.locator("#memberCount-error")).toHaveText("会員数は5人以上99999人以下で入力してください");
+  await expect(page.locator("#website-error")).toHaveText("http:// 又は https:// で始まるアドレスを入力してください");
+  await expect(page.locator("#purpose-error")).toContainText("2000");
+  await expect(page.locator("#reason-error")).toHaveText("理由を入力してください");
+  await expect(page.locator("#name")).toHaveValue("<script>alert(1)</script>");
+  await expect(page).toHaveURL(/\/correct$/);
+  expect(posts, "judged in the browser: nothing was posted").toEqual([]);
+  await expectAccessible(page);
+  expect((await support.db.group.findUniqueOrThrow({ where: { id: ids.correct } })).publishedVersionId).toBe(published);
+
+  // The messages follow the corrections; a valid correction is published.
+  await page.locator("#memberCount").fill("25");
+  await page.locator("#website").fill("");
+  await page.locator("#purpose").fill("訂正後の目的");
+  await page.locator("#name").fill("訂正試験の会（訂正）");
+  await expect(page.locator("#memberCount-error")).toHaveCount(0);
+  await page.locator("#reason").fill("会員数の誤記");
+  await page.getByRole("button", { name: "訂正して公開する" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/groups/${ids.correct}\\?done=correct$`));
+  const version = (await support.db.group.findUniqueOrThrow({ where: { id: ids.correct }, include: { publishedVersion: true } })).publishedVersion;
+  expect(version).toMatchObject({ name: "訂正試験の会（訂正）", memberCount: 25, purpose: "訂正後の目的" });
 });
 
 test("a reason is required: the message shows at the field and nothing is decided", async ({ page }) => {
@@ -167,6 +209,20 @@ test("the representative's renewal page is accessible in both languages", async 
 // axe needs script in the page, so the checks without JavaScript are of content and status only.
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("without JavaScript the correction is refused by the server at the fields, keeping what was typed", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storage(), javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/admin/groups/${ids.correct}/correct`);
+    await page.locator("#memberCount").fill("100000");
+    await page.locator("#name").fill("スクリプトなしの訂正");
+    await page.getByRole("button", { name: "訂正して公開する" }).click();
+    await expect(page.locator("#memberCount-error")).toHaveText("会員数は5人以上99999人以下で入力してください");
+    await expect(page.locator("#reason-error")).toHaveText("理由を入力してください");
+    await expect(page.locator("#name")).toHaveValue("スクリプトなしの訂正");
+    await expect(page.locator("#activityFields")).toBeChecked();
+    await context.close();
+  });
 
   test("the second of two members of staff deciding the same application gets a clear 409 page", async ({ browser }) => {
     const context = await browser.newContext({ storageState: storage(), javaScriptEnabled: false });
