@@ -1,6 +1,6 @@
 /**
- * The districts' and centres' pieces of the staff pages: the centre form (new and edit) and
- * the districts as checkboxes.
+ * The districts' and centres' pieces of the staff pages: the centre form (new and edit), with
+ * the districts it serves as the shared checkbox group.
  */
 import { Form, useNavigation } from "@remix-run/react";
 import { centerSchema } from "./forms.ts";
@@ -8,69 +8,12 @@ import { useValidatedForm, type ServerForm } from "../platform/forms/use-validat
 import { listValue, type FormValues } from "../platform/forms/values.ts";
 import { useT, type MessageKey } from "../i18n/index.ts";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
+import { CheckboxGroup, choiceSections } from "../components/form-choices.tsx";
 
 export type DistrictChoice = { id: number; code: string; name: string; area: string };
 
-/**
- * Every district as a checkbox, grouped by area. Plain inputs (not registered with
- * react-hook-form): the browser posts the checked ones, and the server checks them.
- */
-export function DistrictCheckboxes({
-  name,
-  legend,
-  hint,
-  error,
-  districts,
-  checked,
-}: {
-  name: string;
-  legend: string;
-  hint?: string;
-  error?: string;
-  districts: DistrictChoice[];
-  checked: ReadonlySet<string>;
-}) {
-  const areas = new Map<string, DistrictChoice[]>();
-  for (const d of districts) areas.set(d.area, [...(areas.get(d.area) ?? []), d]);
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
-  const boxes = (list: DistrictChoice[]) => (
-    <ul className="checkbox-list">
-      {list.map((d) => (
-        <li key={d.id}>
-          <input type="checkbox" id={`${name}-${d.id}`} name={name} value={String(d.id)} defaultChecked={checked.has(String(d.id))} />
-          <label htmlFor={`${name}-${d.id}`}>
-            {d.code} {d.name}
-          </label>
-        </li>
-      ))}
-    </ul>
-  );
-  return (
-    <fieldset className="field checkbox-group" id={name} aria-describedby={describedBy}>
-      <legend>{legend}</legend>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {[...areas].map(([area, list]) =>
-        area ? (
-          <fieldset key={area} className="checkbox-area">
-            <legend>{area}</legend>
-            {boxes(list)}
-          </fieldset>
-        ) : (
-          <div key="">{boxes(list)}</div>
-        ),
-      )}
-    </fieldset>
-  );
-}
+/** Every district as a checkbox, grouped by area under their own legends. */
+const districtSections = (districts: DistrictChoice[]) => choiceSections(districts, (d) => d.area, (d) => ({ value: String(d.id), label: `${d.code} ${d.name}` }));
 
 const CENTER_SECTIONS: { legend: MessageKey; fields: { name: string; long?: boolean; required?: boolean; type?: string; maxLength: number }[] }[] = [
   {
@@ -170,13 +113,13 @@ export function CenterForm({
             })}
           </fieldset>
         ))}
-        <DistrictCheckboxes
+        <CheckboxGroup
           name="districtIds"
           legend={labels.districtIds}
           hint={t("admin.center.hint.districtIds")}
           error={errors.districtIds}
-          districts={districts}
-          checked={new Set(keptDistricts)}
+          selected={keptDistricts}
+          sections={districtSections(districts)}
         />
         <TextArea label={labels.reason} hint={t("admin.reasonHint")} error={errors.reason} rows={3} maxLength={500} {...form.field("reason")} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -18,19 +18,11 @@ import { city } from "../../config/city.ts";
 import { useLang, useT, type MessageKey } from "../../i18n/index.ts";
 import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../rules.ts";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../components/form.tsx";
-import { Checkbox, CheckboxGroup, RadioGroup, type ChoiceSection } from "../../components/form-choices.tsx";
+import { Checkbox, CheckboxGroup, RadioGroup, choiceSections } from "../../components/form-choices.tsx";
 
 export type DistrictChoice = { id: number; name: string; area: string };
 
-function districtSections(districts: DistrictChoice[]): ChoiceSection[] {
-  const sections: ChoiceSection[] = [];
-  for (const d of districts) {
-    let section = sections.find((s) => s.title === d.area);
-    if (!section) sections.push((section = { title: d.area, options: [] }));
-    section.options.push({ value: String(d.id), label: d.name });
-  }
-  return sections;
-}
+const districtSections = (districts: DistrictChoice[]) => choiceSections(districts, (d) => d.area, (d) => ({ value: String(d.id), label: d.name }));
 
 /** Input attributes of the single-line kinds. */
 const INPUT_KIND: Partial<Record<string, { type?: string; inputMode?: "numeric"; autoComplete?: string }>> = {
