@@ -64,7 +64,9 @@ export function GroupForm({
   const lang = useLang();
   const member = variant.kind === "member" ? variant : null;
   const schema = member ? groupFormSchema(today) : correctionSchema(today);
-  const form = useValidatedForm(schema, server, defaults, { focus: "summary" });
+  // A refused post carries the whole form as posted: the stored values must not fill in what
+  // it left out (an unticked box, an emptied checkbox group).
+  const form = useValidatedForm(schema, server, server?.values ? {} : defaults, { focus: "summary" });
   const values = form.values;
   const message = form.errorFor;
 

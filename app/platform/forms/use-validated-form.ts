@@ -28,8 +28,7 @@ export function useValidatedForm<S extends z.ZodType>(
   const submit = useSubmit();
   const submitter = useRef<HTMLButtonElement | HTMLInputElement | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
-  // What the person posted replaces the stored values (an unticked box is absent from it).
-  const initial: FormValues = server?.values ?? defaults;
+  const initial: FormValues = { ...defaults, ...(server?.values ?? {}) };
 
   const resolver: Resolver<FieldValues> = async (values, _context, options) => {
     const element = Object.values(options.fields).find((f) => f?.ref && "form" in f.ref)?.ref as HTMLInputElement | undefined;
