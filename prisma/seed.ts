@@ -5,7 +5,7 @@
 import crypto from "node:crypto";
 import { hashPassword } from "../app/auth/password.server.ts";
 import { groupProfileSchema } from "../app/groups/forms.ts";
-import { withCheckDigit } from "../app/groups/rules.ts";
+import { withCheckDigit } from "../app/platform/forms/rules.ts";
 import { fiscalYearValidity, publishVersion, versionColumns } from "../app/groups/group.server.ts";
 import { now } from "../app/platform/clock.server.ts";
 import type { Db } from "../app/platform/db.server.ts";

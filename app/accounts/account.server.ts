@@ -32,7 +32,8 @@ import { enqueueMail, portalLink } from "../platform/mail.server.ts";
 import { hit, limitedCheck, type RateLimitRule } from "../platform/rate-limit.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { accountDataParts } from "../platform/domains.contributions.server.ts";
-import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken, normalizeEmail } from "./user.server.ts";
+import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken } from "./user.server.ts";
+import { normalizeEmail } from "../platform/forms/rules.ts";
 
 // ---------------------------------------------------------------------------------------
 // Limits. Counted in the database (every app server sees the same numbers).

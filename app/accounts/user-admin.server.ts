@@ -8,11 +8,11 @@
  * for anyone else there are no accounts to list, read or change.
  */
 import { can, type Actor, type Role } from "../auth/permissions.ts";
-import { USER_PAGE_SIZE } from "../admin/forms.ts";
+import { USER_PAGE_SIZE } from "./user-admin-forms.ts";
 import { encodeMessage, type AnyPlainKey } from "../i18n/index.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
-import { normalizeEmail } from "./user.server.ts";
+import { normalizeEmail } from "../platform/forms/rules.ts";
 
 type Tx = Prisma.TransactionClient;
 

@@ -5,11 +5,7 @@ import { hashPassword } from "../auth/password.server.ts";
 import type { Role } from "../auth/permissions.ts";
 import { now } from "../platform/clock.server.ts";
 import { db } from "../platform/db.server.ts";
-
-/** Addresses are compared trimmed and lower-cased (domain and local part alike, as carriers do). */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { normalizeEmail } from "../platform/forms/rules.ts";
 
 export async function findUserByEmail(email: string) {
   return db.user.findUnique({ where: { email: normalizeEmail(email) } });

@@ -1,2 +1,2 @@
-/** What the staff area's shell offers other domains: its catalogue, whose navigation and dashboard strings their contributions use. */
-export { adminMessages } from "./messages.ts";
+/** What the staff area's shell offers other domains: its catalogue, whose navigation, dashboard and centre-form strings they use. */
+export { adminMessages, type MessageKey as AdminMessageKey } from "./messages.ts";

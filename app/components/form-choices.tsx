@@ -66,6 +66,18 @@ export const Checkbox = forwardRef<HTMLInputElement, Shell & { label: ReactNode 
 export type Choice = { value: string; label: string };
 export type ChoiceSection = { title: string; options: Choice[] };
 
+/** Options grouped into sections by a title of each item (districts by area), in the items' order. */
+export function choiceSections<T>(items: readonly T[], titleOf: (item: T) => string, choiceOf: (item: T) => Choice): ChoiceSection[] {
+  const sections: ChoiceSection[] = [];
+  for (const item of items) {
+    const title = titleOf(item);
+    let section = sections.find((s) => s.title === title);
+    if (!section) sections.push((section = { title, options: [] }));
+    section.options.push(choiceOf(item));
+  }
+  return sections;
+}
+
 type GroupProps = Shell & {
   legend: string;
   /** The chosen values (kept from a failed post, or the stored ones). */

@@ -5,7 +5,7 @@
  */
 import type { Actor } from "../auth/permissions.ts";
 import { city } from "../config/city.ts";
-import { CENTER_FIELDS, centerSchema, type CenterFields, type CenterInput, type DistrictInput } from "../admin/forms.ts";
+import { CENTER_FIELDS, centerSchema, type CenterFields, type CenterInput, type DistrictInput } from "./forms.ts";
 import { catalogueErrorMap } from "../platform/forms/validation.ts";
 import { encodeMessage } from "../i18n/index.ts";
 import { toCsv, unescapeFormula } from "../platform/csv.ts";

@@ -6,7 +6,7 @@
 import { actorOf, notFound, refusal, requireSession } from "../auth/guards.server.ts";
 import { can, groupReach, type Actor, type GroupRole, type Permission } from "../auth/permissions.ts";
 import { db, type Db, type Prisma } from "../platform/db.server.ts";
-import { groupIdFrom } from "./editor-forms.ts";
+import { idParam as groupIdFrom } from "../platform/forms/params.ts";
 
 type Client = Prisma.TransactionClient | Db;
 

@@ -16,10 +16,11 @@ import { translator } from "../i18n/index.ts";
 import { groupsMessages } from "./messages/groups.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
 import { now } from "../platform/clock.server.ts";
-import { fiscalYearAt, tokyoDate } from "../platform/dates.ts";
+import { fiscalYearAt, lastValidDay } from "../platform/dates.ts";
 import { toCsv } from "../platform/csv.ts";
 import { searchGrams } from "../platform/search.ts";
-import { listedGroupSql, listedGroupWhere, nextListingChange, parseIdList, registrationValidAt, type RegistrationTimes } from "./group.server.ts";
+import { listedGroupSql, listedGroupWhere, nextListingChange, parseIdList, registrationValidAt, type RegistrationTimes, type VersionRow } from "./group.server.ts";
+import { OPEN_DATA_PROFILE_COLUMNS, PUBLIC_TEXT_FIELDS, type PublicTextField } from "./fields.ts";
 import { GROUP_KINDS, type GroupKind } from "./rules.ts";
 import { DIRECTORY_PAGE_SIZE, excerpt, highlight, type DirectoryQuery, type DirectorySort, type Excerpt } from "./search.ts";
 
@@ -306,8 +307,7 @@ function currentRegistration(registrations: RegistrationRow[], at: Date): { fisc
     (r) => r.status === "approved" && r.fiscalYear >= valid.fiscalYear && (!r.endedAt || r.endedAt.getTime() > at.getTime()),
   );
   const until = Math.max(...chain.map((r) => r.validUntil.getTime()));
-  // validUntil is the exclusive instant (April 1 00:00 JST): the day before is the last valid day.
-  return { fiscalYear: valid.fiscalYear, validThrough: tokyoDate(new Date(until - 1)) };
+  return { fiscalYear: valid.fiscalYear, validThrough: lastValidDay(new Date(until)) };
 }
 
 /** Only http(s) links are ever rendered (the form validates this; old or imported data is checked again). */
@@ -415,35 +415,14 @@ export async function getPublicProfile(id: number, { at = now(), client = db }: 
 export const OPEN_DATA_COLUMNS = [
   ["cityCode", "市区町村コード"],
   ["no", "NO"],
-  ["name", "団体名"],
-  ["nameKana", "団体名_カナ"],
-  ["kind", "団体種別"],
-  ["corporateNumber", "法人番号"],
-  ["mainOfficeInCity", "主たる事務所市内"],
-  ["volunteerCenter", "ボランティアセンター登録"],
-  ["representativeName", "代表者名"],
-  ["phone", "電話番号"],
-  ["email", "メールアドレス"],
-  ["url", "URL"],
-  ["sns", "SNS"],
-  ["mainDistrictCode", "主な活動地区コード"],
-  ["districtCodes", "活動地区コード"],
-  ["activityFields", "活動分野"],
-  ["purpose", "目的"],
-  ["activities", "活動内容"],
-  ["foundedOn", "設立年月日"],
-  ["memberCount", "会員数"],
-  ["welcomesMembers", "会員募集"],
-  ["welcomesVolunteers", "ボランティア募集"],
-  ["meetingPlace", "活動場所"],
+  ...OPEN_DATA_PROFILE_COLUMNS,
   ["registrationFiscalYear", "登録年度"],
   ["validUntil", "登録有効期限"],
-] as const;
+] as readonly (readonly [keyof OpenDataGroup, string])[];
 
-export type OpenDataGroup = {
+export type OpenDataGroup = Record<PublicTextField, string> & {
   cityCode: string;
   no: number;
-  name: string;
   nameKana: string;
   /** npo | volunteer | other (the CSV has the Japanese name of the kind). */
   kind: GroupKind;
@@ -459,17 +438,19 @@ export type OpenDataGroup = {
   mainDistrictCode: string;
   districtCodes: string[];
   activityFields: number[];
-  purpose: string;
-  activities: string;
   foundedOn: string;
   memberCount: number;
   welcomesMembers: boolean;
   welcomesVolunteers: boolean;
-  meetingPlace: string;
   registrationFiscalYear: number;
   /** The last day of validity (ISO date, a March 31). */
   validUntil: string;
 };
+
+/** The free texts everyone may read, as the version holds them (the field table says which). */
+function publicTexts(v: VersionRow): Record<PublicTextField, string> {
+  return Object.fromEntries(PUBLIC_TEXT_FIELDS.map((name) => [name, v[name]])) as Record<PublicTextField, string>;
+}
 
 /** Every group listed at the instant, one record each, by group number. */
 export async function openDataGroups({ at = now(), client = db }: { at?: Date; client?: Db } = {}): Promise<OpenDataGroup[]> {
@@ -491,10 +472,10 @@ export async function openDataGroups({ at = now(), client = db }: { at?: Date; c
     const v = group.publishedVersion;
     const registration = currentRegistration(group.registrations, at);
     if (!v || !registration) continue;
-    records.push({
+    const record: OpenDataGroup = {
+      ...publicTexts(v),
       cityCode: city.code,
       no: group.id,
-      name: v.name,
       nameKana: v.nameKana,
       kind: asKind(v.kind),
       corporateNumber: v.corporateNumber,
@@ -511,16 +492,15 @@ export async function openDataGroups({ at = now(), client = db }: { at?: Date; c
         .filter((c): c is string => Boolean(c))
         .sort(),
       activityFields: parseIdList(v.activityFields).sort((a, b) => a - b),
-      purpose: v.purpose,
-      activities: v.activities,
       foundedOn: v.foundedOn,
       memberCount: v.memberCount,
       welcomesMembers: v.welcomesMembers,
       welcomesVolunteers: v.welcomesVolunteers,
-      meetingPlace: v.meetingPlace,
       registrationFiscalYear: registration.fiscalYear,
       validUntil: registration.validThrough,
-    });
+    };
+    // The JSON keys in the order of the CSV columns.
+    records.push(Object.fromEntries(OPEN_DATA_COLUMNS.map(([key]) => [key, record[key]])) as OpenDataGroup);
   }
   return records;
 }

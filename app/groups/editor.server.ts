@@ -18,9 +18,11 @@
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import crypto from "node:crypto";
-import { intentOf, keptValues, validateGroupForm, type GroupFormIntent } from "./editor-forms.ts";
-import type { GroupProfileInput } from "./forms.ts";
-import type { FieldErrors } from "../platform/forms/validation.ts";
+import { intentOf, type GroupFormIntent } from "./editor-forms.ts";
+import { groupFormSchema, type GroupProfileInput } from "./forms.ts";
+import { parseForm, type FieldErrors } from "../platform/forms/validation.ts";
+import { normalizeEmail } from "../platform/forms/rules.ts";
+import { keptValues, type FormValues } from "../platform/forms/values.ts";
 import type { MessageKey } from "./messages/groupForm.ts";
 import { now } from "../platform/clock.server.ts";
 import { can, type Actor } from "../auth/permissions.ts";
@@ -36,16 +38,15 @@ import { reachGroup } from "./access.server.ts";
 import {
   fiscalYearValidity,
   listedGroupWhere,
-  parseIdList,
   registrationsToEndWhere,
   registrationValidAt,
   versionColumns,
   versionFormValues,
+  versionProfile,
   type GroupRole,
   type RegistrationTimes,
   type VersionRow,
 } from "./group.server.ts";
-import { normalizeEmail } from "../accounts/user.server.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -210,33 +211,14 @@ export async function getGroupStatus(actor: Actor, groupId: number) {
 
 /** A version for display: district ids resolved to names. */
 async function profileView(v: VersionRow) {
-  const districtIds = parseIdList(v.districtIds);
-  const ids = [...new Set([...districtIds, ...(v.mainDistrictId ? [v.mainDistrictId] : [])])];
+  const profile = versionProfile(v);
+  const ids = [...new Set([...profile.districtIds, ...(v.mainDistrictId ? [v.mainDistrictId] : [])])];
   const districts = ids.length ? await db.district.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
   const nameById = new Map(districts.map((d) => [d.id, d.name]));
   return {
-    name: v.name,
-    nameKana: v.nameKana,
-    kind: v.kind,
-    corporateNumber: v.corporateNumber,
-    mainOfficeInCity: v.mainOfficeInCity,
-    volunteerCenter: v.volunteerCenter,
-    representativeName: v.representativeName,
-    representativePublic: v.representativePublic,
-    phone: v.phone,
-    email: v.email,
-    website: v.website,
-    sns: v.sns,
+    ...profile,
     mainDistrict: v.mainDistrictId ? (nameById.get(v.mainDistrictId) ?? "") : "",
-    districts: districtIds.map((id) => nameById.get(id)).filter((n): n is string => Boolean(n)),
-    activityFields: parseIdList(v.activityFields),
-    purpose: v.purpose,
-    activities: v.activities,
-    foundedOn: v.foundedOn,
-    memberCount: v.memberCount,
-    welcomesMembers: v.welcomesMembers,
-    welcomesVolunteers: v.welcomesVolunteers,
-    meetingPlace: v.meetingPlace,
+    districts: profile.districtIds.map((id) => nameById.get(id)).filter((n): n is string => Boolean(n)),
     logoFile: v.logoFile,
   };
 }
@@ -285,8 +267,8 @@ export type GroupSubmission = {
 const GROUP_FORM_LIMITS = { files: { logo: "logo" }, maxTextBytes: 2 * 1024 * 1024 } as const;
 
 export type GroupFormRead =
-  | { ok: true; intent: GroupFormIntent; submission: GroupSubmission; values: Record<string, string> }
-  | { ok: false; status: 400 | 411 | 413; errors: FieldErrors; values?: Record<string, string> };
+  | { ok: true; intent: GroupFormIntent; submission: GroupSubmission; values: FormValues }
+  | { ok: false; status: 400 | 411 | 413; errors: FieldErrors; values?: FormValues };
 
 /**
  * Reads and checks the profile form of /groups/new and the edit page: size first (413 with a
@@ -303,18 +285,19 @@ export async function readGroupForm(request: Request, today: string): Promise<Gr
   }
   const { formData } = read;
   const intent = intentOf(formData);
-  const validation = validateGroupForm(formData, today, intent);
+  const validation = parseForm(groupFormSchema(today), formData);
   const logo = await checkUpload("logo", formData.get("logo"), { oversize: read.oversize.has("logo") });
   if (!validation.ok || logo.kind === "error") {
     const errors: FieldErrors = { ...(validation.ok ? {} : validation.errors) };
     // A file input cannot be filled in again by the server: say so at the field.
     errors.logo = logo.kind === "error" ? LOGO_ERRORS[logo.error] : logo.kind === "file" ? "groupForm.logo.reselect" : "";
     if (!errors.logo) delete errors.logo;
-    return { ok: false, status: 400, errors, values: keptValues(formData) };
+    return { ok: false, status: 400, errors, values: validation.ok ? keptValues(formData) : validation.values };
   }
   const change: LogoChange =
     logo.kind === "file" ? { kind: "replace", file: await saveUpload(logo) } : formData.get("removeLogo") === "on" ? { kind: "remove" } : { kind: "keep" };
-  return { ok: true, intent, submission: { profile: validation.data, submit: intent === "submit", logo: change }, values: keptValues(formData) };
+  const { intent: _intent, consent: _consent, logo: _logo, ...profile } = validation.data;
+  return { ok: true, intent, submission: { profile, submit: intent === "submit", logo: change }, values: keptValues(formData) };
 }
 
 function logoAfter(change: LogoChange, current: string): string {

@@ -1,98 +1,78 @@
 import { z } from "zod";
 import { encodeMessage } from "../i18n/index.ts";
 import { isIsoDate } from "../platform/dates.ts";
-import {
-  ACTIVITY_FIELDS,
-  GROUP_KINDS,
-  GROUP_LIMITS,
-  isFurigana,
-  isValidCorporateNumber,
-  normalizeFurigana,
-} from "./rules.ts";
-import { email, text } from "../platform/forms/validation.ts";
+import { isCorporateNumber, PHONE } from "../platform/forms/rules.ts";
+import { checkbox, email, httpUrl, list, optionalText, text } from "../platform/forms/validation.ts";
+import { GROUP_FIELD_NAMES, GROUP_FIELDS, type GroupField, type GroupFieldSpec } from "./fields.ts";
+import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS, isFurigana, normalizeFurigana } from "./rules.ts";
 
-/** A checkbox posts "on" when ticked and nothing otherwise. */
-const checkbox = z
-  .union([z.literal("on"), z.literal("true"), z.literal("1"), z.literal("")])
-  .optional()
-  .transform((v) => v === "on" || v === "true" || v === "1");
+const districtError = { error: encodeMessage("groups.errors.district") };
 
-const asList = (v: unknown) => (v === undefined || v === "" ? [] : Array.isArray(v) ? v : [v]);
+/** The rule of each kind of field (fields.ts says which kind a field is). */
+const KIND_SCHEMAS = {
+  text: (f: GroupFieldSpec) => (f.required ? text(f.max!) : optionalText(f.max!)),
+  longText: (f: GroupFieldSpec) => (f.required ? text(f.max!) : optionalText(f.max!)),
+  kana: (f: GroupFieldSpec) =>
+    text(f.max!)
+      .transform(normalizeFurigana)
+      .refine((v) => v === "" || isFurigana(v), { error: encodeMessage("groups.errors.furigana") }),
+  kind: () => z.enum(GROUP_KINDS),
+  // Checked against the kind below: required for an NPO法人, refused for the others.
+  corporateNumber: () =>
+    z
+      .string()
+      .optional()
+      .default("")
+      .transform((v) => v.normalize("NFKC").replace(/[\s-]/g, "")),
+  checkbox: () => checkbox(),
+  phone: (f: GroupFieldSpec) =>
+    optionalText(f.max!)
+      .transform((v) => v.normalize("NFKC"))
+      .refine((v) => v === "" || PHONE.test(v), { error: encodeMessage("groups.errors.phone") }),
+  email: () => email({ required: false }).default(""),
+  url: (f: GroupFieldSpec) => httpUrl(f.max!, encodeMessage("groups.errors.url")),
+  district: () => z.coerce.number(districtError).int(districtError).positive(districtError),
+  districts: () => list(z.coerce.number().int().positive()).pipe(z.array(z.number()).max(101)),
+  activityFields: () =>
+    list(z.coerce.number().int())
+      .refine((fields) => fields.length > 0, { error: encodeMessage("groups.errors.fieldsRequired") })
+      .refine((fields) => fields.every((f) => ACTIVITY_FIELDS.includes(f)), { error: encodeMessage("errors.choice") }),
+  date: (_f: GroupFieldSpec, today: string) =>
+    z
+      .string()
+      .transform((v) => v.trim())
+      .refine((v) => isIsoDate(v), { error: encodeMessage("groups.errors.date") })
+      .refine((v) => v <= today, { error: encodeMessage("groups.errors.futureDate") }),
+  count: () =>
+    z.coerce
+      .number({ error: encodeMessage("errors.number") })
+      .int({ error: encodeMessage("errors.number") })
+      .refine((n) => n >= GROUP_LIMITS.minMembers && n <= GROUP_LIMITS.maxMembers, {
+        error: encodeMessage("groups.errors.members", { min: GROUP_LIMITS.minMembers, max: GROUP_LIMITS.maxMembers }),
+      }),
+};
 
-const httpUrl = text(GROUP_LIMITS.url, { required: false }).refine(
-  (v) => {
-    if (v === "") return true;
-    try {
-      const url = new URL(v);
-      return (url.protocol === "http:" || url.protocol === "https:") && Boolean(url.hostname);
-    } catch {
-      return false;
-    }
-  },
-  { error: encodeMessage("groups.errors.url") },
-);
+type Shape = { [F in GroupField]: ReturnType<(typeof KIND_SCHEMAS)[(typeof GROUP_FIELDS)[F]["kind"]]> };
 
 /**
- * One schema for the group profile: the form's action, the browser's mirror and the CSV import
- * all validate with it. `today` (ISO date in Tokyo) bounds the founding date.
+ * One schema for the group profile, built from the field table: the form's action, the
+ * browser's mirror, the staff correction and the CSV import all validate with it. `today`
+ * (ISO date in Tokyo) bounds the founding date.
  */
 export function groupProfileSchema(today: string) {
+  const shape = Object.fromEntries(
+    GROUP_FIELD_NAMES.map((name) => {
+      const spec: GroupFieldSpec = GROUP_FIELDS[name];
+      return [name, KIND_SCHEMAS[spec.kind](spec, today)];
+    }),
+  ) as Shape;
   return z
-    .object({
-      name: text(GROUP_LIMITS.name),
-      nameKana: text(GROUP_LIMITS.nameKana)
-        .transform(normalizeFurigana)
-        .refine((v) => v === "" || isFurigana(v), { error: encodeMessage("groups.errors.furigana") }),
-      kind: z.enum(GROUP_KINDS),
-      corporateNumber: z
-        .string()
-        .optional()
-        .default("")
-        .transform((v) => v.normalize("NFKC").replace(/[\s-]/g, "")),
-      mainOfficeInCity: checkbox,
-      volunteerCenter: checkbox,
-      representativeName: text(GROUP_LIMITS.representativeName),
-      representativePublic: checkbox,
-      phone: text(20, { required: false }).refine((v) => v === "" || /^0\d{1,4}-?\d{1,4}-?\d{3,4}$/.test(v.normalize("NFKC")), {
-        error: encodeMessage("groups.errors.phone"),
-      }),
-      email: email({ required: false }).default(""),
-      website: httpUrl.default(""),
-      sns: httpUrl.default(""),
-      mainDistrictId: z.coerce
-        .number({ error: encodeMessage("groups.errors.district") })
-        .int({ error: encodeMessage("groups.errors.district") })
-        .positive({ error: encodeMessage("groups.errors.district") }),
-      districtIds: z.preprocess(asList, z.array(z.coerce.number().int().positive()).max(101)),
-      activityFields: z.preprocess(
-        asList,
-        z
-          .array(z.coerce.number().int())
-          .refine((list) => list.length > 0, { error: encodeMessage("groups.errors.fieldsRequired") })
-          .refine((list) => list.every((f) => ACTIVITY_FIELDS.includes(f)), { error: encodeMessage("errors.choice") }),
-      ),
-      purpose: text(GROUP_LIMITS.purpose),
-      activities: text(GROUP_LIMITS.activities),
-      foundedOn: z
-        .string()
-        .transform((v) => v.trim())
-        .refine((v) => isIsoDate(v), { error: encodeMessage("groups.errors.date") })
-        .refine((v) => v <= today, { error: encodeMessage("groups.errors.futureDate") }),
-      memberCount: z.coerce
-        .number({ error: encodeMessage("errors.number") })
-        .int({ error: encodeMessage("errors.number") })
-        .refine((n) => n >= GROUP_LIMITS.minMembers && n <= GROUP_LIMITS.maxMembers, {
-          error: encodeMessage("groups.errors.members", { min: GROUP_LIMITS.minMembers, max: GROUP_LIMITS.maxMembers }),
-        }),
-      welcomesMembers: checkbox,
-      welcomesVolunteers: checkbox,
-      meetingPlace: text(GROUP_LIMITS.meetingPlace, { required: false }).default(""),
-    })
+    .object(shape)
     .superRefine((v, ctx) => {
       if (v.kind === "npo") {
         if (v.corporateNumber === "") {
           ctx.addIssue({ code: "custom", path: ["corporateNumber"], message: encodeMessage("groups.errors.corporateNumberRequired") });
-        } else if (!isValidCorporateNumber(v.corporateNumber)) {
+        } else if (!isCorporateNumber(v.corporateNumber)) {
           ctx.addIssue({ code: "custom", path: ["corporateNumber"], message: encodeMessage("groups.errors.corporateNumber") });
         }
       } else if (v.corporateNumber !== "") {
@@ -110,7 +90,23 @@ export function groupProfileSchema(today: string) {
 
 export type GroupProfileInput = z.output<ReturnType<typeof groupProfileSchema>>;
 
-/** The consent box is on the form (not in the CSV import, where the city holds the consent). */
-export const groupConsentSchema = z.object({
-  consent: z.literal("on", { error: encodeMessage("groups.errors.consent") }),
-});
+/**
+ * The representative's form: the profile, the logo's size (the bytes are judged on the server
+ * by decoding them) and, when the "submit" button was pressed, the consent box. A draft must be
+ * a valid profile too; only the consent waits for the submission.
+ */
+export function groupFormSchema(today: string) {
+  return z.intersection(
+    groupProfileSchema(today),
+    z
+      .object({
+        intent: z.enum(["draft", "submit"]).catch("draft"),
+        consent: z.string().optional(),
+        logo: z
+          .instanceof(File)
+          .optional()
+          .refine((file) => !file || file.size <= GROUP_LIMITS.logoBytes, { error: encodeMessage("groupForm.errors.logoSize") }),
+      })
+      .refine((v) => v.intent !== "submit" || v.consent === "on", { path: ["consent"], error: encodeMessage("groups.errors.consent") }),
+  );
+}

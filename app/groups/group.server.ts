@@ -2,7 +2,9 @@
  * The core of the group registry shared by the representative's pages, the review queue,
  * the directory and the import: what "valid" means, and publishing an approved version.
  */
+import { GROUP_FIELD_NAMES, GROUP_FIELDS, LIST_FIELDS, type GroupField } from "./fields.ts";
 import type { GroupProfileInput } from "./forms.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
 import { fiscalYearRange } from "../platform/dates.ts";
 import { searchGrams, toSearchText } from "../platform/search.ts";
@@ -111,63 +113,40 @@ export function fiscalYearValidity(fy: number) {
   return { startsAt, validUntil: endsBefore };
 }
 
-/** The profile columns of a GroupVersion from validated input. */
-export function versionColumns(input: GroupProfileInput) {
-  return {
-    name: input.name,
-    nameKana: input.nameKana,
-    kind: input.kind,
-    corporateNumber: input.corporateNumber,
-    mainOfficeInCity: input.mainOfficeInCity,
-    volunteerCenter: input.volunteerCenter,
-    representativeName: input.representativeName,
-    representativePublic: input.representativePublic,
-    phone: input.phone,
-    email: input.email,
-    website: input.website,
-    sns: input.sns,
-    mainDistrictId: input.mainDistrictId,
-    districtIds: JSON.stringify(input.districtIds),
-    activityFields: JSON.stringify(input.activityFields),
-    purpose: input.purpose,
-    activities: input.activities,
-    foundedOn: input.foundedOn,
-    memberCount: input.memberCount,
-    welcomesMembers: input.welcomesMembers,
-    welcomesVolunteers: input.welcomesVolunteers,
-    meetingPlace: input.meetingPlace,
-  };
-}
-
 export type VersionRow = Awaited<ReturnType<typeof db.groupVersion.findUniqueOrThrow>>;
 
-/** The other way round: a version as the profile form's values (the strings a posted form would hold). */
-export function versionFormValues(v: VersionRow): Record<string, string> {
-  const box = (b: boolean) => (b ? "on" : "");
-  return {
-    name: v.name,
-    nameKana: v.nameKana,
-    kind: v.kind,
-    corporateNumber: v.corporateNumber,
-    mainOfficeInCity: box(v.mainOfficeInCity),
-    volunteerCenter: box(v.volunteerCenter),
-    representativeName: v.representativeName,
-    representativePublic: box(v.representativePublic),
-    phone: v.phone,
-    email: v.email,
-    website: v.website,
-    sns: v.sns,
-    mainDistrictId: v.mainDistrictId ? String(v.mainDistrictId) : "",
-    districtIds: parseIdList(v.districtIds).join("\n"),
-    activityFields: parseIdList(v.activityFields).join("\n"),
-    purpose: v.purpose,
-    activities: v.activities,
-    foundedOn: v.foundedOn,
-    memberCount: String(v.memberCount),
-    welcomesMembers: box(v.welcomesMembers),
-    welcomesVolunteers: box(v.welcomesVolunteers),
-    meetingPlace: v.meetingPlace,
-  };
+type ListField = (typeof LIST_FIELDS)[number];
+/** A GroupVersion's profile columns: lists as JSON text, everything else as validated. */
+export type VersionColumns = Omit<GroupProfileInput, ListField> & Record<ListField, string>;
+/** A GroupVersion's profile as values: its JSON lists read back. */
+export type VersionProfile = Omit<Pick<VersionRow, GroupField>, ListField> & Record<ListField, number[]>;
+
+const isList = (name: GroupField): name is ListField => (LIST_FIELDS as readonly GroupField[]).includes(name);
+
+/** The profile columns of a GroupVersion from validated input (the field table's fields). */
+export function versionColumns(input: GroupProfileInput): VersionColumns {
+  const columns: Record<string, unknown> = {};
+  for (const name of GROUP_FIELD_NAMES) columns[name] = isList(name) ? JSON.stringify(input[name]) : input[name];
+  return columns as VersionColumns;
+}
+
+/** A version's profile fields, lists parsed. */
+export function versionProfile(v: VersionRow): VersionProfile {
+  const profile: Record<string, unknown> = {};
+  for (const name of GROUP_FIELD_NAMES) profile[name] = isList(name) ? parseIdList(v[name]) : v[name];
+  return profile as VersionProfile;
+}
+
+/** The other way round: a version as the profile form's values (what a posted form would hold). */
+export function versionFormValues(v: VersionRow): FormValues {
+  const values: FormValues = {};
+  for (const name of GROUP_FIELD_NAMES) {
+    const value = v[name];
+    if (isList(name)) values[name] = parseIdList(v[name]).map(String);
+    else if (GROUP_FIELDS[name].kind === "checkbox") values[name] = value ? "on" : "";
+    else values[name] = value === null ? "" : String(value);
+  }
+  return values;
 }
 
 export function parseIdList(json: string): number[] {

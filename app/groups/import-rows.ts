@@ -12,6 +12,7 @@ import { unescapeFormula } from "../platform/csv.ts";
 import type { ImportColumn as TableColumn, ImportReason } from "../platform/import/table.ts";
 import { isIsoDate } from "../platform/dates.ts";
 import { ACTIVITY_FIELDS, type GroupKind } from "./rules.ts";
+import { fieldSpec, GROUP_FIELD_NAMES, type GroupField } from "./fields.ts";
 
 /** A column of the import file: its Japanese header and the profile field it fills. */
 export type ImportColumn = TableColumn & { field: string };
@@ -20,29 +21,10 @@ export type ImportColumn = TableColumn & { field: string };
  * The accepted columns, in the order of the sample file. A required column must be in the
  * header row (else the file is refused); an optional one may be left out (its cells are empty).
  */
-export const GROUP_IMPORT_COLUMNS: readonly ImportColumn[] = [
-  { header: "団体名", field: "name", required: true },
-  { header: "団体名_カナ", field: "nameKana", required: true },
-  { header: "団体種別", field: "kind", required: true },
-  { header: "法人番号", field: "corporateNumber", required: false },
-  { header: "主たる事務所市内", field: "mainOfficeInCity", required: false },
-  { header: "ボランティアセンター登録", field: "volunteerCenter", required: false },
-  { header: "代表者名", field: "representativeName", required: true },
-  { header: "電話番号", field: "phone", required: false },
-  { header: "メールアドレス", field: "email", required: false },
-  { header: "URL", field: "website", required: false },
-  { header: "SNS", field: "sns", required: false },
-  { header: "主な活動地区コード", field: "mainDistrictId", required: true },
-  { header: "活動地区コード", field: "districtIds", required: false },
-  { header: "活動分野", field: "activityFields", required: true },
-  { header: "目的", field: "purpose", required: true },
-  { header: "活動内容", field: "activities", required: true },
-  { header: "設立年月日", field: "foundedOn", required: true },
-  { header: "会員数", field: "memberCount", required: true },
-  { header: "会員募集", field: "welcomesMembers", required: false },
-  { header: "ボランティア募集", field: "welcomesVolunteers", required: false },
-  { header: "活動場所", field: "meetingPlace", required: false },
-];
+export const GROUP_IMPORT_COLUMNS: readonly ImportColumn[] = GROUP_FIELD_NAMES.flatMap((field) => {
+  const { csv, required } = fieldSpec(field);
+  return csv ? [{ header: csv, field, required }] : [];
+});
 
 export const GROUP_IMPORT_HEADERS = GROUP_IMPORT_COLUMNS.map((c) => c.header);
 
@@ -205,29 +187,31 @@ export function mapImportRow(
     reasons.push({ column: "活動分野", message: encodeMessage("groupImport.reason.field", { values: unknownFields.join(", ") }) });
   }
 
+  // Every column by the kind of its field; the kinds read above are set after.
+  const cellOf = (field: GroupField): unknown => {
+    const { kind: fieldKind, csv } = fieldSpec(field);
+    if (!csv) return "";
+    switch (fieldKind) {
+      case "checkbox":
+        return yesNo(csv);
+      case "phone":
+      case "email":
+        return value(csv).normalize("NFKC").trim();
+      case "url":
+        return value(csv).trim();
+      default:
+        return value(csv);
+    }
+  };
   const input: Record<string, unknown> = {
-    name: value("団体名"),
-    nameKana: value("団体名_カナ"),
+    ...Object.fromEntries(GROUP_FIELD_NAMES.map((field) => [field, cellOf(field)])),
     kind: kind ?? kindCell,
     corporateNumber,
-    mainOfficeInCity: yesNo("主たる事務所市内"),
-    volunteerCenter: yesNo("ボランティアセンター登録"),
-    representativeName: value("代表者名"),
-    representativePublic: "",
-    phone: value("電話番号").normalize("NFKC").trim(),
-    email: value("メールアドレス").normalize("NFKC").trim(),
-    website: value("URL").trim(),
-    sns: value("SNS").trim(),
     mainDistrictId,
     districtIds,
     activityFields,
-    purpose: value("目的"),
-    activities: value("活動内容"),
     foundedOn: normalizeDate(value("設立年月日")),
     memberCount: normalizeCount(value("会員数")),
-    welcomesMembers: yesNo("会員募集"),
-    welcomesVolunteers: yesNo("ボランティア募集"),
-    meetingPlace: value("活動場所"),
   };
   return { input, reasons };
 }

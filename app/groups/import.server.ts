@@ -15,7 +15,7 @@ import type { groupImportMessages } from "./messages/groupImport.ts";
 import { now } from "../platform/clock.server.ts";
 import type { CsvEncoding } from "../platform/csv.ts";
 import type { Db, Prisma } from "../platform/db.server.ts";
-import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { fiscalYearAt, fiscalYearLabel, formatIsoDate, lastValidDay, tokyoDate } from "../platform/dates.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { countRows, runImport, type ImportDefinition, type ImportReason, type ImportTableSpec } from "../platform/import/pipeline.server.ts";
 import { districtCodeKey, GROUP_IMPORT_COLUMNS, validateImportRow } from "./import-rows.ts";
@@ -253,8 +253,7 @@ export function importReportLines(result: GroupImportResult, t: T<typeof groupIm
   const counts = { rows: result.rows.length, accepted: result.counts.accepted, present: result.counts.present, refused: result.counts.refused };
   lines.push(t(result.dryRun ? "groupImport.totalsDryRun" : "groupImport.totals", counts));
   if (!result.dryRun && result.createdGroupIds.length > 0) {
-    const until = tokyoDate(new Date(result.validUntil.getTime() - 1));
-    lines.push(t("groupImport.registered", { fiscalYear: fiscalYearLabel(result.fiscalYear, lang), until: formatIsoDate(until, lang) }));
+    lines.push(t("groupImport.registered", { fiscalYear: fiscalYearLabel(result.fiscalYear, lang), until: formatIsoDate(lastValidDay(result.validUntil), lang) }));
   }
   return lines;
 }

@@ -13,7 +13,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { groupScope } from "./access.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { db, type Db, type Prisma } from "../platform/db.server.ts";
-import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate, tokyoInstant, type IsoDate } from "../platform/dates.ts";
+import { fiscalYearAt, fiscalYearLabel, formatIsoDate, lastValidDay, tokyoInstant, type IsoDate } from "../platform/dates.ts";
 import { portalLink } from "../platform/mail.server.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { mailRepresentatives } from "./mail.server.ts";
@@ -29,11 +29,6 @@ export function renewalOpensAt(fy: number): Date {
 /** From this instant the second ("last week of March") reminder for fiscal year `fy` goes out. */
 export function finalReminderAt(fy: number): Date {
   return tokyoInstant(`${fy + 1}-03-25`);
-}
-
-/** The last day a registration is valid, for display (validUntil is the exclusive instant after it). */
-export function lastValidDay(validUntil: Date): IsoDate {
-  return tokyoDate(new Date(validUntil.getTime() - 1));
 }
 
 export type RegistrationRow = RegistrationTimes & {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { encodeMessage } from "../i18n/index.ts";
 import type { MessageKey } from "./messages/groupReview.ts";
 import { isIsoDate } from "../platform/dates.ts";
+import { GROUP_FIELD_NAMES, GROUP_FIELDS, type GroupField } from "./fields.ts";
 import { groupProfileSchema } from "./forms.ts";
 import { text } from "../platform/forms/validation.ts";
 
@@ -60,55 +61,17 @@ export const indicatorDateSchema = z.object({
     .refine((v) => v === "" || isIsoDate(v), { error: encodeMessage("groupReview.indicator.dateError") }),
 });
 
-/** The items of a profile, in the order the form shows them; a diff lists the ones that differ. */
-export const PROFILE_FIELDS = [
-  "name",
-  "nameKana",
-  "kind",
-  "corporateNumber",
-  "mainOfficeInCity",
-  "volunteerCenter",
-  "representativeName",
-  "representativePublic",
-  "phone",
-  "email",
-  "website",
-  "sns",
-  "mainDistrictId",
-  "districtIds",
-  "activityFields",
-  "purpose",
-  "activities",
-  "foundedOn",
-  "memberCount",
-  "welcomesMembers",
-  "welcomesVolunteers",
-  "meetingPlace",
-  "logoFile",
-] as const;
-export type ProfileField = (typeof PROFILE_FIELDS)[number];
+/** The items of a profile a diff is made of: the field table's fields and the logo. */
+export const PROFILE_FIELDS = [...GROUP_FIELD_NAMES, "logoFile"] as const;
+export type ProfileField = GroupField | "logoFile";
 
 /**
- * Items whose values an audit entry may hold. The others (the representative's name, contact
- * details, free texts that may name people, the logo) are recorded by name only.
+ * Items whose values an audit entry may hold (fields.ts `audited`). The others (the
+ * representative's name, contact details, free texts that may name people, the logo) are
+ * recorded by name only.
  */
-export const VALUE_AUDITED_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>([
-  "name",
-  "nameKana",
-  "kind",
-  "corporateNumber",
-  "mainOfficeInCity",
-  "volunteerCenter",
-  "representativePublic",
-  "mainDistrictId",
-  "districtIds",
-  "activityFields",
-  "foundedOn",
-  "memberCount",
-  "welcomesMembers",
-  "welcomesVolunteers",
-]);
+export const VALUE_AUDITED_FIELDS: ReadonlySet<ProfileField> = new Set<ProfileField>(GROUP_FIELD_NAMES.filter((name) => GROUP_FIELDS[name].audited));
 
 export function profileFieldLabel(field: ProfileField): MessageKey {
-  return field === "logoFile" ? "groups.label.logo" : (`groups.label.${field}`);
+  return field === "logoFile" ? "groups.label.logo" : GROUP_FIELDS[field].label;
 }

@@ -23,12 +23,12 @@ import { translator, type Lang } from "../i18n/index.ts";
 import { groupReviewMessages } from "./messages/groupReview.ts";
 import { now } from "../platform/clock.server.ts";
 import { db, type Db, type Prisma } from "../platform/db.server.ts";
-import { fiscalYearAt, fiscalYearLabel, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { fiscalYearAt, fiscalYearLabel, formatIsoDate, lastValidDay, tokyoDate } from "../platform/dates.ts";
 import { toSearchText } from "../platform/search.ts";
 import type { AuditAction } from "../platform/audit-actions.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { mailRepresentatives, type GroupMailKind } from "./mail.server.ts";
-import { lastValidDay, renewalOpensAt, renewalValidFrom } from "./renewal.server.ts";
+import { renewalOpensAt, renewalValidFrom } from "./renewal.server.ts";
 import {
   fiscalYearValidity,
   parseIdList,

@@ -54,6 +54,15 @@ export function fiscalYearRange(fy: number): { start: IsoDate; end: IsoDate; sta
   return { start, end, startsAt: tokyoInstant(start), endsBefore: tokyoInstant(`${fy + 1}-04-01`) };
 }
 
+/**
+ * The last day of something valid until an exclusive instant (a registration's validUntil is
+ * April 1 00:00 JST; its last day is March 31), as the date shown. Accepts the ISO string a
+ * loader sends.
+ */
+export function lastValidDay(validUntil: Date | string): IsoDate {
+  return tokyoDate(new Date(new Date(validUntil).getTime() - 1));
+}
+
 type Era = { ja: string; en: string; start: IsoDate; offset: number };
 const ERAS: Era[] = [
   { ja: "令和", en: "Reiwa", start: "2019-05-01", offset: 2018 },

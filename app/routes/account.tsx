@@ -34,6 +34,7 @@ import {
 } from "../accounts/account.server.ts";
 import { formatInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export { ACCOUNT_INTENTS as INTENTS } from "../accounts/forms.ts";
@@ -73,13 +74,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-type Failure = { intent: AccountIntent; errors: FieldErrors; values: Record<string, string> };
+type Failure = { intent: AccountIntent; errors: FieldErrors; values: FormValues };
 
-function failed(intent: AccountIntent, errors: FieldErrors, values: Record<string, string> = {}, status = 400) {
+function failed(intent: AccountIntent, errors: FieldErrors, values: FormValues = {}, status = 400) {
   return data<Failure>({ intent, errors, values }, { status });
 }
 
-function tooMany(intent: AccountIntent, limit: Limited, values: Record<string, string> = {}) {
+function tooMany(intent: AccountIntent, limit: Limited, values: FormValues = {}) {
   const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
   return data<Failure>(
     { intent, errors: { _form: encodeMessage("account.errors.tooMany", { minutes }) }, values },

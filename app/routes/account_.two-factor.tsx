@@ -13,6 +13,7 @@ import { encodeMessage, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { disableTotp, enableTotp, getAccount, regenerateRecoveryCodes, type Limited } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 export const handle = { messages: [accountMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.twoFactor.title"), ...handle.messages);
@@ -45,7 +46,7 @@ type Intent = (typeof INTENTS)[number];
 type Result = {
   intent: Intent;
   errors: FieldErrors;
-  values: Record<string, string>;
+  values: FormValues;
   codes?: string[];
   setUp?: { secret: string; qrCode: string };
 };

@@ -3,7 +3,8 @@ import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { auditActionLabel, Pagination, roleLabel, withQuery } from "../admin/ui.tsx";
 import { SelectField, TextField } from "../components/form.tsx";
-import { auditFilterSchema, queryFormData } from "../admin/forms.ts";
+import { auditFilterSchema } from "../admin/forms.ts";
+import { queryFormData } from "../platform/forms/validation.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { lookupMessage, useLang, useT } from "../i18n/index.ts";
@@ -14,6 +15,7 @@ import { AUDIT_PAGE_SIZE, listAudit } from "../platform/audit.server.ts";
 import { listAuditActors } from "../accounts/user-admin.server.ts";
 import { formatInstant, tokyoInstant } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { textValue } from "../platform/forms/values.ts";
 
 export const handle = { messages: [adminMessages, ...contributedMessages()] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.audit.title"), ...handle.messages);
@@ -91,7 +93,8 @@ export default function AdminAudit() {
     return (label && lookupMessage(t, label)) || type;
   };
   const form = useValidatedForm(auditFilterSchema, { errors, values }, {}, { method: "get" });
-  const actionChoices = [...new Set([...log.actions, ...(values.action ? [values.action] : [])])];
+  const chosen = textValue(values, "action");
+  const actionChoices = [...new Set([...log.actions, ...(chosen ? [chosen] : [])])];
   return (
     <>
       <h1>{t("admin.audit.title")}</h1>

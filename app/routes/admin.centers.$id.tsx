@@ -1,22 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, redirect, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
-import { CenterForm, Notice } from "../admin/ui.tsx";
-import { CENTER_FIELDS, centerSchema, submittedValues } from "../admin/forms.ts";
+import { Notice } from "../admin/ui.tsx";
+import { CenterForm } from "../districts/ui.tsx";
+import { CENTER_FIELDS, centerSchema } from "../districts/forms.ts";
+import { keptValues } from "../platform/forms/values.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { adminMessages } from "../admin/messages.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { getCenterForAdmin, listDistrictChoices, updateCenter } from "../districts/centers.server.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const handle = { messages: [adminMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.center.editTitle", { name: args.data?.center.name ?? "" }), ...handle.messages);
-
-function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "district:manage:any");
@@ -33,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await updateCenter(actor, id, parsed.data);
   if (!result.ok && result.notFound) throw notFound();
-  if (!result.ok) return data({ errors: result.errors, values: submittedValues(formData) }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, values: keptValues(formData) }, { status: 400 });
   return redirect(`/admin/centers/${id}?saved=${result.changed ? 1 : 0}`);
 }
 

@@ -3,7 +3,7 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { requirePermission } from "../auth/guards.server.ts";
 import { FileField, Notice } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { centerImportSchema } from "../admin/forms.ts";
+import { centerImportSchema } from "../districts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
 import { encodeMessage, translateMessage, useT } from "../i18n/index.ts";
@@ -11,6 +11,7 @@ import { adminMessages } from "../admin/messages.ts";
 import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../districts/centers.server.ts";
 import { checkUpload, readUploadForm, UPLOAD_KINDS } from "../platform/uploads/index.server.ts";
 import { pageTitle } from "../platform/meta.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export const INTENTS = ["preview", "apply"] as const;
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { headers: CENTER_CSV_HEADERS };
 }
 
-const refusal = (errors: Record<string, string>, values: Record<string, string> = {}, status = 400) =>
+const refusal = (errors: Record<string, string>, values: FormValues = {}, status = 400) =>
   data({ stage: "upload" as const, errors, values }, { status });
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -111,7 +112,7 @@ export default function AdminCenterImport() {
   );
 }
 
-function UploadForm({ server, headers }: { server: { errors: Record<string, string>; values: Record<string, string> } | undefined; headers: string[] }) {
+function UploadForm({ server, headers }: { server: { errors: Record<string, string>; values: FormValues } | undefined; headers: string[] }) {
   const t = useT(...handle.messages);
   const navigation = useNavigation();
   const form = useValidatedForm(centerImportSchema, server);

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
-import { CenterForm } from "../admin/ui.tsx";
-import { centerSchema, submittedValues } from "../admin/forms.ts";
+import { CenterForm } from "../districts/ui.tsx";
+import { centerSchema } from "../districts/forms.ts";
+import { keptValues } from "../platform/forms/values.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
 import { adminMessages } from "../admin/messages.ts";
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(centerSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await createCenter(actor, parsed.data);
-  if (!result.ok) return data({ errors: result.errors, values: submittedValues(formData) }, { status: 400 });
+  if (!result.ok) return data({ errors: result.errors, values: keptValues(formData) }, { status: 400 });
   return redirect(`/admin/centers/${result.id}?saved=new`);
 }
 

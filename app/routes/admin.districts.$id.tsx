@@ -3,7 +3,7 @@ import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { Notice } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea, TextField } from "../components/form.tsx";
-import { districtSchema } from "../admin/forms.ts";
+import { districtSchema } from "../districts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useT } from "../i18n/index.ts";
@@ -11,15 +11,10 @@ import { adminMessages } from "../admin/messages.ts";
 import { districtsMessages } from "../districts/messages.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { getDistrictForAdmin, updateDistrict } from "../districts/centers.server.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const handle = { messages: [adminMessages, districtsMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.district.title", { name: args.data?.district.name ?? "" }), ...handle.messages);
-
-function idParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw notFound();
-  return id;
-}
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   await requirePermission(request, "district:manage:any");

@@ -14,7 +14,7 @@ import type { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { auditActionLabel, Notice, roleLabel } from "../admin/ui.tsx";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { ConflictNotice, groupIdParam, groupKindLabel, groupStateLabel, labelOf } from "../groups/ui/review-ui.tsx";
+import { ConflictNotice, groupKindLabel, groupStateLabel, labelOf } from "../groups/ui/review-ui.tsx";
 import {
   approveRenewalSchema,
   approveSchema,
@@ -34,6 +34,8 @@ import { pageTitle } from "../platform/meta.ts";
 import { decideRenewal, decideVersion, groupReviewDetail, type FieldValue, type Outcome } from "../groups/review.server.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
+import type { FormValues } from "../platform/forms/values.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 
@@ -43,7 +45,7 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
-  const detail = await groupReviewDetail(actor, groupIdParam(params.id));
+  const detail = await groupReviewDetail(actor, idParam(params.id));
   if (!detail) throw notFound();
   return { detail };
 }
@@ -53,13 +55,13 @@ export const INTENTS = ["approve", "reject", "request", "approveRenewal", "rejec
 type Intent = (typeof INTENTS)[number];
 
 type ActionResult =
-  | { intent: Intent; conflict: false; errors: Record<string, string>; values: Record<string, string> }
+  | { intent: Intent; conflict: false; errors: Record<string, string>; values: FormValues }
   | { intent: Intent; conflict: true; errors?: undefined; values?: undefined };
 
 /** A decision: 400 with the message at the field, 409 when it was decided meanwhile, else back to the page. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
-  const groupId = groupIdParam(params.id);
+  const groupId = idParam(params.id);
   const formData = await readFormData(request);
   const intent = INTENTS.find((i) => i === formData.get("intent"));
   if (!intent) throw new Response("Bad Request", { status: 400 });
@@ -191,7 +193,7 @@ export default function GroupReviewDetail() {
   );
 }
 
-type Server = { intent: Intent; errors: Record<string, string>; values: Record<string, string> } | undefined;
+type Server = { intent: Intent; errors: Record<string, string>; values: FormValues } | undefined;
 
 function DecisionForm({
   intent,

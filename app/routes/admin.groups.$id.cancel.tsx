@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, Form, Link, redirect, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { ErrorSummary, TextArea } from "../components/form.tsx";
-import { ConflictNotice, groupIdParam } from "../groups/ui/review-ui.tsx";
+import { ConflictNotice } from "../groups/ui/review-ui.tsx";
 import { cancelSchema, REVIEW_TEXT_MAX } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
@@ -10,13 +10,14 @@ import { useT } from "../i18n/index.ts";
 import { groupReviewMessages } from "../groups/messages/groupReview.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { cancelRegistration, groupReviewDetail } from "../groups/review.server.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const handle = { messages: [groupReviewMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("groupReview.cancel.title", { name: args.data?.group.name ?? "" }), ...handle.messages);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
-  const detail = await groupReviewDetail(actor, groupIdParam(params.id));
+  const detail = await groupReviewDetail(actor, idParam(params.id));
   if (!detail) throw notFound();
   return { group: detail.group };
 }
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** Cancels the registration (reason required): 400 at the field, 409 when the group is no longer registered. */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
-  const groupId = groupIdParam(params.id);
+  const groupId = idParam(params.id);
   const parsed = parseForm(cancelSchema, await readFormData(request));
   if (!parsed.ok) return data({ conflict: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const outcome = await cancelRegistration(actor, groupId, parsed.data.reason);

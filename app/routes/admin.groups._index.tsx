@@ -3,7 +3,7 @@ import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { SelectField, TextField } from "../components/form.tsx";
 import { groupKindLabel, groupStateLabel } from "../groups/ui/review-ui.tsx";
-import { queryFormData } from "../admin/forms.ts";
+import { queryFormData } from "../platform/forms/validation.ts";
 import { queueFilterSchema, REVIEW_KINDS, type ReviewKind } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";

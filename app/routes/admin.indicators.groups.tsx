@@ -3,7 +3,7 @@ import { data, Form, Link, useLoaderData } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { TextField } from "../components/form.tsx";
 import { groupKindLabel } from "../groups/ui/review-ui.tsx";
-import { queryFormData } from "../admin/forms.ts";
+import { queryFormData } from "../platform/forms/validation.ts";
 import { indicatorDateSchema } from "../groups/review-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";

@@ -5,7 +5,7 @@ import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { ROLES } from "../auth/permissions.ts";
 import { FormError, Notice, roleLabel, withQuery } from "../admin/ui.tsx";
 import { ErrorSummary, SelectField, TextArea } from "../components/form.tsx";
-import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../admin/forms.ts";
+import { activeChangeSchema, representativeAddSchema, representativeRemoveSchema, roleChangeSchema } from "../accounts/user-admin-forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { lookupMessage, translateMessage, useLang, useT } from "../i18n/index.ts";
@@ -21,6 +21,7 @@ import {
   type AdminChange,
 } from "../accounts/user-admin.server.ts";
 import { formatInstant } from "../platform/dates.ts";
+import { keptValues, type FormValues } from "../platform/forms/values.ts";
 
 export const handle = { messages: [adminMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.user.title", { name: args.data?.user.displayName ?? "" }), ...handle.messages);
@@ -41,9 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { user, districts, self: actor.id === user.id };
 }
 
-type Refusal = { intent: Intent; errors: Record<string, string>; values: Record<string, string> };
+type Refusal = { intent: Intent; errors: Record<string, string>; values: FormValues };
 
-function refused(intent: Intent, errors: Record<string, string>, values: Record<string, string>) {
+function refused(intent: Intent, errors: Record<string, string>, values: FormValues) {
   return data<Refusal>({ intent, errors, values }, { status: 400 });
 }
 
@@ -60,8 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await change(parsed.data);
     if (!result.ok && result.notFound) throw notFound();
     if (!result.ok) {
-      const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
-      return refused(intent, { [field]: result.error ?? "errors.invalid" }, values);
+      return refused(intent, { [field]: result.error ?? "errors.invalid" }, keptValues(formData));
     }
     return redirect(`/admin/users/${id}?done=${result.changed ? intent : "none"}`);
   };

@@ -4,13 +4,13 @@ import { useT } from "../i18n/index.ts";
 import { districtsMessages } from "../districts/messages.ts";
 import { getCenter } from "../districts/district.server.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { idParam } from "../platform/forms/params.ts";
 
 export const handle = { messages: [districtsMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, () => args.data?.center.name);
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = Number(params.id);
-  const center = Number.isSafeInteger(id) && id > 0 ? await getCenter(id) : null;
+  const center = await getCenter(idParam(params.id));
   if (!center) throw new Response("Not Found", { status: 404 });
   return {
     center: {

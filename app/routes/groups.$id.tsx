@@ -7,6 +7,7 @@ import { activityFieldLabel } from "../groups/messages/groups.ts";
 import { getPublicProfile } from "../groups/directory.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import groupStyles from "../groups/ui/groups.css?url";
+import { idParam } from "../platform/forms/params.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupStyles }];
 
@@ -20,8 +21,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  const id = /^\d{1,10}$/.test(params.id ?? "") ? Number(params.id) : NaN;
-  const lookup = await getPublicProfile(id);
+  const lookup = await getPublicProfile(idParam(params.id));
   if (lookup.status === "unknown") throw new Response("Not Found", { status: 404 });
   // The registration has ended: say so and nothing more (the profile is no longer public).
   if (lookup.status === "ended") return data({ profile: null }, { status: 410, headers: { "X-Robots-Tag": "noindex" } });

@@ -53,11 +53,11 @@ export default function NewGroup() {
       <h1>{t("groupForm.title")}</h1>
       <p>{t("groupForm.new.lead")}</p>
       <GroupForm
+        variant={{ kind: "member", canSubmit: true }}
         districts={districts}
         today={today}
-        values={result?.values ?? {}}
-        serverErrors={result?.errors}
-        canSubmit
+        defaults={{}}
+        server={result}
         busy={navigation.state === "submitting"}
       />
     </>

@@ -4,7 +4,7 @@ import { getAuthenticatedSession, requireSession } from "../auth/guards.server.t
 import { useT } from "../i18n/index.ts";
 import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { acceptInvitation, inspectInvitation, type AcceptResult } from "../groups/editor.server.ts";
-import { normalizeEmail } from "../accounts/user.server.ts";
+import { normalizeEmail } from "../platform/forms/rules.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const handle = { messages: [groupFormMessages] };

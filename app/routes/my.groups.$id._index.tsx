@@ -8,7 +8,7 @@ import { groupNoticeFrom } from "../groups/editor-forms.ts";
 import { lookupMessage, useLang, useT } from "../i18n/index.ts";
 import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { getGroupStatus, leaveGroup } from "../groups/editor.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate, lastValidDay, tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const handle = { messages: [groupFormMessages] };
@@ -31,10 +31,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return data({ error: "error" in result ? result.error : null }, { status: 409 });
 }
 
-/** The last instant of validity is the one before validUntil (exclusive), shown as a date. */
-function lastDay(validUntil: string) {
-  return tokyoDate(new Date(new Date(validUntil).getTime() - 1));
-}
 
 export default function GroupStatusPage() {
   const t = useT(...handle.messages);
@@ -145,9 +141,9 @@ export default function GroupStatusPage() {
                     {r.validFrom
                       ? t("groupForm.registrations.validRange", {
                           from: formatIsoDate(tokyoDate(new Date(r.validFrom)), lang),
-                          until: formatIsoDate(lastDay(r.validUntil), lang),
+                          until: formatIsoDate(lastValidDay(r.validUntil), lang),
                         })
-                      : t("groupForm.registrations.validUntil", { until: formatIsoDate(lastDay(r.validUntil), lang) })}
+                      : t("groupForm.registrations.validUntil", { until: formatIsoDate(lastValidDay(r.validUntil), lang) })}
                     {r.endedAt && r.endReason ? (
                       <>
                         <br />

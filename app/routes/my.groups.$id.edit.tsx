@@ -72,13 +72,11 @@ export default function EditGroup() {
         <>
           <p>{t(lead)}</p>
           <GroupForm
+            variant={{ kind: "member", canSubmit: page.role === "representative", currentLogo: page.logoFile || undefined, groupName: name }}
             districts={page.districts}
             today={page.today}
-            values={result?.values ?? page.values}
-            serverErrors={result?.errors}
-            canSubmit={page.role === "representative"}
-            currentLogo={page.logoFile || undefined}
-            groupName={name}
+            defaults={page.values}
+            server={result}
             busy={navigation.state === "submitting"}
           />
         </>

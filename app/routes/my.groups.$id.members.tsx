@@ -21,6 +21,7 @@ import {
 } from "../groups/editor.server.ts";
 import { formatInstant, formatIsoDate, tokyoDate } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
+import type { FormValues } from "../platform/forms/values.ts";
 
 export const handle = { messages: [groupFormMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data?.title ?? t("groupForm.page.members"), ...handle.messages);
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const INTENTS = ["invite", "cancel", "role", "remove"] as const;
 type Intent = (typeof INTENTS)[number];
 
-function refused(intent: Intent, result: Failure, values: Record<string, string> = {}) {
+function refused(intent: Intent, result: Failure, values: FormValues = {}) {
   if ("notFound" in result) throw notFound();
   if ("limited" in result) {
     const minutes = Math.max(1, Math.ceil(result.limited / 60));

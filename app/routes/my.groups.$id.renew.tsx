@@ -9,8 +9,8 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { useLang, useT } from "../i18n/index.ts";
 import { groupReviewMessages } from "../groups/messages/groupReview.ts";
-import { lastValidDay, renewalPage, submitRenewal, type RenewalStatus } from "../groups/renewal.server.ts";
-import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
+import { renewalPage, submitRenewal, type RenewalStatus } from "../groups/renewal.server.ts";
+import { fiscalYearLabel, formatInstant, formatIsoDate, lastValidDay } from "../platform/dates.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const handle = { messages: [groupReviewMessages] };

@@ -13,6 +13,7 @@ import { groupFormMessages } from "../groups/messages/groupForm.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { getGroupStatus, withdrawGroup } from "../groups/editor.server.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { keptValues } from "../platform/forms/values.ts";
 
 export const handle = { messages: [groupFormMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data?.title ?? t("groupForm.page.withdraw"), ...handle.messages);
@@ -37,13 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor, page } = await load(request, params.id);
-  const parsed = parseForm(withdrawSchema, await readFormData(request));
+  const formData = await readFormData(request);
+  const parsed = parseForm(withdrawSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = await withdrawGroup(actor, page.group.id, parsed.data.reason);
   if (result.ok) return redirect(`/my/groups/${page.group.id}?notice=withdrawn`);
   if ("notFound" in result) throw notFound();
   const error = "error" in result ? result.error : "groupForm.errors.groupClosed";
-  return data({ errors: { _form: error } as FieldErrors, values: parsed.data as Record<string, string> }, { status: 409 });
+  return data({ errors: { _form: error } as FieldErrors, values: keptValues(formData) }, { status: 409 });
 }
 
 export default function WithdrawGroup() {

@@ -92,6 +92,10 @@ test("a group is registered with the keyboard alone", async ({ page }) => {
 });
 
 test("an incomplete form shows the errors in a summary that takes focus, and keeps what was typed", async ({ page }) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
   await page.goto("/groups/new");
   await page.locator("#name").fill("<script>alert(1)</script>");
   await page.locator("#memberCount").fill("0");
@@ -104,6 +108,8 @@ test("an incomplete form shows the errors in a summary that takes focus, and kee
   await expect(summary).toContainText("個人情報の利用目的への同意が必要です");
   await expect(page.locator("#name")).toHaveValue("<script>alert(1)</script>");
   await expect(page).toHaveURL(/\/groups\/new$/);
+  // Judged in the browser with the pressed button's intent (the consent is asked for on "submit" only).
+  expect(posts).toEqual([]);
 });
 
 test("the form works without JavaScript: errors from the server, then a saved draft", async ({ browser, baseURL, signIn }) => {

@@ -3,7 +3,9 @@
  * fixture: a change shown field by field, a change approved through the page, and two members of
  * staff deciding the same application (the second gets the 409 notice; without JavaScript, the
  * 409 page). The axe checks of the review pages are in sweep-groups.spec.ts; axe runs here only
- * on the states no sweep row reaches (after an approval, after a decision made by someone else).
+ * on the states no sweep row reaches (after an approval, after a decision made by someone else,
+ * a correction refused in the browser). The correction is the shared group form: refused at the
+ * fields in the browser and, without JavaScript, by the server, then published.
  *
  * Its groups are added to the worker's database through the registry's own model functions.
  */
@@ -11,7 +13,7 @@ import { expect, test } from "./fixtures.ts";
 import { actorOfStaff, registeredWithChange } from "./groups-data.ts";
 import { expectAccessible } from "./helpers.ts";
 
-const ids = { change: 0, approveChange: 0, race: 0, raceWithScript: 0 };
+const ids = { change: 0, approveChange: 0, race: 0, raceWithScript: 0, correct: 0 };
 
 test.beforeAll(async ({ db }) => {
   const support = await import("../integration/group-review-support.ts");
@@ -22,6 +24,9 @@ test.beforeAll(async ({ db }) => {
   ids.raceWithScript = await support.submitNewGroup(rep, await support.profile({ name: "審査試験の二重判断の会" }));
   ids.change = await registeredWithChange(rep, actorOfStaff(staff.id), "差分試験の会");
   ids.approveChange = await registeredWithChange(rep, actorOfStaff(staff.id), "承認試験の会");
+  ids.correct = await support.submitNewGroup(rep, await support.profile({ name: "訂正試験の会" }));
+  const { decideVersion } = await import("../../app/groups/review.server.ts");
+  await decideVersion(actorOfStaff(staff.id), ids.correct, await support.submittedVersionId(ids.correct), "approve", "");
 });
 
 test.beforeEach(async ({ page, signIn }) => {
@@ -37,6 +42,45 @@ test("the change shows old beside new, item by item", async ({ page }) => {
   await expect(nameRow).toContainText("差分試験の会（改称）");
   await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "会員数" }) })).toContainText("30");
   await expect(diff.getByRole("rowheader", { name: "団体の目的" })).toHaveCount(0);
+});
+
+test("the correction is the group form: the browser refuses bad and hostile input at the fields, then it is published", async ({ page, db }) => {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  await page.goto(`/admin/groups/${ids.correct}/correct`);
+  await expect(page.locator("#name")).toHaveValue("訂正試験の会");
+  await expect(page.locator("#activityFields")).toBeChecked();
+  const published = (await db.group.findUniqueOrThrow({ where: { id: ids.correct } })).publishedVersionId;
+  await page.locator("#name").fill("<script>alert(1)</script>");
+  await page.locator("#memberCount").fill("3");
+  await page.locator("#website").fill("javascript:alert(1)");
+  await page.locator("#purpose").fill("あ".repeat(2001));
+  await page.getByRole("button", { name: "訂正して公開する" }).click();
+  const summary = page.locator(".error-summary");
+  await expect(summary).toBeFocused();
+  await expect(page.locator("#memberCount-error")).toHaveText("会員数は5人以上99999人以下で入力してください");
+  await expect(page.locator("#website-error")).toHaveText("http:// 又は https:// で始まるアドレスを入力してください");
+  await expect(page.locator("#purpose-error")).toContainText("2000");
+  await expect(page.locator("#reason-error")).toHaveText("理由を入力してください");
+  await expect(page.locator("#name")).toHaveValue("<script>alert(1)</script>");
+  await expect(page).toHaveURL(/\/correct$/);
+  expect(posts, "judged in the browser: nothing was posted").toEqual([]);
+  await expectAccessible(page);
+  expect((await db.group.findUniqueOrThrow({ where: { id: ids.correct } })).publishedVersionId).toBe(published);
+
+  // The messages follow the corrections; a valid correction is published.
+  await page.locator("#memberCount").fill("25");
+  await page.locator("#website").fill("");
+  await page.locator("#purpose").fill("訂正後の目的");
+  await page.locator("#name").fill("訂正試験の会（訂正）");
+  await expect(page.locator("#memberCount-error")).toHaveCount(0);
+  await page.locator("#reason").fill("会員数の誤記");
+  await page.getByRole("button", { name: "訂正して公開する" }).click();
+  await expect(page).toHaveURL(new RegExp(`/admin/groups/${ids.correct}\\?done=correct$`));
+  const version = (await db.group.findUniqueOrThrow({ where: { id: ids.correct }, include: { publishedVersion: true } })).publishedVersion;
+  expect(version).toMatchObject({ name: "訂正試験の会（訂正）", memberCount: 25, purpose: "訂正後の目的" });
 });
 
 test("staff approve a change through the page; the new profile is published", async ({ page, db }) => {
@@ -73,6 +117,17 @@ test("a decision already made by someone else shows the 409 notice and the curre
 // axe needs script in the page, so the checks without JavaScript are of content and status only.
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
+
+  test("without JavaScript the correction is refused by the server at the fields, keeping what was typed", async ({ page }) => {
+    await page.goto(`/admin/groups/${ids.correct}/correct`);
+    await page.locator("#memberCount").fill("100000");
+    await page.locator("#name").fill("スクリプトなしの訂正");
+    await page.getByRole("button", { name: "訂正して公開する" }).click();
+    await expect(page.locator("#memberCount-error")).toHaveText("会員数は5人以上99999人以下で入力してください");
+    await expect(page.locator("#reason-error")).toHaveText("理由を入力してください");
+    await expect(page.locator("#name")).toHaveValue("スクリプトなしの訂正");
+    await expect(page.locator("#activityFields")).toBeChecked();
+  });
 
   test("the second of two members of staff deciding the same application gets a clear 409 page", async ({ page, context, db }) => {
     const first = page;

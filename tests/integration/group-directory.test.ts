@@ -14,7 +14,7 @@ import {
   OPEN_DATA_COLUMNS,
   searchDirectory,
 } from "../../app/groups/directory.server.ts";
-import { withCheckDigit } from "../../app/groups/rules.ts";
+import { withCheckDigit } from "../../app/platform/forms/rules.ts";
 import { parseDirectoryQuery } from "../../app/groups/search.ts";
 import { parseCsv } from "../../app/platform/csv.ts";
 import type { Db } from "../../app/platform/db.server.ts";

@@ -18,7 +18,7 @@ const { describeBothDatabases, ROOT } = await import("./helpers/test-db.ts");
 const { importGroups, importReportLines } = await import("../../app/groups/import.server.ts");
 const { GROUP_IMPORT_HEADERS } = await import("../../app/groups/import-rows.ts");
 const { fiscalYearValidity, listedGroupWhere } = await import("../../app/groups/group.server.ts");
-const { isValidCorporateNumber, withCheckDigit } = await import("../../app/groups/rules.ts");
+const { isCorporateNumber, withCheckDigit } = await import("../../app/platform/forms/rules.ts");
 const { setClock } = await import("../../app/platform/clock.server.ts");
 const { translateMessage, translator } = await import("../../app/i18n/index.ts");
 const { groupImportMessages } = await import("../../app/groups/messages/groupImport.ts");
@@ -390,7 +390,7 @@ describeBothDatabases("demo groups seed", (getCtx) => {
 
     const npos = await client.group.findMany({ where: { kind: "npo" }, select: { corporateNumber: true } });
     expect(npos.length).toBeGreaterThanOrEqual(13);
-    for (const n of npos) expect(isValidCorporateNumber(n.corporateNumber ?? "")).toBe(true);
+    for (const n of npos) expect(isCorporateNumber(n.corporateNumber ?? "")).toBe(true);
 
     const resident = await client.user.findUniqueOrThrow({
       where: { email: "resident@demo.annaka.example" },

@@ -11,7 +11,7 @@ import { createSession } from "../../app/auth/session.server.ts";
 import type { Actor } from "../../app/auth/permissions.ts";
 import { groupProfileSchema, type GroupProfileInput } from "../../app/groups/forms.ts";
 import { createGroup, saveGroupVersion } from "../../app/groups/editor.server.ts";
-import { withCheckDigit } from "../../app/groups/rules.ts";
+import { withCheckDigit } from "../../app/platform/forms/rules.ts";
 import { now, setClock } from "../../app/platform/clock.server.ts";
 import { db } from "../../app/platform/db.server.ts";
 import { tokyoDate } from "../../app/platform/dates.ts";

@@ -1,13 +1,14 @@
 /**
  * The group profile form: the shared schema (groupProfileSchema) against bad and hostile input,
- * and the form-level rules of the representative's pages (consent on submission, kept values).
- * The logo's content check is in uploads.test.ts.
+ * the form-level rules of the representative's pages (groupFormSchema: consent on submission,
+ * the logo's size; kept values). The logo's content check is in uploads.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { groupIdFrom, inviteSchema, keptValues, validateGroupForm, withdrawSchema } from "../../app/groups/editor-forms.ts";
-import { groupProfileSchema } from "../../app/groups/forms.ts";
+import { inviteSchema, withdrawSchema } from "../../app/groups/editor-forms.ts";
+import { groupFormSchema, groupProfileSchema } from "../../app/groups/forms.ts";
 import { parseForm } from "../../app/platform/forms/validation.ts";
-import { withCheckDigit } from "../../app/groups/rules.ts";
+import { withCheckDigit } from "../../app/platform/forms/rules.ts";
+import { keptValues } from "../../app/platform/forms/values.ts";
 
 const TODAY = "2026-06-01";
 
@@ -135,25 +136,52 @@ describe("groupProfileSchema through the form", () => {
   });
 });
 
-describe("validateGroupForm", () => {
+describe("groupFormSchema (the representative's form)", () => {
+  const submitForm = (data: FormData, intent: "draft" | "submit") => {
+    data.append("intent", intent);
+    return parseForm(groupFormSchema(TODAY), data);
+  };
+
   it("saves a draft without consent, but asks for it on submission", () => {
-    expect(validateGroupForm(form(), TODAY, "draft").ok).toBe(true);
-    const submit = validateGroupForm(form(), TODAY, "submit");
+    expect(submitForm(form(), "draft").ok).toBe(true);
+    const submit = submitForm(form(), "submit");
     expect(submit.ok).toBe(false);
     expect(!submit.ok && submit.errors).toEqual({ consent: "groups.errors.consent" });
     const consented = form();
     consented.append("consent", "on");
-    expect(validateGroupForm(consented, TODAY, "submit").ok).toBe(true);
+    expect(submitForm(consented, "submit").ok).toBe(true);
   });
 
-  it("reports profile and consent errors together and keeps what was typed, lists joined, long texts cut", () => {
-    const result = validateGroupForm(form({ memberCount: "0", purpose: "x".repeat(50_000) }), TODAY, "submit");
+  it("treats an unknown intent as a draft and refuses a consent that is not the box's value", () => {
+    expect(submitForm(form(), "publish" as "draft").ok).toBe(true);
+    const forged = form();
+    forged.append("consent", "yes");
+    expect(!submitForm(forged, "submit").ok).toBe(true);
+  });
+
+  it("reports profile and consent errors together and keeps what was typed, lists as lists, long texts cut", () => {
+    const result = submitForm(form({ memberCount: "0", purpose: "x".repeat(50_000) }), "submit");
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(["consent", "memberCount", "purpose"]);
-    expect(result.values.activityFields).toBe("13\n1");
+    expect(result.values.activityFields).toEqual(["13", "1"]);
     expect(result.values.name).toBe("安中こども食堂");
-    expect(result.values.purpose.length).toBe(10_000);
+    expect(result.values.purpose).toHaveLength(10_000);
+  });
+
+  it("refuses a logo over 1 MB by its size, and takes an empty file input as no logo", () => {
+    const big = form();
+    big.append("logo", new File([new Uint8Array(1024 * 1024 + 1)], "big.png", { type: "image/png" }));
+    const refused = submitForm(big, "draft");
+    expect(!refused.ok && refused.errors.logo).toBe("groupForm.errors.logoSize");
+    const empty = form();
+    empty.append("logo", new File([], "", { type: "application/octet-stream" }));
+    expect(submitForm(empty, "draft").ok).toBe(true);
+  });
+
+  it("reports a hostile list item at its list, not at a path of its own", () => {
+    const result = parse({ districtIds: ["1", "x"], activityFields: ["<script>"] });
+    expect(!result.ok && Object.keys(result.errors).sort()).toEqual(["activityFields", "districtIds"]);
   });
 
   it("keeps text fields only (never the uploaded file or the button)", () => {
@@ -163,7 +191,7 @@ describe("validateGroupForm", () => {
     const values = keptValues(data);
     expect(values).not.toHaveProperty("intent");
     expect(values).not.toHaveProperty("logo");
-    expect(values.districtIds).toBe("1\n2");
+    expect(values.districtIds).toEqual(["1", "2"]);
   });
 });
 
@@ -193,8 +221,4 @@ describe("the other forms of the representative's pages", () => {
     expect(!long.ok && long.errors.reason).toBe('errors.tooLong|{"max":1000}');
   });
 
-  it("reads a group id from the URL only as a plain positive integer", () => {
-    expect(groupIdFrom("12")).toBe(12);
-    for (const bad of [undefined, "", "0", "012", "-1", "1.5", "1e3", "abc", "99999999999", "12abc"]) expect(groupIdFrom(bad), String(bad)).toBeNull();
-  });
 });

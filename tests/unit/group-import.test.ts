@@ -17,7 +17,8 @@ import {
   splitList,
   validateImportRow,
 } from "../../app/groups/import-rows.ts";
-import { identityKeyOf, isFurigana, isValidCorporateNumber, normalizeFurigana, withCheckDigit } from "../../app/groups/rules.ts";
+import { identityKeyOf, isFurigana, normalizeFurigana } from "../../app/groups/rules.ts";
+import { isCorporateNumber, withCheckDigit } from "../../app/platform/forms/rules.ts";
 import { parseCsvRows } from "../../app/platform/csv.ts";
 import { decodeImportBytes, readHeader } from "../../app/platform/import/table.ts";
 import { districts } from "../../prisma/data/annaka.ts";
@@ -358,7 +359,7 @@ describe("demo groups (prisma/data/groups.ts)", () => {
       expect(parsed.success ? [] : parsed.error.issues.map((x) => `${String(x.path[0])}: ${x.message}`), g.name).toEqual([]);
       expect(isFurigana(normalizeFurigana(g.kana)), g.name).toBe(true);
       expect(g.kana, g.name).toBe(normalizeFurigana(g.kana));
-      if (g.kind === "npo") expect(isValidCorporateNumber(withCheckDigit(g.corporateBase ?? "")), g.name).toBe(true);
+      if (g.kind === "npo") expect(isCorporateNumber(withCheckDigit(g.corporateBase ?? "")), g.name).toBe(true);
       else expect(g.corporateBase, g.name).toBeUndefined();
       if (g.email) expect(g.email, g.name).toMatch(/@example\.jp$/);
       for (const url of [g.website, g.sns]) if (url) expect(url, g.name).toMatch(/^https:\/\/[a-z0-9-]+\.example\.jp\//);

@@ -9,7 +9,8 @@ import { describe, expect, it, vi } from "vitest";
 vi.mock("../../app/platform/db.server.ts", () => ({ db: {} }));
 
 const { fiscalYearValidity, registrationValidAt } = await import("../../app/groups/group.server.ts");
-const { finalReminderAt, lastValidDay, reminderDue, renewalOpensAt, renewalStatusOf, renewalValidFrom } = await import(
+const { lastValidDay } = await import("../../app/platform/dates.ts");
+const { finalReminderAt, reminderDue, renewalOpensAt, renewalStatusOf, renewalValidFrom } = await import(
   "../../app/groups/renewal.server.ts"
 );
 const { versionDiff } = await import("../../app/groups/review.server.ts");

@@ -1,282 +1,224 @@
 /**
- * The group profile form (/groups/new and /my/groups/:id/edit) and the read-only view of a
- * profile. The form is a plain multipart <Form>: without JavaScript it posts and the action
- * validates. With JavaScript, the same parseForm and the same zod schemas run on the posted
- * FormData before it leaves the browser, so checkbox groups and the file field are judged
- * exactly as the server will judge them.
+ * The group profile form, once: the representative's pages (/groups/new, /my/groups/:id/edit)
+ * and the staff correction (/admin/groups/:id/correct) render it from the field table
+ * (fields.ts), and validate with the action's own schema through useValidatedForm. It is a
+ * plain <Form>: without JavaScript it posts and the action validates. Also the read-only view
+ * of a profile.
  */
 import { Form } from "@remix-run/react";
-import { Fragment, useEffect, useRef, useState, type FormEvent, type ReactNode } from "react";
-import { validateGroupForm, type GroupFormIntent, type GroupNotice } from "../editor-forms.ts";
-import type { FieldErrors } from "../../platform/forms/validation.ts";
-import { lookupMessage, translateMessage, useT } from "../../i18n/index.ts";
+import { Fragment, useEffect, type ReactNode } from "react";
+import type { GroupNotice } from "../editor-forms.ts";
+import { fieldSpec, fieldsOfSection, GROUP_FIELD_NAMES, GROUP_FIELDS, GROUP_FORM_SECTIONS, type GroupField } from "../fields.ts";
+import { groupFormSchema } from "../forms.ts";
+import type { VersionProfile } from "../group.server.ts";
+import { correctionSchema, REVIEW_TEXT_MAX } from "../review-forms.ts";
+import { useValidatedForm, type ServerForm } from "../../platform/forms/use-validated-form.ts";
+import { listValue, textValue, type FormValues } from "../../platform/forms/values.ts";
+import { lookupMessage, useT } from "../../i18n/index.ts";
 import { groupFormMessages } from "../messages/groupForm.ts";
+import { groupReviewMessages } from "../messages/groupReview.ts";
 import { activityFieldLabel } from "../messages/groups.ts";
 import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../rules.ts";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../components/form.tsx";
-import { Checkbox, CheckboxGroup, RadioGroup, type ChoiceSection } from "../../components/form-choices.tsx";
-
-/** The order of the fields on the page (the error summary follows it). */
-const FIELD_ORDER = [
-  "name",
-  "nameKana",
-  "kind",
-  "corporateNumber",
-  "mainOfficeInCity",
-  "volunteerCenter",
-  "representativeName",
-  "representativePublic",
-  "phone",
-  "email",
-  "website",
-  "sns",
-  "mainDistrictId",
-  "districtIds",
-  "activityFields",
-  "purpose",
-  "activities",
-  "foundedOn",
-  "memberCount",
-  "welcomesMembers",
-  "welcomesVolunteers",
-  "meetingPlace",
-  "logo",
-  "consent",
-] as const;
+import { Checkbox, CheckboxGroup, RadioGroup, choiceSections } from "../../components/form-choices.tsx";
 
 export type DistrictChoice = { id: number; name: string; area: string };
 
-function districtSections(districts: DistrictChoice[]): ChoiceSection[] {
-  const sections: ChoiceSection[] = [];
-  for (const d of districts) {
-    let section = sections.find((s) => s.title === d.area);
-    if (!section) sections.push((section = { title: d.area, options: [] }));
-    section.options.push({ value: String(d.id), label: d.name });
-  }
-  return sections;
-}
+const districtSections = (districts: DistrictChoice[]) => choiceSections(districts, (d) => d.area, (d) => ({ value: String(d.id), label: d.name }));
 
-const listOf = (value: string | undefined) => (value ? value.split("\n").filter(Boolean) : []);
+/** Input attributes of the single-line kinds. */
+const INPUT_KIND: Partial<Record<string, { type?: string; inputMode?: "numeric"; autoComplete?: string }>> = {
+  corporateNumber: { inputMode: "numeric", autoComplete: "off" },
+  phone: { type: "tel", autoComplete: "off" },
+  email: { type: "email", autoComplete: "off" },
+  url: { type: "url" },
+  // Text, not type=date: Chromium's date segments follow the OS locale and do not take a typed ISO date.
+  date: { autoComplete: "off" },
+  count: { inputMode: "numeric" },
+};
+
+/**
+ * Who fills the form in: a representative or editor (logo, consent, draft and submit buttons)
+ * or staff correcting the published profile (the version corrected and a reason).
+ */
+export type GroupFormVariant =
+  | { kind: "member"; canSubmit: boolean; currentLogo?: string; groupName?: string }
+  | { kind: "correction" };
 
 export function GroupForm({
+  variant,
   districts,
   today,
-  values,
-  serverErrors,
-  canSubmit,
-  currentLogo,
-  groupName,
+  defaults,
+  server,
   busy,
 }: {
+  variant: GroupFormVariant;
   districts: DistrictChoice[];
   today: string;
-  values: Record<string, string>;
-  serverErrors?: FieldErrors;
-  /** Representatives submit; editors only save drafts. */
-  canSubmit: boolean;
-  currentLogo?: string;
-  groupName?: string;
+  /** The stored profile as form values (empty for a new group). */
+  defaults: FormValues;
+  /** The action's answer to a refused post. */
+  server: ServerForm;
   busy: boolean;
 }) {
-  const t = useT(groupFormMessages);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
-  const [lastIntent, setLastIntent] = useState<GroupFormIntent>("draft");
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const errors = clientErrors ?? serverErrors ?? {};
-  const message = (name: string) => translateMessage(t, errors[name]);
+  const t = useT(groupFormMessages, groupReviewMessages);
+  const member = variant.kind === "member" ? variant : null;
+  const schema = member ? groupFormSchema(today) : correctionSchema(today);
+  // A refused post carries the whole form as posted: the stored values must not fill in what
+  // it left out (an unticked box, an emptied checkbox group).
+  const form = useValidatedForm(schema, server, server?.values ? {} : defaults, { focus: "summary" });
+  const values = form.values;
+  const message = form.errorFor;
 
-  // A failed post (server) or a refused submit (browser) moves focus to the list of errors.
+  // A refused post moves focus to the list of errors (the browser's refusals do so in the hook).
   useEffect(() => {
-    if (serverErrors && Object.keys(serverErrors).length) summaryRef.current?.querySelector<HTMLElement>(".error-summary")?.focus();
-  }, [serverErrors]);
-
-  const validate = (form: HTMLFormElement, intent: GroupFormIntent): FieldErrors => {
-    const result = validateGroupForm(new FormData(form), today, intent);
-    const found: FieldErrors = result.ok ? {} : { ...result.errors };
-    const logo = form.elements.namedItem("logo");
-    if (logo instanceof HTMLInputElement && logo.files?.[0] && logo.files[0].size > GROUP_LIMITS.logoBytes) found.logo = "groupForm.errors.logoSize";
-    return found;
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    const intent: GroupFormIntent = submitter instanceof HTMLButtonElement && submitter.value === "submit" ? "submit" : "draft";
-    setLastIntent(intent);
-    const found = validate(event.currentTarget, intent);
-    if (Object.keys(found).length === 0) {
-      setClientErrors(null);
-      return; // Remix's <Form> posts it
-    }
-    event.preventDefault();
-    setClientErrors(found);
-    requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>(".error-summary")?.focus());
-  };
-
-  // After a refused submit, messages follow the corrections as they are made.
-  const onChange = (event: FormEvent<HTMLFormElement>) => {
-    if (clientErrors) setClientErrors(validate(event.currentTarget, lastIntent));
-  };
+    if (server?.errors && Object.keys(server.errors).length) form.summaryRef.current?.querySelector<HTMLElement>(".error-summary")?.focus();
+  }, [server, form.summaryRef]);
 
   const label = (name: string): string => {
     if (name === "logo") return t("groups.label.logo");
     if (name === "consent") return t("groups.label.consent");
-    return lookupMessage(t, `groups.label.${name}`) ?? name;
+    if (name === "reason") return t("groupReview.correct.reason");
+    return t(GROUP_FIELDS[name as GroupField].label);
   };
-  const summary: Record<string, string | undefined> = {};
-  const labels: Record<string, string> = {};
-  for (const name of FIELD_ORDER) {
-    summary[name] = message(name);
-    labels[name] = label(name);
-  }
+  const extras = member ? ["logo", "consent"] : ["reason"];
+  const summaryNames = [...GROUP_FORM_SECTIONS.flatMap(fieldsOfSection), ...extras];
   const formLevel = message("_form");
-  const text = (name: string) => ({ name, defaultValue: values[name] ?? "", error: message(name), label: label(name) });
-  const box = (name: string) => ({ name, defaultChecked: values[name] === "on", error: message(name), label: label(name) });
 
-  return (
-    <>
-      <div ref={summaryRef}>
-        {formLevel ? (
-          <div className="error-summary" role="alert" tabIndex={-1}>
-            <p>{formLevel}</p>
-          </div>
-        ) : (
-          <ErrorSummary errors={summary} labels={labels} />
-        )}
-      </div>
-      <p>{t("groupForm.new.requiredNote")}</p>
-      <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} onChange={onChange}>
-        <section aria-labelledby="section-basic">
-          <h2 id="section-basic">{t("groupForm.section.basic")}</h2>
-          <TextField {...text("name")} required maxLength={GROUP_LIMITS.name} hint={t("groupForm.hint.name", { max: GROUP_LIMITS.name })} />
-          <TextField {...text("nameKana")} required maxLength={GROUP_LIMITS.nameKana} hint={t("groupForm.hint.nameKana")} />
+  const input = (name: GroupField): ReactNode => {
+    const spec = fieldSpec(name);
+    // A hint's {max} is the field's length, except for the number of members (its range).
+    const limits: Record<string, number> = spec.kind === "count" ? { min: GROUP_LIMITS.minMembers, max: GROUP_LIMITS.maxMembers } : { max: spec.max ?? 0 };
+    const hint = spec.hint ? lookupMessage(t, spec.hint, limits) : undefined;
+    const common = { label: label(name), error: message(name), required: spec.required || undefined, hint };
+    switch (spec.kind) {
+      case "checkbox":
+        return <Checkbox key={name} name={name} {...common} defaultChecked={textValue(values, name) === "on"} />;
+      case "kind":
+        return (
           <RadioGroup
-            name="kind"
-            legend={label("kind")}
-            required
-            error={message("kind")}
-            selected={values.kind ? [values.kind] : []}
+            key={name}
+            name={name}
+            legend={common.label}
+            required={spec.required}
+            error={common.error}
+            selected={listValue(values, name)}
             options={GROUP_KINDS.map((kind) => ({ value: kind, label: t(`groups.kind.${kind}`) }))}
           />
-          <TextField {...text("corporateNumber")} inputMode="numeric" maxLength={20} autoComplete="off" hint={t("groupForm.hint.corporateNumber")} />
-          <Checkbox {...box("mainOfficeInCity")} hint={t("groupForm.hint.mainOfficeInCity")} />
-          <Checkbox {...box("volunteerCenter")} />
-        </section>
-
-        <section aria-labelledby="section-representative">
-          <h2 id="section-representative">{t("groupForm.section.representative")}</h2>
-          <TextField
-            {...text("representativeName")}
-            required
-            autoComplete="name"
-            maxLength={GROUP_LIMITS.representativeName}
-            hint={t("groupForm.hint.representativeName")}
-          />
-          <Checkbox {...box("representativePublic")} />
-        </section>
-
-        <section aria-labelledby="section-contact">
-          <h2 id="section-contact">{t("groupForm.section.contact")}</h2>
-          <TextField {...text("phone")} type="tel" autoComplete="off" maxLength={20} hint={t("groupForm.hint.phone")} />
-          <TextField {...text("email")} type="email" autoComplete="off" maxLength={254} hint={t("groupForm.hint.email")} />
-          <TextField {...text("website")} type="url" maxLength={GROUP_LIMITS.url} hint={t("groupForm.hint.url")} />
-          <TextField {...text("sns")} type="url" maxLength={GROUP_LIMITS.url} hint={t("groupForm.hint.url")} />
-        </section>
-
-        <section aria-labelledby="section-area">
-          <h2 id="section-area">{t("groupForm.section.area")}</h2>
+        );
+      case "district":
+        return (
           <SelectField
-            {...text("mainDistrictId")}
-            required
+            key={name}
+            {...common}
+            {...form.field(name)}
             options={[
               { value: "", label: t("groupForm.chooseDistrict") },
               ...districts.map((d) => ({ value: String(d.id), label: t("groupForm.districtOption", { name: d.name, area: d.area }) })),
             ]}
           />
+        );
+      case "districts":
+      case "activityFields":
+        return (
           <CheckboxGroup
-            name="districtIds"
-            legend={label("districtIds")}
-            hint={t("groupForm.hint.districtIds")}
-            error={message("districtIds")}
-            selected={listOf(values.districtIds)}
-            sections={districtSections(districts)}
+            key={name}
+            name={name}
+            legend={common.label}
+            required={spec.required}
+            hint={hint}
+            error={common.error}
+            selected={listValue(values, name)}
+            {...(spec.kind === "districts"
+              ? { sections: districtSections(districts) }
+              : { options: ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: activityFieldLabel(t, f) })) })}
           />
-        </section>
+        );
+      case "longText":
+        return <TextArea key={name} {...common} {...form.field(name)} rows={spec.rows} />;
+      default:
+        return <TextField key={name} {...common} {...form.field(name)} maxLength={spec.max} autoComplete={spec.autoComplete} {...INPUT_KIND[spec.kind]} />;
+    }
+  };
 
-        <section aria-labelledby="section-activity">
-          <h2 id="section-activity">{t("groupForm.section.activity")}</h2>
-          <CheckboxGroup
-            name="activityFields"
-            legend={label("activityFields")}
-            required
-            hint={t("groupForm.hint.activityFields")}
-            error={message("activityFields")}
-            selected={listOf(values.activityFields)}
-            options={ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: activityFieldLabel(t, f) }))}
-          />
-          <TextArea {...text("purpose")} required rows={5} hint={t("groupForm.hint.purpose", { max: GROUP_LIMITS.purpose })} />
-          <TextArea {...text("activities")} required rows={8} hint={t("groupForm.hint.activities", { max: GROUP_LIMITS.activities })} />
-          {/* Text, not type=date: Chromium's date segments follow the OS locale and do not take a typed ISO date. */}
-          <TextField {...text("foundedOn")} required maxLength={10} autoComplete="off" hint={t("groupForm.hint.foundedOn")} />
-          <TextField {...text("meetingPlace")} maxLength={GROUP_LIMITS.meetingPlace} hint={t("groupForm.hint.meetingPlace", { max: GROUP_LIMITS.meetingPlace })} />
-        </section>
-
-        <section aria-labelledby="section-members">
-          <h2 id="section-members">{t("groupForm.section.members")}</h2>
-          <TextField
-            {...text("memberCount")}
-            required
-            inputMode="numeric"
-            maxLength={6}
-            hint={t("groupForm.hint.memberCount", { min: GROUP_LIMITS.minMembers, max: GROUP_LIMITS.maxMembers })}
-          />
-          <Checkbox {...box("welcomesMembers")} />
-          <Checkbox {...box("welcomesVolunteers")} />
-        </section>
-
-        <section aria-labelledby="section-logo">
-          <h2 id="section-logo">{t("groupForm.section.logo")}</h2>
-          {currentLogo ? (
-            <figure className="group-logo">
-              <img src={`/uploads/${currentLogo}`} alt={t("groupForm.logo.alt", { name: groupName ?? "" })} />
-              <figcaption>{t("groupForm.logo.current")}</figcaption>
-            </figure>
-          ) : null}
-          <TextField
-            name="logo"
-            type="file"
-            accept="image/png,image/jpeg"
-            label={label("logo")}
-            hint={t("groupForm.hint.logo")}
-            error={message("logo")}
-          />
-          {currentLogo ? <Checkbox name="removeLogo" label={t("groupForm.logo.remove")} /> : null}
-        </section>
-
-        {canSubmit ? (
-          <section aria-labelledby="section-consent">
-            <h2 id="section-consent">{t("groupForm.section.consent")}</h2>
-            <div className="purpose" id="consent-purpose">
-              <h3>{t("groupForm.consent.title")}</h3>
-              <p>{t("groupForm.consent.body1")}</p>
-              <p>{t("groupForm.consent.body2")}</p>
-              <p>{t("groupForm.consent.body3")}</p>
-            </div>
-            <Checkbox name="consent" label={t("groupForm.consent.label")} error={message("consent")} defaultChecked={values.consent === "on"} />
-          </section>
+  return (
+    <>
+      <div ref={form.summaryRef}>
+        {formLevel ? (
+          <div className="error-summary" role="alert" tabIndex={-1}>
+            <p>{formLevel}</p>
+          </div>
         ) : (
-          <p>{t("groupForm.edit.editorNote")}</p>
+          <ErrorSummary errors={Object.fromEntries(summaryNames.map((n) => [n, message(n)]))} labels={Object.fromEntries(summaryNames.map((n) => [n, label(n)]))} />
         )}
+      </div>
+      <p>{t("groupForm.new.requiredNote")}</p>
+      <Form
+        method="post"
+        encType={member ? "multipart/form-data" : undefined}
+        noValidate
+        onSubmit={form.onSubmit}
+        onChange={form.onChange}
+        className={member ? undefined : "review-form"}
+      >
+        {/* The version the staff member corrects: a conflict when it is no longer the published one. */}
+        {member ? null : <input type="hidden" {...form.field("publishedVersionId")} />}
+        {GROUP_FORM_SECTIONS.map((section) => (
+          <section key={section} aria-labelledby={`section-${section}`}>
+            <h2 id={`section-${section}`}>{t(`groupForm.section.${section}`)}</h2>
+            {fieldsOfSection(section).map(input)}
+          </section>
+        ))}
 
-        <div className="form-actions">
-          <button type="submit" name="intent" value="draft" className="button button--secondary" disabled={busy}>
-            {t("groupForm.action.draft")}
-          </button>{" "}
-          {canSubmit ? (
-            <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
-              {t("groupForm.action.submit")}
+        {member ? (
+          <>
+            <section aria-labelledby="section-logo">
+              <h2 id="section-logo">{t("groupForm.section.logo")}</h2>
+              {member.currentLogo ? (
+                <figure className="group-logo">
+                  <img src={`/uploads/${member.currentLogo}`} alt={t("groupForm.logo.alt", { name: member.groupName ?? "" })} />
+                  <figcaption>{t("groupForm.logo.current")}</figcaption>
+                </figure>
+              ) : null}
+              <TextField name="logo" type="file" accept="image/png,image/jpeg" label={label("logo")} hint={t("groupForm.hint.logo")} error={message("logo")} />
+              {member.currentLogo ? <Checkbox name="removeLogo" label={t("groupForm.logo.remove")} /> : null}
+            </section>
+
+            {member.canSubmit ? (
+              <section aria-labelledby="section-consent">
+                <h2 id="section-consent">{t("groupForm.section.consent")}</h2>
+                <div className="purpose" id="consent-purpose">
+                  <h3>{t("groupForm.consent.title")}</h3>
+                  <p>{t("groupForm.consent.body1")}</p>
+                  <p>{t("groupForm.consent.body2")}</p>
+                  <p>{t("groupForm.consent.body3")}</p>
+                </div>
+                <Checkbox name="consent" label={t("groupForm.consent.label")} error={message("consent")} defaultChecked={textValue(values, "consent") === "on"} />
+              </section>
+            ) : (
+              <p>{t("groupForm.edit.editorNote")}</p>
+            )}
+
+            <div className="form-actions">
+              <button type="submit" name="intent" value="draft" className="button button--secondary" disabled={busy}>
+                {t("groupForm.action.draft")}
+              </button>{" "}
+              {member.canSubmit ? (
+                <button type="submit" name="intent" value="submit" className="button" disabled={busy}>
+                  {t("groupForm.action.submit")}
+                </button>
+              ) : null}
+            </div>
+          </>
+        ) : (
+          <>
+            <TextArea label={label("reason")} error={message("reason")} hint={t("groupReview.decide.reasonHint")} required rows={4} maxLength={REVIEW_TEXT_MAX} {...form.field("reason")} />
+            <button type="submit" className="button" disabled={busy}>
+              {t("groupReview.correct.submit")}
             </button>
-          ) : null}
-        </div>
+          </>
+        )}
       </Form>
     </>
   );
@@ -285,31 +227,8 @@ export function GroupForm({
 // ---------------------------------------------------------------------------------------
 // The profile as text
 
-export type ProfileForView = {
-  name: string;
-  nameKana: string;
-  kind: string;
-  corporateNumber: string;
-  mainOfficeInCity: boolean;
-  volunteerCenter: boolean;
-  representativeName: string;
-  representativePublic: boolean;
-  phone: string;
-  email: string;
-  website: string;
-  sns: string;
-  mainDistrict: string;
-  districts: string[];
-  activityFields: number[];
-  purpose: string;
-  activities: string;
-  foundedOn: string;
-  memberCount: number;
-  welcomesMembers: boolean;
-  welcomesVolunteers: boolean;
-  meetingPlace: string;
-  logoFile: string;
-};
+/** A version for its members: the field table's values, district names resolved. */
+export type ProfileForView = VersionProfile & { mainDistrict: string; districts: string[]; logoFile: string };
 
 /** Line breaks kept, everything else as text (React escapes it; no HTML is ever injected). */
 export function MultilineText({ text }: { text: string }) {
@@ -330,42 +249,38 @@ export function MultilineText({ text }: { text: string }) {
 export function GroupProfileView({ profile }: { profile: ProfileForView }) {
   const t = useT(groupFormMessages);
   const yesNo = (value: boolean) => t(value ? "groupForm.yes" : "groupForm.no");
-  const rows: [string, ReactNode][] = [
-    ["name", profile.name],
-    ["nameKana", profile.nameKana],
-    ["kind", GROUP_KINDS.includes(profile.kind as never) ? t(`groups.kind.${profile.kind as (typeof GROUP_KINDS)[number]}`) : profile.kind],
-    ...(profile.kind === "npo"
-      ? ([
-          ["corporateNumber", profile.corporateNumber],
-          ["mainOfficeInCity", yesNo(profile.mainOfficeInCity)],
-        ] as [string, ReactNode][])
-      : []),
-    ["volunteerCenter", yesNo(profile.volunteerCenter)],
-    ["representativeName", profile.representativeName],
-    ["representativePublic", yesNo(profile.representativePublic)],
-    ["phone", profile.phone],
-    ["email", profile.email],
-    ["website", profile.website],
-    ["sns", profile.sns],
-    ["mainDistrictId", profile.mainDistrict],
-    ["districtIds", profile.districts.join(t("groupForm.listSeparator"))],
-    ["activityFields", profile.activityFields.map((f) => activityFieldLabel(t, f)).join(t("groupForm.listSeparator"))],
-    ["purpose", <MultilineText key="purpose" text={profile.purpose} />],
-    ["activities", <MultilineText key="activities" text={profile.activities} />],
-    ["foundedOn", profile.foundedOn],
-    ["memberCount", String(profile.memberCount)],
-    ["welcomesMembers", yesNo(profile.welcomesMembers)],
-    ["welcomesVolunteers", yesNo(profile.welcomesVolunteers)],
-    ["meetingPlace", profile.meetingPlace],
-  ];
+  const separator = t("groupForm.listSeparator");
+  const shown = (name: GroupField): ReactNode => {
+    const value = profile[name];
+    switch (fieldSpec(name).kind) {
+      case "kind":
+        return GROUP_KINDS.includes(profile.kind as never) ? t(`groups.kind.${profile.kind as (typeof GROUP_KINDS)[number]}`) : profile.kind;
+      case "checkbox":
+        return yesNo(Boolean(value));
+      case "district":
+        return profile.mainDistrict;
+      case "districts":
+        return profile.districts.join(separator);
+      case "activityFields":
+        return profile.activityFields.map((f) => activityFieldLabel(t, f)).join(separator);
+      case "longText":
+        return <MultilineText text={String(value)} />;
+      default:
+        return String(value ?? "");
+    }
+  };
+  const names = GROUP_FIELD_NAMES.filter((name) => profile.kind === "npo" || !fieldSpec(name).npoOnly);
   return (
     <dl className="facts">
-      {rows.map(([name, value]) => (
-        <Fragment key={name}>
-          <dt>{lookupMessage(t, `groups.label.${name}`) ?? name}</dt>
-          <dd>{value === "" ? t("groupForm.notGiven") : value}</dd>
-        </Fragment>
-      ))}
+      {names.map((name) => {
+        const value = shown(name);
+        return (
+          <Fragment key={name}>
+            <dt>{t(GROUP_FIELDS[name].label)}</dt>
+            <dd>{value === "" ? t("groupForm.notGiven") : value}</dd>
+          </Fragment>
+        );
+      })}
       {profile.logoFile ? (
         <>
           <dt>{t("groupForm.section.logo")}</dt>

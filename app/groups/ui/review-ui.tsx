@@ -8,13 +8,6 @@ export function labelOf(t: AnyTranslate, prefix: string, code: string | null | u
   return lookupMessage(t, `${prefix}.${code}`) ?? code;
 }
 
-/** The group id of a URL; anything but a plain positive number is a 404. */
-export function groupIdParam(value: string | undefined): number {
-  const id = Number(value);
-  if (!value || !/^\d{1,9}$/.test(value) || id <= 0) throw new Response("Not Found", { status: 404 });
-  return id;
-}
-
 export const groupKindLabel = (t: AnyTranslate, kind: string) => labelOf(t, "groups.kind", kind);
 export const groupStateLabel = (t: AnyTranslate, state: string) => labelOf(t, "groupReview.state", state);
 
