@@ -169,8 +169,13 @@ export function defineAdminSuite(database: () => PreparedDatabase) {
   });
 
   afterAll(async () => {
-    await m?.db.$disconnect();
+    // Drop first: on PostgreSQL, DROP … WITH (FORCE) ends every connection of the app's pool —
+    // including one a serializable transaction refused at COMMIT may still hold, on which
+    // $disconnect would otherwise wait — and closeDb then ends the pool without that wait.
+    const { closeDb } = await import("./helpers/test-db.ts");
+    const ending = m ? closeDb(m.db) : Promise.resolve();
     await database().drop();
+    await ending;
   });
 
   describe("centre CSV import", () => {

@@ -31,11 +31,10 @@ async function closeClient(client: Db) {
   const factory = (client as unknown as { _engineConfig?: { adapter?: { externalPool?: pg.Pool | null } } })._engineConfig
     ?.adapter;
   const pool = factory?.externalPool;
+  // Listening before anything else: a DROP … WITH (FORCE) may end the pool's connections meanwhile.
+  pool?.on("error", () => {});
   await client.$disconnect().catch(() => {});
-  if (pool) {
-    pool.on("error", () => {});
-    await pool.end().catch(() => {});
-  }
+  await pool?.end().catch(() => {});
 }
 
 /** Ends a client created with createDb() (use for extra clients made inside tests). */
