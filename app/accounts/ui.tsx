@@ -1,3 +1,4 @@
+import { describedBy, FieldMessages } from "../components/form.tsx";
 import { forwardRef, type InputHTMLAttributes } from "react";
 import type { Notice } from "./forms.ts";
 import { translateMessage, useT } from "../i18n/index.ts";
@@ -44,19 +45,9 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxProps>(functio
   ref,
 ) {
   const t = useT(accountMessages);
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages name={name} hint={hint} error={error} />
       <label htmlFor={name}>
         <input
           ref={ref}
@@ -64,7 +55,7 @@ export const CheckboxField = forwardRef<HTMLInputElement, CheckboxProps>(functio
           name={name}
           type="checkbox"
           aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
+          aria-describedby={describedBy(name, hint, error)}
           aria-required={required || undefined}
           {...input}
         />{" "}

@@ -1,4 +1,5 @@
 /** Pieces of the admin area's pages: sub-navigation entries, notices, pagination, the file field. */
+import { describedBy, FieldMessages } from "../components/form.tsx";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { AdminNavEntry } from "../platform/contributions.ts";
@@ -92,23 +93,13 @@ export function FileField({
   accept?: string;
 }) {
   const t = useT(adminMessages);
-  const describedBy = [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <div className="field">
       <label htmlFor={name}>
         {label}
         <span className="required"> {t("form.required")}</span>
       </label>
-      {hint ? (
-        <p className="hint" id={`${name}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="error" id={`${name}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldMessages name={name} hint={hint} error={error} />
       <input
         id={name}
         name={name}
@@ -116,7 +107,7 @@ export function FileField({
         accept={accept}
         aria-required
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
+        aria-describedby={describedBy(name, hint, error)}
       />
     </div>
   );

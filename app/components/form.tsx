@@ -4,18 +4,15 @@ import { HONEYPOT_FIELD } from "../platform/honeypot.ts";
 
 type FieldShell = { name: string; label: string; hint?: string; error?: string; required?: boolean };
 
-function describedBy(name: string, hint?: string, error?: string) {
+/** The ids a field's aria-describedby names: its hint and its error, when shown. */
+export function describedBy(name: string, hint?: string, error?: string) {
   return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-function Shell({ name, label, hint, error, required, children }: FieldShell & { children: ReactNode }) {
-  const t = useT();
+/** A field's hint and error, with the ids describedBy names; every field shell shows them the same way. */
+export function FieldMessages({ name, hint, error }: { name: string; hint?: ReactNode; error?: ReactNode }) {
   return (
-    <div className="field">
-      <label htmlFor={name}>
-        {label}
-        {required ? <span className="required"> {t("form.required")}</span> : null}
-      </label>
+    <>
       {hint ? (
         <p className="hint" id={`${name}-hint`}>
           {hint}
@@ -26,6 +23,19 @@ function Shell({ name, label, hint, error, required, children }: FieldShell & { 
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+function Shell({ name, label, hint, error, required, children }: FieldShell & { children: ReactNode }) {
+  const t = useT();
+  return (
+    <div className="field">
+      <label htmlFor={name}>
+        {label}
+        {required ? <span className="required"> {t("form.required")}</span> : null}
+      </label>
+      <FieldMessages name={name} hint={hint} error={error} />
       {children}
     </div>
   );
