@@ -202,11 +202,16 @@ export const accountEn = {
   "account.mail.passwordChanged.subject": "[{site}] Your password has been changed",
   "account.mail.passwordChanged.body":
     "The password of your account on {site} has been changed.\n\nIf this was not you, reset your password at once here:\n{resetLink}",
+  "account.mail.secondFactorFailures.subject": "[{site}] Wrong sign-in codes for your account",
+  "account.mail.secondFactorFailures.body":
+    "Someone entered the correct password of your account on {site}, but not the right two-step verification code, {count} times within 15 minutes.\n\nIf this was not you, someone knows your password. Reset it at once here:\n{resetLink}\n\nAfter {limit} wrong codes within 15 minutes, the account accepts no code for 15 minutes (from any device).",
 
   // Labels of the account audit actions (app/accounts/contributes.ts)
   "account.audit.user.role_changed": "Role changed",
   "account.audit.user.deactivated": "Account deactivated",
   "account.audit.user.reactivated": "Account reactivated",
   "account.audit.account.deleted": "Account deleted",
+  "account.audit.account.second_factor_failures": "Wrong second-factor codes (owner told by mail)",
+  "account.audit.account.second_factor_limited": "Second-factor codes refused (limit reached)",
   "account.auditTarget.user": "Account",
 } as const;

@@ -201,11 +201,16 @@ export const account = {
   "account.mail.passwordChanged.subject": "【{site}】パスワードが変更されました",
   "account.mail.passwordChanged.body":
     "{site} のあなたのアカウントのパスワードが変更されました。\n\nお心当たりのない場合は、次のページからすぐにパスワードを再設定してください。\n{resetLink}",
+  "account.mail.secondFactorFailures.subject": "【{site}】2段階認証の確認コードの誤りが続いています",
+  "account.mail.secondFactorFailures.body":
+    "{site} のあなたのアカウントで、正しいパスワードが入力された後、2段階認証の確認コードの誤りが15分以内に{count}回ありました。\n\nご自身の操作でなければ、パスワードが他人に知られています。次のページからすぐにパスワードを再設定してください。\n{resetLink}\n\n確認コードの誤りが15分間に{limit}回に達すると、このアカウントでは15分間、確認コードを受け付けません（どの端末からでも同じです）。",
 
   // Labels of the account audit actions (app/accounts/contributes.ts)
   "account.audit.user.role_changed": "役割の変更",
   "account.audit.user.deactivated": "利用の停止",
   "account.audit.user.reactivated": "利用の再開",
   "account.audit.account.deleted": "アカウントの削除",
+  "account.audit.account.second_factor_failures": "2段階認証の確認コードの誤り（本人にメールで通知）",
+  "account.audit.account.second_factor_limited": "2段階認証の確認コードの受付停止（誤りが上限に達した）",
   "account.auditTarget.user": "アカウント",
 } as const;

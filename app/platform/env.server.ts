@@ -50,6 +50,8 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     TRUST_PROXY: flag,
+    /** HMAC key of the portal_device cookie (and any later signed value); without it one is made and kept in AppSecret. */
+    APP_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. `openssl rand -base64 48`)" }).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
   })

@@ -15,6 +15,7 @@ import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { attemptLogin, startSession } from "../accounts/account.server.ts";
+import { deviceCookie, readDevice } from "../auth/device-cookie.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress } from "../platform/rate-limit.server.ts";
 import { safeRedirectPath } from "../platform/redirect.ts";
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const values = { email: parsed.data.email };
-  const result = await attemptLogin(parsed.data.email, parsed.data.password, clientAddress(context));
+  const result = await attemptLogin(parsed.data.email, parsed.data.password, clientAddress(context), await readDevice(request));
   if (!result.ok) {
     if (result.reason === "limited") {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
@@ -57,7 +58,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const previous = await getSession(request);
   const { cookie, needsSecondFactor } = await startSession(result.user, request.headers.get("User-Agent"), previous?.id);
   const target = needsSecondFactor ? `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;
-  return redirect(target, { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": cookie });
+  // A full log-in: this browser gets (or renews) its device cookie. With a second factor, after it.
+  if (!needsSecondFactor) headers.append("Set-Cookie", await deviceCookie(result.user.id));
+  return redirect(target, { headers });
 }
 
 export default function Login() {

@@ -509,14 +509,14 @@ describe("two-factor", () => {
     expect(await db.client.recoveryCode.count({ where: { userId: user.id, usedAt: null } })).toBe(8);
   });
 
-  it("refuses the sixth code after five wrong ones in a session with 429", async () => {
+  it("refuses the eleventh code after ten wrong ones for the account with 429 (login-limits-suite.ts: across sessions)", async () => {
     const email = address("totp-limit");
     const secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
     await createAccount(db.client, { email, totpSecret: secret, at: AT });
     const v = visitor();
     await v.post("/login", { email, password: PASSWORD });
     const wrongCode = totpCodeAt(secret, AT) === "123456" ? "654321" : "123456";
-    for (let i = 0; i < 5; i++) expect((await v.post("/login/two-factor", { method: "totp", code: wrongCode })).status).toBe(400);
+    for (let i = 0; i < 10; i++) expect((await v.post("/login/two-factor", { method: "totp", code: wrongCode })).status).toBe(400);
     const refused = await v.post("/login/two-factor", { method: "totp", code: totpCodeAt(secret, AT) });
     expect(refused.status).toBe(429);
     expect(refused.headers["retry-after"]).toBe("890");
