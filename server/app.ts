@@ -1,4 +1,3 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -8,6 +7,7 @@ import type { ViteDevServer } from "vite";
 import { log, redactPath } from "../app/platform/logger.server.ts";
 import type { Env } from "../app/platform/env.server.ts";
 import { csrfPage } from "./pages.ts";
+import { remixHandler, requestOrigin } from "./remix.ts";
 import { csrfGuard, requestContext, securityHeaders } from "./security.ts";
 
 export type ServerOptions = {
@@ -40,7 +40,8 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
   });
   app.use(securityHeaders({ dev: Boolean(vite) }));
   app.use(compressWhenAsked());
-  app.use(csrfGuard(env.PUBLIC_URL, (req) => csrfPage(req, String(req.res?.locals.requestId ?? ""))));
+  app.use(requestOrigin(env));
+  app.use(csrfGuard((req) => csrfPage(req, String(req.res?.locals.requestId ?? ""))));
 
   if (vite) {
     app.use(vite.middlewares);
@@ -51,7 +52,7 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: vite ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : build!,
       mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({

@@ -19,7 +19,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import crypto from "node:crypto";
 import { intentOf, type GroupFormIntent } from "./editor-forms.ts";
-import { groupFormSchema, type GroupProfileInput } from "./forms.ts";
+import { GROUP_FORM_LIMITS, groupFormSchema, type GroupProfileInput } from "./forms.ts";
 import { parseForm, type FieldErrors } from "../platform/forms/validation.ts";
 import { normalizeEmail } from "../platform/forms/rules.ts";
 import { keptValues, type FormValues } from "../platform/forms/values.ts";
@@ -262,9 +262,6 @@ export type GroupSubmission = {
   submit: boolean;
   logo: LogoChange;
 };
-
-/** The profile form: its logo, and room for the text fields (each also has its own limit). */
-const GROUP_FORM_LIMITS = { files: { logo: "logo" }, maxTextBytes: 2 * 1024 * 1024 } as const;
 
 export type GroupFormRead =
   | { ok: true; intent: GroupFormIntent; submission: GroupSubmission; values: FormValues }

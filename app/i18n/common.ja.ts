@@ -55,6 +55,8 @@ export const common = {
   "error.400.title": "リクエストが正しくありません",
   "error.400.body": "送信内容を処理できませんでした。",
   "error.410.title": "このページは公開を終了しました",
+  "error.413.title": "送信された内容が大きすぎます",
+  "error.413.body": "送信できる大きさ（{limit}）を超えています。文章を短くするか、小さいファイルを選んで、もう一度送信してください。",
 
   "health.ok": "正常",
 } as const;
