@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createAccount, fieldError, mainOf, PASSWORD, Visitor } from "./account-support.ts";
+import { lastMailTo } from "./helpers/delivered-mail.ts";
 import { request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 import { describeBothDatabases } from "./helpers/test-db.ts";
 
@@ -286,7 +287,7 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(sent.status).toBe(302);
     expect(sent.location).toBe(`/my/groups/${id}/members?notice=invited`);
 
-    const mail = await client.outboxMail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+    const mail = await lastMailTo(client, email);
     expect(mail.subject).toContain("招待テストの会");
     expect(mail.text).toContain("編集者");
     expect(mail.text).toContain("Editor");
@@ -322,7 +323,7 @@ describeBothDatabases("group editor", (getCtx) => {
     const { visitor, email } = await resident();
     expect((await post(rep, `/my/groups/${id}/members`, { intent: "invite", email, role: "representative" })).status).toBe(302);
     const { client } = getCtx();
-    const mail = await client.outboxMail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+    const mail = await lastMailTo(client, email);
     const token = /\/invitations\/([a-z0-9]+)/.exec(mail.text)![1];
     await client.groupInvitation.updateMany({ where: { groupId: id }, data: { expiresAt: new Date(AT.getTime() - 1) } });
     expect((await get(visitor, `/invitations/${token}`)).status).toBe(410);
