@@ -93,14 +93,17 @@ type MailKind =
   | "changeEmailNotice"
   | "passwordChanged";
 
+type MailTo = { to: string; lang: Lang; /** the token in the mail's link, which the outbox does not keep */ secret?: string };
+
 /** The parameters are checked against the body of `kind` at the call; here the key is picked at run time. */
-async function sendAccountMail<K extends MailKind>(kind: K, to: string, lang: Lang, ...params: MessageArgs<typeof accountMessages, `account.mail.${K}.body`>) {
+async function sendAccountMail<K extends MailKind>(kind: K, { to, lang, secret }: MailTo, ...params: MessageArgs<typeof accountMessages, `account.mail.${K}.body`>) {
   const t = translator(lang, accountMessages);
   const body = lookupMessage(t, `account.mail.${kind}.body`, params[0]);
   await enqueueMail({
     to,
     subject: lookupMessage(t, `account.mail.${kind}.subject`) ?? kind,
     text: `${body}\n\n${t("account.mail.footer", { home: portalLink("/") })}\n`,
+    secrets: secret ? [secret] : [],
   });
 }
 
@@ -137,13 +140,13 @@ export async function registerResident(input: { displayName: string; email: stri
   }
   const to = normalizeEmail(input.email);
   if (await mayMail(to)) {
-    await sendAccountMail("alreadyRegistered", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
+    await sendAccountMail("alreadyRegistered", { to, lang }, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
   }
 }
 
 async function sendVerificationMail(user: { id: string; email: string }, lang: Lang) {
   const token = await issueToken(user.id, "verify-email", user.email);
-  await sendAccountMail("verify", user.email, lang, { link: portalLink(`/verify-email/${token}`) });
+  await sendAccountMail("verify", { to: user.email, lang, secret: token }, { link: portalLink(`/verify-email/${token}`) });
 }
 
 /** "Send the link again" from /account. */
@@ -334,7 +337,7 @@ export async function requestPasswordReset(email: string, lang: Lang) {
   if (!user || !user.active) return;
   if (!(await mayMail(user.email))) return;
   const token = await issueToken(user.id, "reset-password", user.email);
-  await sendAccountMail("reset", user.email, lang, { link: portalLink(`/password/reset/${token}`) });
+  await sendAccountMail("reset", { to: user.email, lang, secret: token }, { link: portalLink(`/password/reset/${token}`) });
 }
 
 export function inspectResetLink(token: string) {
@@ -351,7 +354,7 @@ export async function resetPassword(token: string, password: string, lang: Lang)
     select: { email: true },
   });
   await invalidateUserSessions(row.userId);
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
+  await sendAccountMail("passwordChanged", { to: user.email, lang }, { resetLink: portalLink("/password/forgot") });
   return true;
 }
 
@@ -402,13 +405,13 @@ export async function requestEmailChange(user: { id: string; email: string }, ne
   if (to === user.email) return "same";
   if (await mayMail(to)) {
     if (await findUserByEmail(to)) {
-      await sendAccountMail("changeEmailTaken", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
+      await sendAccountMail("changeEmailTaken", { to, lang }, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
     } else {
       const token = await issueToken(user.id, "change-email", to);
-      await sendAccountMail("changeEmail", to, lang, { link: portalLink(`/verify-email/${token}`) });
+      await sendAccountMail("changeEmail", { to, lang, secret: token }, { link: portalLink(`/verify-email/${token}`) });
     }
   }
-  await sendAccountMail("changeEmailNotice", user.email, lang, { accountLink: portalLink("/account") });
+  await sendAccountMail("changeEmailNotice", { to: user.email, lang }, { accountLink: portalLink("/account") });
   return "sent";
 }
 
@@ -420,7 +423,7 @@ export async function changePassword(userId: string, password: string, keepSessi
     select: { email: true },
   });
   await invalidateUserSessions(userId, { except: keepSessionId });
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
+  await sendAccountMail("passwordChanged", { to: user.email, lang }, { resetLink: portalLink("/password/forgot") });
 }
 
 /** Ends one of the person's own sessions; an id of someone else's changes nothing. */

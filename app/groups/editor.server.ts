@@ -526,7 +526,7 @@ export async function inviteMember(actor: Actor, groupId: number, input: { email
     link: portalLink(`/invitations/${token}`),
     expires: formatInstant(expiresAt, lang),
   }));
-  await enqueueMail({ to: email, ...mail });
+  await enqueueMail({ to: email, ...mail, secrets: [token] });
   return { ok: true };
 }
 
