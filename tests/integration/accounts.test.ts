@@ -812,11 +812,19 @@ describe("bad and hostile input: a message at the field, values kept except pass
   });
 
   it("log-in", async () => {
-    const forms: Record<string, string>[] = [{}, { email: SCRIPT, password: "" }, { email: HUGE, password: HUGE }, { email: "a\u0000@example.jp", password: "x" }];
-    for (const form of forms) {
+    const NOT_AN_ADDRESS = "メールアドレスの形式で入力してください（例：taro@example.jp）";
+    // Each refused form with the message at each field (null: that field has none).
+    const cases: [Record<string, string>, { email: string | null; password: string | null }][] = [
+      [{}, { email: "入力してください", password: "入力してください" }],
+      [{ email: SCRIPT, password: "" }, { email: NOT_AN_ADDRESS, password: "入力してください" }],
+      [{ email: HUGE, password: HUGE }, { email: "254文字以内で入力してください", password: "200文字以内で入力してください" }],
+      [{ email: "a\u0000@example.jp", password: "x" }, { email: NOT_AN_ADDRESS, password: null }],
+    ];
+    for (const [form, errors] of cases) {
       const res = await visitor().post("/login", form);
-      expect(res.status, JSON.stringify(form).slice(0, 60)).toBe(400);
-      expect(fieldError(res.text, "email") ?? fieldError(res.text, "password")).toBeTruthy();
+      const label = JSON.stringify(form).slice(0, 60);
+      expect(res.status, label).toBe(400);
+      expect({ email: fieldError(res.text, "email"), password: fieldError(res.text, "password") }, label).toEqual(errors);
       expect(res.text).not.toContain(SCRIPT);
     }
     const huge = await visitor().post("/login", { email: "taro@example.jp", password: HUGE });

@@ -462,5 +462,31 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       // Still registered and listed: only the 6-1 condition changed.
       expect((await db.group.findMany({ where: listedGroupWhere(jst("2026-09-01T09:00:00")), select: { id: true } })).map((g) => g.id)).toContain(groupId);
     });
+
+    it("counts an NPO法人 only with its main office in the city, unless it is registered at the volunteer centre", async () => {
+      // domain.md, 6-1: "an NPO法人 with its main office in the city, or registered at the ボランティアセンター".
+      at("2026-10-01T09:00:00");
+      const inCity = await submitNewGroup(rep, await profile({ name: "市内に事務所のNPO" }, { npo: true }));
+      const outside = await submitNewGroup(rep, await profile({ name: "市外に事務所のNPO" }, { npo: true }).then((p) => ({ ...p, mainOfficeInCity: false })));
+      const outsideAtCentre = await submitNewGroup(
+        rep,
+        await profile({ name: "市外に事務所でセンター登録のNPO" }, { npo: true }).then((p) => ({ ...p, mainOfficeInCity: false, volunteerCenter: true })),
+      );
+      at("2026-10-02T09:00:00");
+      for (const groupId of [inCity, outside, outsideAtCentre]) {
+        expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
+      }
+      const stored = await db.groupVersion.findFirstOrThrow({ where: { groupId: outside, status: "approved" } });
+      expect(stored).toMatchObject({ kind: "npo", mainOfficeInCity: false, volunteerCenter: false });
+
+      const counted = await registeredGroupsAt(jst("2026-10-02T09:00:00"));
+      const byId = new Map(counted.map((g) => [g.id, g]));
+      expect(byId.get(inCity)).toMatchObject({ kind: "npo", npoInCity: true, volunteerCenter: false });
+      expect(byId.has(outside)).toBe(false);
+      expect(byId.get(outsideAtCentre)).toMatchObject({ kind: "npo", npoInCity: false, volunteerCenter: true });
+      // Registered and listed all the same: only the 6-1 condition leaves it out.
+      const listed = (await db.group.findMany({ where: listedGroupWhere(jst("2026-10-02T09:00:00")), select: { id: true } })).map((g) => g.id);
+      expect(listed).toEqual(expect.arrayContaining([inCity, outside, outsideAtCentre]));
+    });
   });
 }
