@@ -62,6 +62,8 @@ export const accountEn = {
     "Too many failed log-ins. Please try again in about {minutes} minutes. If you have forgotten your password, you can reset it",
   "account.login.forgot": "Forgotten your password?",
   "account.login.signup": "No account yet? Sign up",
+  "account.login.reason.registerGroup": "To register a group, please log in. If you have no account yet, please sign up.",
+  "account.login.reason.required": "To use this page, please log in. If you have no account yet, please sign up.",
 
   "account.twoFactorLogin.title": "Two-step verification",
   "account.twoFactorLogin.lead": "This account uses two-step verification. Enter the code your authenticator app shows.",

@@ -62,6 +62,8 @@ export const account = {
   "account.login.limited": "ログインの失敗が続いたため、しばらく受け付けません。約{minutes}分後に再度お試しください。パスワードを忘れた場合は再設定できます",
   "account.login.forgot": "パスワードを忘れた方",
   "account.login.signup": "アカウントをお持ちでない方（新規登録）",
+  "account.login.reason.registerGroup": "団体を登録するには、ログインが必要です。アカウントがない方は新規登録してください。",
+  "account.login.reason.required": "このページを利用するには、ログインが必要です。アカウントがない方は新規登録してください。",
 
   "account.twoFactorLogin.title": "2段階認証",
   "account.twoFactorLogin.lead": "このアカウントは2段階認証を設定しています。認証アプリに表示されている確認コードを入力してください。",
