@@ -190,10 +190,15 @@ describe("sign-up, verification, log-in and log-out", () => {
     expect(login.text).toContain('href="/signup?redirectTo=%2Fgroups%2Fnew"');
 
     const signupPage = await v.get("/signup?redirectTo=%2Fgroups%2Fnew");
+    // It says what an account is for today: registering and keeping a group, mail; nothing unbuilt.
+    expect(mainOf(signupPage.text)).toContain("市民活動団体をこのポータルに登録して");
+    expect(mainOf(signupPage.text)).toContain("メールでお届けします");
+    expect(mainOf(signupPage.text)).not.toMatch(/行事|意見の提出/);
     expect(inputValue(mainOf(signupPage.text), "redirectTo")).toBe("/groups/new");
     const signup = await v.post("/signup", { displayName: "安中 花子", email, password: PASSWORD, consent: "yes", redirectTo: "/groups/new" });
     expect(signup.status).toBe(200);
     expect(signup.text).toContain('href="/login?redirectTo=%2Fgroups%2Fnew"');
+    expect(mainOf(signup.text)).not.toMatch(/行事|意見の提出/);
 
     const link = new URL(linkIn((await mailsTo(email))[0], "/verify-email/"));
     expect(link.searchParams.get("redirectTo")).toBe("/groups/new");
