@@ -35,6 +35,7 @@ import { recordAudit } from "../platform/audit.server.ts";
 import { accountDataParts } from "../platform/domains.contributions.server.ts";
 import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken } from "./user.server.ts";
 import { normalizeEmail } from "../platform/forms/rules.ts";
+import { withRedirectTo } from "../platform/redirect.ts";
 
 // ---------------------------------------------------------------------------------------
 // Limits. Counted in the database (every app server sees the same numbers).
@@ -125,12 +126,13 @@ function isUniqueViolation(error: unknown) {
  * no account is made and the address is told that someone tried; the caller shows the same
  * page either way, and the password is hashed either way so the timing matches too.
  */
-export async function registerResident(input: { displayName: string; email: string; password: string }, lang: Lang) {
+/** `redirectTo`: the same-site path the person was on their way to; the mailed links lead back there. */
+export async function registerResident(input: { displayName: string; email: string; password: string }, lang: Lang, redirectTo = "/") {
   const existing = await findUserByEmail(input.email);
   if (!existing) {
     try {
       const user = await createUser({ ...input, role: "resident" });
-      await sendVerificationMail(user, lang);
+      await sendVerificationMail(user, lang, redirectTo);
       return;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // registered a moment ago by a parallel request
@@ -140,13 +142,13 @@ export async function registerResident(input: { displayName: string; email: stri
   }
   const to = normalizeEmail(input.email);
   if (await mayMail(to)) {
-    await sendAccountMail("alreadyRegistered", { to, lang }, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
+    await sendAccountMail("alreadyRegistered", { to, lang }, { loginLink: portalLink(withRedirectTo("/login", redirectTo)), resetLink: portalLink("/password/forgot") });
   }
 }
 
-async function sendVerificationMail(user: { id: string; email: string }, lang: Lang) {
+async function sendVerificationMail(user: { id: string; email: string }, lang: Lang, redirectTo = "/") {
   const token = await issueToken(user.id, "verify-email", user.email);
-  await sendAccountMail("verify", { to: user.email, lang, secret: token }, { link: portalLink(`/verify-email/${token}`) });
+  await sendAccountMail("verify", { to: user.email, lang, secret: token }, { link: portalLink(withRedirectTo(`/verify-email/${token}`, redirectTo)) });
 }
 
 /** "Send the link again" from /account. */

@@ -9,7 +9,7 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { getAuthenticatedSession, getSession } from "../auth/guards.server.ts";
 import { FormAlert, NoticeBanner } from "../accounts/ui.tsx";
 import { ErrorSummary, TextField } from "../components/form.tsx";
-import { loginSchema, noticeFrom } from "../accounts/forms.ts";
+import { loginReasonFor, loginSchema, noticeFrom } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
@@ -18,7 +18,7 @@ import { attemptLogin, startSession } from "../accounts/account.server.ts";
 import { deviceCookie, readDevice } from "../auth/device-cookie.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress } from "../platform/rate-limit.server.ts";
-import { safeRedirectPath } from "../platform/redirect.ts";
+import { safeRedirectPath, withRedirectTo } from "../platform/redirect.ts";
 
 export const handle = { messages: [accountMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.login.title"), ...handle.messages);
@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
   if (await getAuthenticatedSession(request)) throw redirect(redirectTo);
-  return { redirectTo, notice: noticeFrom(request.url) };
+  return { redirectTo, reason: loginReasonFor(redirectTo), notice: noticeFrom(request.url) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -66,7 +66,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const t = useT(...handle.messages);
-  const { redirectTo, notice } = useLoaderData<typeof loader>();
+  const { redirectTo, reason, notice } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const navigation = useNavigation();
   const form = useValidatedForm(loginSchema, server);
@@ -75,6 +75,7 @@ export default function Login() {
   return (
     <>
       <h1>{t("account.login.title")}</h1>
+      {reason ? <p className="notice notice--info">{t(`account.login.reason.${reason}`)}</p> : null}
       <NoticeBanner notice={notice} />
       <FormAlert message={server?.errors._form} />
       {server ? <ErrorSummary errors={errors} labels={labels} /> : null}
@@ -106,7 +107,7 @@ export default function Login() {
           <Link to="/password/forgot">{t("account.login.forgot")}</Link>
         </li>
         <li>
-          <Link to="/signup">{t("account.login.signup")}</Link>
+          <Link to={withRedirectTo("/signup", redirectTo)}>{t("account.login.signup")}</Link>
         </li>
       </ul>
     </>

@@ -177,6 +177,65 @@ describe("sign-up, verification, log-in and log-out", () => {
     expect(after.headers.location).toBe("/login?redirectTo=%2Faccount");
   });
 
+  it("brings a person who clicked 団体を登録する logged out back to the group form after sign-up, verification and log-in", async () => {
+    const email = address("hanako");
+    const v = visitor();
+    const guarded = await v.get("/groups/new");
+    expect(guarded.status).toBe(302);
+    expect(guarded.headers.location).toBe("/login?redirectTo=%2Fgroups%2Fnew");
+
+    const login = await v.get(guarded.headers.location!);
+    expect(login.status).toBe(200);
+    expect(mainOf(login.text)).toContain("団体を登録するには、ログインが必要です。アカウントがない方は新規登録してください。");
+    expect(login.text).toContain('href="/signup?redirectTo=%2Fgroups%2Fnew"');
+
+    const signupPage = await v.get("/signup?redirectTo=%2Fgroups%2Fnew");
+    // It says what an account is for today: registering and keeping a group, mail; nothing unbuilt.
+    expect(mainOf(signupPage.text)).toContain("市民活動団体をこのポータルに登録して");
+    expect(mainOf(signupPage.text)).toContain("メールでお届けします");
+    expect(mainOf(signupPage.text)).not.toMatch(/行事|意見の提出/);
+    expect(inputValue(mainOf(signupPage.text), "redirectTo")).toBe("/groups/new");
+    const signup = await v.post("/signup", { displayName: "安中 花子", email, password: PASSWORD, consent: "yes", redirectTo: "/groups/new" });
+    expect(signup.status).toBe(200);
+    expect(signup.text).toContain('href="/login?redirectTo=%2Fgroups%2Fnew"');
+    expect(mainOf(signup.text)).not.toMatch(/行事|意見の提出/);
+
+    const link = new URL(linkIn((await mailsTo(email))[0], "/verify-email/"));
+    expect(link.searchParams.get("redirectTo")).toBe("/groups/new");
+    const opened = await v.get(link.pathname + link.search);
+    expect(inputValue(mainOf(opened.text), "redirectTo")).toBe("/groups/new");
+    const confirmed = await v.post(link.pathname + link.search, { redirectTo: "/groups/new" });
+    expect(confirmed.status).toBe(302);
+    expect(confirmed.headers.location).toBe("/login?notice=verified&redirectTo=%2Fgroups%2Fnew");
+
+    const back = await v.get(confirmed.headers.location!);
+    expect(mainOf(back.text)).toContain("団体を登録するには");
+    expect(inputValue(mainOf(back.text), "redirectTo")).toBe("/groups/new");
+    const loggedIn = await v.post("/login", { email, password: PASSWORD, redirectTo: inputValue(mainOf(back.text), "redirectTo")! });
+    expect(loggedIn.status).toBe(302);
+    expect(loggedIn.headers.location).toBe("/groups/new");
+    const form = await v.get("/groups/new");
+    expect(form.status).toBe(200);
+    expect(form.text).toContain('name="intent" value="submit"');
+  });
+
+  it("carries only same-site paths through sign-up and verification, and shows no reason for a plain log-in", async () => {
+    expect(mainOf((await visitor().get("/login")).text)).not.toContain("ログインが必要です");
+    expect(mainOf((await visitor().get("/login?redirectTo=%2Fmy%2Fgroups")).text)).toContain("このページを利用するには、ログインが必要です。");
+    for (const hostile of ["//evil.example/groups/new", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"]) {
+      const page = await visitor().get(`/signup?redirectTo=${encodeURIComponent(hostile)}`);
+      expect(page.status).toBe(200);
+      expect(inputValue(mainOf(page.text), "redirectTo")).toBe("/");
+      expect(mainOf((await visitor().get(`/login?redirectTo=${encodeURIComponent(hostile)}`)).text)).not.toContain("ログインが必要です");
+    }
+    const email = address("jiro");
+    await visitor().post("/signup", { displayName: "次郎", email, password: PASSWORD, consent: "yes", redirectTo: "//evil.example/x" });
+    const link = new URL(linkIn((await mailsTo(email))[0], "/verify-email/"));
+    expect(link.search).toBe("");
+    const confirmed = await visitor().post(link.pathname, { redirectTo: "https://evil.example/" });
+    expect(confirmed.headers.location).toBe("/login?notice=verified");
+  });
+
   it("answers a sign-up with a registered address with the same page and mails that address instead", async () => {
     const email = address("hanako");
     const first = await visitor().post("/signup", { displayName: "山田 花子", email, password: PASSWORD, consent: "yes" });
