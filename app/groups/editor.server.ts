@@ -40,6 +40,7 @@ import {
   listedGroupWhere,
   registrationsToEndWhere,
   registrationValidAt,
+  unknownReferences,
   versionColumns,
   versionFormValues,
   versionProfile,
@@ -283,9 +284,10 @@ export async function readGroupForm(request: Request, today: string): Promise<Gr
   const { formData } = read;
   const intent = intentOf(formData);
   const validation = parseForm(groupFormSchema(today), formData);
+  const unknown = validation.ok ? await unknownReferences(validation.data) : {};
   const logo = await checkUpload("logo", formData.get("logo"), { oversize: read.oversize.has("logo") });
-  if (!validation.ok || logo.kind === "error") {
-    const errors: FieldErrors = { ...(validation.ok ? {} : validation.errors) };
+  if (!validation.ok || Object.keys(unknown).length > 0 || logo.kind === "error") {
+    const errors: FieldErrors = { ...(validation.ok ? unknown : validation.errors) };
     // A file input cannot be filled in again by the server: say so at the field.
     errors.logo = logo.kind === "error" ? LOGO_ERRORS[logo.error] : logo.kind === "file" ? "groupForm.logo.reselect" : "";
     if (!errors.logo) delete errors.logo;

@@ -12,6 +12,7 @@ import { useT, type MessagesHandle } from "../i18n/index.ts";
 import { groupReviewMessages } from "../groups/messages/groupReview.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { correctionDefaults, correctProfile } from "../groups/review.server.ts";
+import { unknownReferences } from "../groups/group.server.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
@@ -41,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(correctionSchema(tokyoDate(now())), formData);
   if (!parsed.ok) return data<ActionResult>({ conflict: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { reason, publishedVersionId, ...profile } = parsed.data;
+  const unknown = await unknownReferences(profile);
+  if (Object.keys(unknown).length > 0) return data<ActionResult>({ conflict: false, errors: unknown, values: keptValues(formData) }, { status: 400 });
   const outcome = await correctProfile(actor, groupId, publishedVersionId, profile, reason);
   if (outcome.ok) return redirect(`/admin/groups/${groupId}?done=correct`);
   if (outcome.error === "notFound") throw notFound();

@@ -493,6 +493,29 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(stored.raw.includes("annaka-phone")).toBe(false);
   });
 
+  it("refuses a district that does not exist at its field (400) and stores nothing", async () => {
+    const { visitor } = await resident();
+    const { client } = getCtx();
+    for (const intent of ["draft", "submit"]) {
+      const fields: [string, string][] = [
+        ...profile({ name: "架空地区の会", mainDistrictId: "99999", districtIds: ["88888"] }),
+        ["intent", intent],
+        ["consent", "on"],
+      ];
+      const res = await post(visitor, "/groups/new", fields);
+      expect(res.status).toBe(400);
+      expect(fieldError(res.text, "mainDistrictId")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(fieldError(res.text, "districtIds")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(res.text).toContain('value="架空地区の会"');
+    }
+    // One real district beside an unknown one: only the list is refused.
+    const mixed = await post(visitor, "/groups/new", [...profile({ name: "架空地区の会", districtIds: [String(districtIds[0]), "88888"] }), ["intent", "draft"]]);
+    expect(mixed.status).toBe(400);
+    expect(fieldError(mixed.text, "mainDistrictId")).toBeNull();
+    expect(fieldError(mixed.text, "districtIds")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+    expect(await client.groupVersion.count({ where: { name: "架空地区の会" } })).toBe(0);
+  });
+
   it("refuses hostile input at the field with 400, never 500, and shows it as text", async () => {
     const { visitor } = await resident();
     const cases: [Record<string, string | string[]>, string, string][] = [

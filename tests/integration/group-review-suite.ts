@@ -423,6 +423,34 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(res.text).not.toContain("<script>alert(1)</script>");
     });
 
+    it("the correction form refuses districts that do not exist, at their fields, and stores nothing", async () => {
+      const page = await get(`/admin/groups/${changeGroupId}/correct`, "staff");
+      const publishedVersionId = /name="publishedVersionId" value="(\d+)"/.exec(page.text)?.[1] ?? "";
+      const versions = await db.groupVersion.count({ where: { groupId: changeGroupId } });
+      const form: [string, string][] = [
+        ["publishedVersionId", publishedVersionId],
+        ["name", "存在しない地区の会"],
+        ["nameKana", "そんざいしないちくのかい"],
+        ["kind", "volunteer"],
+        ["representativeName", "碓氷 花子"],
+        ["mainDistrictId", "99999"],
+        ["districtIds", "88888"],
+        ["activityFields", "1"],
+        ["purpose", "目的"],
+        ["activities", "活動"],
+        ["foundedOn", "2015-04-01"],
+        ["memberCount", "12"],
+        ["reason", "地区の訂正"],
+      ];
+      const res = await postForm(server, `/admin/groups/${changeGroupId}/correct`, form, { Cookie: cookies.staff });
+      expect(res.status).toBe(400);
+      expect(fieldError(res.text, "mainDistrictId")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(fieldError(res.text, "districtIds")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(res.text).toContain('value="存在しない地区の会"');
+      expect(await db.groupVersion.count({ where: { groupId: changeGroupId } })).toBe(versions);
+      expect((await auditOf(changeGroupId)).map((a) => a.action)).not.toContain("group.corrected");
+    });
+
     it("the renewal page is for representatives: editors are refused, others find nothing", async () => {
       expect((await get(`/my/groups/${changeGroupId}/renew`, "rep")).status).toBe(200);
       expect((await get(`/my/groups/${changeGroupId}/renew`, "editor")).status).toBe(403);
