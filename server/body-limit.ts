@@ -3,7 +3,7 @@
  * matched route's `handle.bodyLimit`, else DEFAULT_BODY_LIMIT (app/platform/body-limit.ts).
  * A declared Content-Length over it is refused at once; a body without one (chunked) is
  * counted as it arrives and refused the moment it passes the limit. Nothing past the limit is
- * read, so an oversized body is never held in memory.
+ * kept (the rest is discarded as it comes), so an oversized body is never held in memory.
  */
 import type { IncomingMessage } from "node:http";
 import type { ServerBuild } from "@remix-run/node";
@@ -55,8 +55,8 @@ export class BodyTooLargeError extends Error {
 
 /**
  * The request's body as a web stream for Remix, counted as it is read. Past the limit the
- * stream fails with BodyTooLargeError, reading stops (the socket is paused, never drained)
- * and `onOverflow` runs once, to answer 413 while the client may still be sending.
+ * stream fails with BodyTooLargeError, nothing more is passed on, and `onOverflow` runs once,
+ * to answer 413 while the client may still be sending.
  */
 export function limitedBody(req: IncomingMessage, limit: number, onOverflow: () => void): ReadableStream<Uint8Array> {
   let received = 0;

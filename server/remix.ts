@@ -62,11 +62,16 @@ function remixHeaders(req: Request, host: string): Headers {
   return headers;
 }
 
-/** Refuses the body with the 413 page and closes the connection, so the rest is never read. */
+/**
+ * Refuses the body with the 413 page at once. What the client still sends is read and thrown
+ * away, never kept: a browser that is cut off mid-upload shows "connection reset" instead of
+ * the page. Node's requestTimeout (5 minutes) ends a body that never stops.
+ */
 function refuseTooLarge(req: Request, res: Response, limit: number) {
   log("info", "request.refused", { requestId: res.locals.requestId, reason: "body too large", limit });
   if (res.headersSent) return;
-  res.status(413).set("Connection", "close").type("html").send(tooLargePage(req, String(res.locals.requestId), limit));
+  res.status(413).type("html").send(tooLargePage(req, String(res.locals.requestId), limit));
+  req.resume();
 }
 
 async function sendResponse(res: Response, response: globalThis.Response) {
