@@ -10,7 +10,7 @@ process.env.MAIL_OUTBOX_ONLY ??= "1";
 process.env.DEMO_MODE = "1";
 
 getEnvOrExit();
-migrate(process.env.DATABASE_URL);
+await migrate(process.env.DATABASE_URL);
 const { db, connectDb } = await import("../app/platform/db.server.ts");
 const { seedDemo } = await import("../prisma/seed.ts");
 await connectDb();

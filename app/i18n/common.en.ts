@@ -56,6 +56,9 @@ export const commonEn = {
   "error.400.title": "Invalid request",
   "error.400.body": "We could not process what you submitted.",
   "error.410.title": "This page is no longer published",
+  "error.503.title": "The portal is busy",
+  "error.503.body":
+    "The portal was too busy to complete this action, and nothing was saved. Please try again in about {seconds} seconds. You can use your browser’s Back button to see what you entered.",
 
   "health.ok": "OK",
 } as const;
