@@ -16,7 +16,7 @@ import { postForm, request, startServer, type ServerProcess } from "./helpers/se
 import { createPostgres, dropPostgres, postgresUrl, ROOT } from "./helpers/templates.ts";
 
 /** The registration form as a browser sends it (a draft: no consent). */
-function groupForm(name: string, districts: number[]): [string, string][] {
+export function groupForm(name: string, districts: number[]): [string, string][] {
   return [
     ["intent", "draft"],
     ["name", name],
