@@ -1,9 +1,9 @@
 import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.tsx";
-import { log } from "./platform/logger.server.ts";
+import { log, redactPath } from "./platform/logger.server.ts";
 
 const ABORT_DELAY = 5_000;
 
@@ -87,8 +87,19 @@ export default function handleRequest(
   });
 }
 
+/**
+ * Errors Remix reports. What the router itself refused (a POST to a page without an action:
+ * 405; a route that does not match: 404) is a client's mistake, logged at warn with what was
+ * asked, so that outsiders cannot fill the error log; everything else is the server's, with
+ * its stack.
+ */
 export function handleError(error: unknown, { request, context }: { request: Request; context: AppLoadContext }) {
   if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    const { pathname } = new URL(request.url);
+    log("warn", "request.refused", { requestId: context.requestId, status: error.status, reason: error.statusText, method: request.method, path: redactPath(pathname) });
+    return;
+  }
   const message = error instanceof Error ? error.message : String(error);
   const stack = error instanceof Error ? error.stack : undefined;
   log("error", "request.error", { requestId: context.requestId, message, stack });

@@ -1,9 +1,15 @@
 #!/usr/bin/env node
 // Idempotent project setup, run as the `pre` script of `npm run demo` / `npm test`.
-// Usage: node scripts/setup.mjs [--browsers]
+// Usage: node scripts/setup.mjs [--browsers] [--build] [--quiet]
 //   1. installs npm packages when node_modules is missing or stale
 //   2. generates both Prisma clients when missing or when a schema changed
 //   3. with --browsers: ensures Chromium and Japanese fonts are installed
+//   4. with --build: builds the app (remix vite:build) when build/ is missing or older than a
+//      source, for the test commands that run the production build by themselves
+//      (`npm run test:integration`, `npm run test:e2e`; `npm test` builds in a stage of its own)
+//   --quiet: the output of prisma generate and the build (banners, Rollup's warnings about
+//      comments in dependencies and empty chunks — nothing a newcomer can act on) is shown only
+//      if the step fails; `npm run demo` uses it
 // Dependency-free (node: built-ins only) and fast (< 1 s) when everything is in place.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -15,9 +21,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
 
 const args = new Set(process.argv.slice(2));
-const unknown = [...args].filter((a) => a !== "--browsers");
+const unknown = [...args].filter((a) => a !== "--browsers" && a !== "--build" && a !== "--quiet");
 if (unknown.length > 0) {
-  fail(`unknown argument ${unknown.join(" ")} (usage: node scripts/setup.mjs [--browsers])`);
+  fail(`unknown argument ${unknown.join(" ")} (usage: node scripts/setup.mjs [--browsers] [--build] [--quiet])`);
 }
 
 const isWindows = process.platform === "win32";
@@ -50,14 +56,22 @@ function readText(path) {
   }
 }
 
-function run(cmd, cmdArgs, { env } = {}) {
+const quiet = args.has("--quiet");
+
+/** Runs a command; `quiet` keeps its output and shows it only if the command fails. */
+function run(cmd, cmdArgs, { env, quiet: hush = false } = {}) {
   const result = spawnSync(cmd, cmdArgs, {
-    stdio: "inherit",
+    stdio: hush ? ["ignore", "pipe", "pipe"] : "inherit",
     env: env ? { ...process.env, ...env } : process.env,
     shell: isWindows,
+    maxBuffer: 64 * 1024 * 1024,
   });
   if (result.error) fail(`\`${cmd} ${cmdArgs.join(" ")}\` could not start: ${result.error.message}`);
   if (result.status !== 0) {
+    if (hush) {
+      if (result.stdout) process.stdout.write(result.stdout);
+      if (result.stderr) process.stderr.write(result.stderr);
+    }
     fail(`\`${cmd} ${cmdArgs.join(" ")}\` failed (exit ${result.status ?? result.signal})`);
   }
 }
@@ -138,7 +152,7 @@ function ensurePrismaClients() {
 
   log(`${reason} — running prisma generate`);
   for (const schema of schemas) {
-    run(npxBin, ["--no", "prisma", "generate", "--schema", schema]);
+    run(npxBin, ["--no", "prisma", "generate", "--schema", schema], { quiet });
   }
   for (const output of outputs) {
     if (!existsSync(output)) fail(`prisma generate did not create ${output} — check the generator output in the schemas`);
@@ -221,7 +235,34 @@ function ensureBrowsers() {
   return true;
 }
 
+// ---------------------------------------------------------------- 4. production build
+/** The newest modification time of a file under `path` (a file or a directory), 0 if absent. */
+function newestMtime(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = 0;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+function ensureBuild() {
+  const output = join("build", "server", "index.js");
+  // What the build is made from: the app (with the generated clients), its static files, the
+  // Vite config and the installed packages (the lockfile and the patches applied to them).
+  const sources = ["app", "public", "vite.config.ts", "package-lock.json", "patches"];
+  let reason = null;
+  if (!existsSync(output)) reason = "build/ is missing";
+  else if (Math.max(...sources.map(newestMtime)) > statSync(output).mtimeMs) reason = "build/ is older than the sources";
+  if (reason === null) return false;
+  log(`${reason} — running remix vite:build${quiet ? " (about a minute)" : ""}`);
+  run(npxBin, ["--no", "remix", "vite:build"], { quiet });
+  if (!existsSync(output)) fail(`remix vite:build did not create ${output}`);
+  return true;
+}
+
 // ---------------------------------------------------------------- main
 ensurePackages();
 ensurePrismaClients();
 if (args.has("--browsers")) ensureBrowsers();
+if (args.has("--build")) ensureBuild();

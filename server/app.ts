@@ -1,4 +1,3 @@
-import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
@@ -9,6 +8,7 @@ import { log, redactPath } from "../app/platform/logger.server.ts";
 import type { Env } from "../app/platform/env.server.ts";
 import { answerBusyDatabaseWith503 } from "./database-busy.ts";
 import { csrfPage } from "./pages.ts";
+import { remixHandler, requestOrigin } from "./remix.ts";
 import { csrfGuard, requestContext, securityHeaders } from "./security.ts";
 
 export type ServerOptions = {
@@ -41,7 +41,8 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
   });
   app.use(securityHeaders({ dev: Boolean(vite) }));
   app.use(compressWhenAsked());
-  app.use(csrfGuard(env.PUBLIC_URL, (req) => csrfPage(req, String(req.res?.locals.requestId ?? ""))));
+  app.use(requestOrigin(env));
+  app.use(csrfGuard((req) => csrfPage(req, String(req.res?.locals.requestId ?? ""))));
 
   if (vite) {
     app.use(vite.middlewares);
@@ -52,7 +53,7 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build: vite
         ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(answerBusyDatabaseWith503)
         : answerBusyDatabaseWith503(build!),

@@ -1,5 +1,6 @@
 import type { Request } from "express";
 import { translator } from "../app/i18n/index.ts";
+import { formatBytes } from "../app/platform/body-limit.ts";
 import { getLang } from "../app/i18n/lang.server.ts";
 
 function escapeHtml(value: string) {
@@ -13,7 +14,7 @@ function langOf(req: Request) {
   return getLang(new Request("http://localhost/", { headers }));
 }
 
-/** A minimal page for answers given before Remix runs (the CSRF refusal). */
+/** A minimal page for answers given before Remix runs (the CSRF refusal, a malformed request, a body too large). */
 export function plainPage(req: Request, title: string, body: string, requestId: string) {
   const lang = langOf(req);
   const t = translator(lang);
@@ -23,4 +24,14 @@ export function plainPage(req: Request, title: string, body: string, requestId: 
 export function csrfPage(req: Request, requestId: string) {
   const t = translator(langOf(req));
   return plainPage(req, t("error.403.title"), t("error.csrf.body"), requestId);
+}
+
+export function badRequestPage(req: Request, requestId: string) {
+  const t = translator(langOf(req));
+  return plainPage(req, t("error.400.title"), t("error.400.body"), requestId);
+}
+
+export function tooLargePage(req: Request, requestId: string, limit: number) {
+  const t = translator(langOf(req));
+  return plainPage(req, t("error.413.title"), t("error.413.body", { limit: formatBytes(limit) }), requestId);
 }

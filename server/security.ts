@@ -40,14 +40,14 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
  * CSRF defence as Lucia's guide gives it: a state-changing request must carry an Origin
- * equal to PUBLIC_URL's origin. Missing or foreign Origin → 403 before any route runs.
+ * equal to the portal's: PUBLIC_URL's, or the one a trusted proxy states (server/remix.ts,
+ * requestOrigin, which runs first). Missing or foreign Origin → 403 before any route runs.
  */
-export function csrfGuard(publicUrl: string, render403: (req: Request) => string) {
-  const expected = new URL(publicUrl).origin;
+export function csrfGuard(render403: (req: Request) => string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get("Origin");
-    if (origin && origin === expected) return next();
+    if (origin && origin === res.locals.origin) return next();
     res.status(403).type("html").send(render403(req));
   };
 }

@@ -23,6 +23,7 @@ import {
   sessionCookie,
   sessionMaxAgeFor,
 } from "../auth/session.server.ts";
+import type { Device } from "../auth/device-cookie.server.ts";
 import { generateRecoveryCodes, hashRecoveryCode, totpStepOf } from "../auth/totp.server.ts";
 import { lookupMessage, translator, type AnyPlainKey, type Lang, type MessageArgs } from "../i18n/index.ts";
 import { accountMessages } from "./messages.ts";
@@ -34,17 +35,32 @@ import { recordAudit } from "../platform/audit.server.ts";
 import { accountDataParts } from "../platform/domains.contributions.server.ts";
 import { consumeToken, createUser, findUserByEmail, inspectToken, issueToken } from "./user.server.ts";
 import { normalizeEmail } from "../platform/forms/rules.ts";
+import { withRedirectTo } from "../platform/redirect.ts";
 
 // ---------------------------------------------------------------------------------------
 // Limits. Counted in the database (every app server sees the same numbers).
 
 const FIFTEEN_MINUTES = 15 * 60;
-/** Failed log-ins per normalised address; the account itself is never locked. */
+/**
+ * Failed log-ins per normalised address, from browsers without the account's device cookie.
+ * A stranger can use these up; the owner's browsers that logged in before have their own
+ * (LOGIN_DEVICE_RULE), so the account is never locked for its owner.
+ */
 export const LOGIN_EMAIL_RULE: RateLimitRule = { bucket: "login-email", limit: 10, windowSeconds: FIFTEEN_MINUTES };
 /** Failed log-ins per client address, whatever the account. */
 export const LOGIN_ADDRESS_RULE: RateLimitRule = { bucket: "login-address", limit: 30, windowSeconds: FIFTEEN_MINUTES };
-/** Wrong second-factor codes per session. */
-export const TWO_FACTOR_RULE: RateLimitRule = { bucket: "two-factor", limit: 5, windowSeconds: FIFTEEN_MINUTES };
+/** Failed log-ins per device cookie (app/auth/device-cookie.server.ts), for the account it names. */
+export const LOGIN_DEVICE_RULE: RateLimitRule = { bucket: "login-device", limit: 10, windowSeconds: FIFTEEN_MINUTES };
+/**
+ * Wrong second-factor codes per account, whatever the session or client address: logging in
+ * again does not give more guesses.
+ */
+export const TWO_FACTOR_RULE: RateLimitRule = { bucket: "two-factor-account", limit: 10, windowSeconds: FIFTEEN_MINUTES };
+/** At this many wrong codes in a window the owner is mailed (once per window) and it is audit-logged. */
+export const TWO_FACTOR_WARN_AT = 3;
+/** Markers that make the warning mail and the "limited" audit entry happen once per window. */
+const TWO_FACTOR_WARNED_RULE: RateLimitRule = { bucket: "two-factor-warned", limit: 1, windowSeconds: FIFTEEN_MINUTES };
+const TWO_FACTOR_LIMITED_RULE: RateLimitRule = { bucket: "two-factor-limited", limit: 1, windowSeconds: FIFTEEN_MINUTES };
 /** Wrong current passwords or codes on /account per person (a stolen session cannot guess on). */
 export const REAUTH_RULE: RateLimitRule = { bucket: "reauth", limit: 10, windowSeconds: FIFTEEN_MINUTES };
 /** Posts of the public account forms per client address. */
@@ -78,14 +94,17 @@ type MailKind =
   | "changeEmailNotice"
   | "passwordChanged";
 
+type MailTo = { to: string; lang: Lang; /** the token in the mail's link, which the outbox does not keep */ secret?: string };
+
 /** The parameters are checked against the body of `kind` at the call; here the key is picked at run time. */
-async function sendAccountMail<K extends MailKind>(kind: K, to: string, lang: Lang, ...params: MessageArgs<typeof accountMessages, `account.mail.${K}.body`>) {
+async function sendAccountMail<K extends MailKind>(kind: K, { to, lang, secret }: MailTo, ...params: MessageArgs<typeof accountMessages, `account.mail.${K}.body`>) {
   const t = translator(lang, accountMessages);
   const body = lookupMessage(t, `account.mail.${kind}.body`, params[0]);
   await enqueueMail({
     to,
     subject: lookupMessage(t, `account.mail.${kind}.subject`) ?? kind,
     text: `${body}\n\n${t("account.mail.footer", { home: portalLink("/") })}\n`,
+    secrets: secret ? [secret] : [],
   });
 }
 
@@ -107,12 +126,13 @@ function isUniqueViolation(error: unknown) {
  * no account is made and the address is told that someone tried; the caller shows the same
  * page either way, and the password is hashed either way so the timing matches too.
  */
-export async function registerResident(input: { displayName: string; email: string; password: string }, lang: Lang) {
+/** `redirectTo`: the same-site path the person was on their way to; the mailed links lead back there. */
+export async function registerResident(input: { displayName: string; email: string; password: string }, lang: Lang, redirectTo = "/") {
   const existing = await findUserByEmail(input.email);
   if (!existing) {
     try {
       const user = await createUser({ ...input, role: "resident" });
-      await sendVerificationMail(user, lang);
+      await sendVerificationMail(user, lang, redirectTo);
       return;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error; // registered a moment ago by a parallel request
@@ -122,13 +142,13 @@ export async function registerResident(input: { displayName: string; email: stri
   }
   const to = normalizeEmail(input.email);
   if (await mayMail(to)) {
-    await sendAccountMail("alreadyRegistered", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
+    await sendAccountMail("alreadyRegistered", { to, lang }, { loginLink: portalLink(withRedirectTo("/login", redirectTo)), resetLink: portalLink("/password/forgot") });
   }
 }
 
-async function sendVerificationMail(user: { id: string; email: string }, lang: Lang) {
+async function sendVerificationMail(user: { id: string; email: string }, lang: Lang, redirectTo = "/") {
   const token = await issueToken(user.id, "verify-email", user.email);
-  await sendAccountMail("verify", user.email, lang, { link: portalLink(`/verify-email/${token}`) });
+  await sendAccountMail("verify", { to: user.email, lang, secret: token }, { link: portalLink(withRedirectTo(`/verify-email/${token}`, redirectTo)) });
 }
 
 /** "Send the link again" from /account. */
@@ -201,20 +221,24 @@ export type LoginResult = { ok: true; user: LoginUser } | { ok: false; reason: "
  * Checks an email and password within the limits (limitedCheck): over either, the password is
  * not even checked, and only failures stay counted. An unknown address costs the same hashing
  * time as a known one, and a deactivated account gets the same answer as a wrong password.
+ * A try carrying a genuine device cookie of this very account counts against that cookie's
+ * allowance only (LOGIN_DEVICE_RULE); every other try against the address's and the client
+ * address's (LOGIN_EMAIL_RULE, LOGIN_ADDRESS_RULE).
  */
-export async function attemptLogin(email: string, password: string, clientAddress: string): Promise<LoginResult> {
-  let user: Awaited<ReturnType<typeof findUserByEmail>> = null;
-  const result = await limitedCheck(
-    [
-      [LOGIN_EMAIL_RULE, addressKey(email)],
-      [LOGIN_ADDRESS_RULE, clientAddress],
-    ],
-    async () => {
-      user = await findUserByEmail(email);
-      const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-      return Boolean(user && valid && user.active);
-    },
-  );
+export async function attemptLogin(email: string, password: string, clientAddress: string, device: Device | null = null): Promise<LoginResult> {
+  let user: Awaited<ReturnType<typeof findUserByEmail>> = device ? await findUserByEmail(email) : null;
+  const knownDevice = device !== null && user !== null && user.id === device.userId;
+  const limits: [RateLimitRule, string][] = knownDevice
+    ? [[LOGIN_DEVICE_RULE, `${device.userId}:${device.nonce}`]]
+    : [
+        [LOGIN_EMAIL_RULE, addressKey(email)],
+        [LOGIN_ADDRESS_RULE, clientAddress],
+      ];
+  const result = await limitedCheck(limits, async () => {
+    user ??= await findUserByEmail(email);
+    const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+    return Boolean(user && valid && user.active);
+  });
   if (result.limited) return { ok: false, reason: "limited", limited: true, retryAfterSeconds: result.retryAfterSeconds };
   if (!result.ok || !user) return { ok: false, reason: "invalid" };
   const found: LoginUser = user;
@@ -258,13 +282,52 @@ async function checkSecondFactor(userId: string, code: string): Promise<boolean>
   return spendRecoveryCode(userId, code);
 }
 
-/** The second step of a log-in: a code, within five wrong tries per session and 15 minutes. */
-export async function completeSecondFactor(session: { id: string; userId: string }, code: string): Promise<{ ok: boolean } | Limited> {
-  const result = await limitedCheck([[TWO_FACTOR_RULE, session.id]], () => checkSecondFactor(session.userId, code));
-  if (result.limited) return { limited: true, retryAfterSeconds: result.retryAfterSeconds };
-  if (!result.ok) return { ok: false };
+/**
+ * The second step of a log-in: a code, within TWO_FACTOR_RULE's wrong tries per account and 15
+ * minutes (counted atomically, so parallel tries cannot slip past). At the third wrong code of a
+ * window the owner is mailed and the entry "account.second_factor_failures" is written; when the
+ * limit refuses a try, "account.second_factor_limited" — each once per window.
+ */
+export async function completeSecondFactor(session: { id: string; userId: string; email: string }, code: string): Promise<{ ok: boolean } | Limited> {
+  const result = await limitedCheck([[TWO_FACTOR_RULE, session.userId]], () => checkSecondFactor(session.userId, code));
+  if (result.limited) {
+    if ((await hit(TWO_FACTOR_LIMITED_RULE, session.userId)).allowed) {
+      await recordAudit({
+        actor: null,
+        action: "account.second_factor_limited",
+        targetType: "user",
+        targetId: session.userId,
+        details: { limit: TWO_FACTOR_RULE.limit, windowSeconds: TWO_FACTOR_RULE.windowSeconds },
+      });
+    }
+    return { limited: true, retryAfterSeconds: result.retryAfterSeconds };
+  }
+  if (!result.ok) {
+    const failures = result.counts[0];
+    if (failures >= TWO_FACTOR_WARN_AT && (await hit(TWO_FACTOR_WARNED_RULE, session.userId)).allowed) {
+      await recordAudit({ actor: null, action: "account.second_factor_failures", targetType: "user", targetId: session.userId, details: { failures } });
+      await sendSecondFactorWarning(session.email, failures);
+    }
+    return { ok: false };
+  }
   await markSessionTwoFactorVerified(session.id);
   return { ok: true };
+}
+
+/**
+ * "Someone entered your password but not your code", in Japanese and then English: the
+ * account keeps no language, and the request's language is the guesser's, not the owner's.
+ */
+async function sendSecondFactorWarning(to: string, failures: number) {
+  const params = { count: failures, limit: TWO_FACTOR_RULE.limit, resetLink: portalLink("/password/forgot") };
+  const [ja, en] = (["ja", "en"] as const).map((lang) => translator(lang, accountMessages));
+  const part = (t: typeof ja) =>
+    `${t("account.mail.secondFactorFailures.body", params)}\n\n${t("account.mail.footer", { home: portalLink("/") })}`;
+  await enqueueMail({
+    to,
+    subject: `${ja("account.mail.secondFactorFailures.subject")} / ${en("account.mail.secondFactorFailures.subject")}`,
+    text: `${part(ja)}\n\n==========\n\n${part(en)}\n`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -276,7 +339,7 @@ export async function requestPasswordReset(email: string, lang: Lang) {
   if (!user || !user.active) return;
   if (!(await mayMail(user.email))) return;
   const token = await issueToken(user.id, "reset-password", user.email);
-  await sendAccountMail("reset", user.email, lang, { link: portalLink(`/password/reset/${token}`) });
+  await sendAccountMail("reset", { to: user.email, lang, secret: token }, { link: portalLink(`/password/reset/${token}`) });
 }
 
 export function inspectResetLink(token: string) {
@@ -293,7 +356,7 @@ export async function resetPassword(token: string, password: string, lang: Lang)
     select: { email: true },
   });
   await invalidateUserSessions(row.userId);
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
+  await sendAccountMail("passwordChanged", { to: user.email, lang }, { resetLink: portalLink("/password/forgot") });
   return true;
 }
 
@@ -344,13 +407,13 @@ export async function requestEmailChange(user: { id: string; email: string }, ne
   if (to === user.email) return "same";
   if (await mayMail(to)) {
     if (await findUserByEmail(to)) {
-      await sendAccountMail("changeEmailTaken", to, lang, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
+      await sendAccountMail("changeEmailTaken", { to, lang }, { loginLink: portalLink("/login"), resetLink: portalLink("/password/forgot") });
     } else {
       const token = await issueToken(user.id, "change-email", to);
-      await sendAccountMail("changeEmail", to, lang, { link: portalLink(`/verify-email/${token}`) });
+      await sendAccountMail("changeEmail", { to, lang, secret: token }, { link: portalLink(`/verify-email/${token}`) });
     }
   }
-  await sendAccountMail("changeEmailNotice", user.email, lang, { accountLink: portalLink("/account") });
+  await sendAccountMail("changeEmailNotice", { to: user.email, lang }, { accountLink: portalLink("/account") });
   return "sent";
 }
 
@@ -362,7 +425,7 @@ export async function changePassword(userId: string, password: string, keepSessi
     select: { email: true },
   });
   await invalidateUserSessions(userId, { except: keepSessionId });
-  await sendAccountMail("passwordChanged", user.email, lang, { resetLink: portalLink("/password/forgot") });
+  await sendAccountMail("passwordChanged", { to: user.email, lang }, { resetLink: portalLink("/password/forgot") });
 }
 
 /** Ends one of the person's own sessions; an id of someone else's changes nothing. */

@@ -5,6 +5,8 @@ import { accountMessages } from "./messages.ts";
 
 const ACCOUNT_AUDIT_ACTIONS = {
   "account.deleted": "account.audit.account.deleted",
+  "account.second_factor_failures": "account.audit.account.second_factor_failures",
+  "account.second_factor_limited": "account.audit.account.second_factor_limited",
   "user.role_changed": "account.audit.user.role_changed",
   "user.deactivated": "account.audit.user.deactivated",
   "user.reactivated": "account.audit.user.reactivated",

@@ -94,6 +94,18 @@ export const NOTICES = [
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 
+/**
+ * Why the log-in page is shown, keyed by where the person was going (the guard's redirectTo):
+ * registering a group says so; any other page behind log-in gets the general reason.
+ */
+export type LoginReason = "registerGroup" | "required";
+
+export function loginReasonFor(redirectTo: string): LoginReason | null {
+  const path = redirectTo.split(/[?#]/, 1)[0];
+  if (path === "/groups/new") return "registerGroup";
+  return path === "/" ? null : "required";
+}
+
 export function noticeFrom(url: string): Notice | null {
   const value = new URL(url).searchParams.get("notice");
   return (NOTICES as readonly string[]).includes(value ?? "") ? (value as Notice) : null;

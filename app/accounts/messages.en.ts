@@ -40,7 +40,7 @@ export const accountEn = {
 
   "account.signup.title": "Sign up",
   "account.signup.lead":
-    "With an account you can register for events and submit comments (once your email address is verified). All fields are required.",
+    "With an account you can register a citizens' group on this portal and keep its profile (activities, contacts) up to date yourself (once your email address is verified). Review results and notices about your procedures come by email. All fields are required.",
   "account.signup.purposeTitle": "How we use your personal information",
   "account.signup.purpose":
     "Your display name and email address are used only to manage your account on this portal (logging in, confirming it is you, and sending notices about your procedures), and are not given to third parties except as the law requires. You can delete your account at any time on the Account page; your display name and email address are deleted with it.",
@@ -52,7 +52,7 @@ export const accountEn = {
   "account.signup.sent":
     "We have sent an email to the address you entered. Open the link in it (valid for 24 hours) and press the button on the page that opens to complete your registration.",
   "account.signup.sentHint":
-    "You can log in before verifying, but you cannot register for events or submit comments yet. If no email arrives, check your spam folder, then log in and ask for it again on the Account page.",
+    "You can log in before verifying, but you cannot register a group yet. If no email arrives, check your spam folder, then log in and ask for it again on the Account page.",
   "account.signup.toLogin": "Go to the log-in page",
 
   "account.login.title": "Log in",
@@ -62,6 +62,8 @@ export const accountEn = {
     "Too many failed log-ins. Please try again in about {minutes} minutes. If you have forgotten your password, you can reset it",
   "account.login.forgot": "Forgotten your password?",
   "account.login.signup": "No account yet? Sign up",
+  "account.login.reason.registerGroup": "To register a group, please log in. If you have no account yet, please sign up.",
+  "account.login.reason.required": "To use this page, please log in. If you have no account yet, please sign up.",
 
   "account.twoFactorLogin.title": "Two-step verification",
   "account.twoFactorLogin.lead": "This account uses two-step verification. Enter the code your authenticator app shows.",
@@ -105,7 +107,7 @@ export const accountEn = {
 
   "account.verification.title": "Email verification",
   "account.verification.pending":
-    "Your email address ({email}) is not verified yet. Until it is, you cannot register for events or submit comments. Please open the link in the email we sent.",
+    "Your email address ({email}) is not verified yet. Until it is, you cannot register a group. Please open the link in the email we sent.",
   "account.verification.required":
     "This needs a verified email address. Please open the link in the email we sent, or have the verification email sent again.",
   "account.verification.resend": "Send the verification email again",
@@ -202,11 +204,16 @@ export const accountEn = {
   "account.mail.passwordChanged.subject": "[{site}] Your password has been changed",
   "account.mail.passwordChanged.body":
     "The password of your account on {site} has been changed.\n\nIf this was not you, reset your password at once here:\n{resetLink}",
+  "account.mail.secondFactorFailures.subject": "[{site}] Wrong sign-in codes for your account",
+  "account.mail.secondFactorFailures.body":
+    "Someone entered the correct password of your account on {site}, but not the right two-step verification code, {count} times within 15 minutes.\n\nIf this was not you, someone knows your password. Reset it at once here:\n{resetLink}\n\nAfter {limit} wrong codes within 15 minutes, the account accepts no code for 15 minutes (from any device).",
 
   // Labels of the account audit actions (app/accounts/contributes.ts)
   "account.audit.user.role_changed": "Role changed",
   "account.audit.user.deactivated": "Account deactivated",
   "account.audit.user.reactivated": "Account reactivated",
   "account.audit.account.deleted": "Account deleted",
+  "account.audit.account.second_factor_failures": "Wrong second-factor codes (owner told by mail)",
+  "account.audit.account.second_factor_limited": "Second-factor codes refused (limit reached)",
   "account.auditTarget.user": "Account",
 } as const;

@@ -41,7 +41,7 @@ export const account = {
 
   "account.signup.title": "新規登録",
   "account.signup.lead":
-    "アカウントを作ると、行事への申込みや意見の提出ができるようになります（メールアドレスの確認後）。すべての欄が必須です。",
+    "アカウントを作ると、市民活動団体をこのポータルに登録して、団体の紹介（活動内容・連絡先など）を自分で更新できます（メールアドレスの確認後）。登録の審査結果や手続きのお知らせは、メールでお届けします。すべての欄が必須です。",
   "account.signup.purposeTitle": "個人情報の利用目的",
   "account.signup.purpose":
     "ご登録いただく表示名・メールアドレスは、このポータルのアカウントの管理（ログイン、本人確認、手続きに関するお知らせの送信）のためだけに利用し、法令に基づく場合を除き、第三者に提供しません。アカウントは「アカウント」ページからいつでも削除でき、そのとき表示名とメールアドレスも削除されます。",
@@ -53,7 +53,7 @@ export const account = {
   "account.signup.sent":
     "入力されたメールアドレスにご案内のメールを送りました。メールに記載のリンク（24時間有効）を開き、表示されるページのボタンを押して登録を完了してください。",
   "account.signup.sentHint":
-    "確認の前でもログインはできますが、申込みや意見の提出はできません。メールが届かない場合は、迷惑メールフォルダをご確認のうえ、ログインして「アカウント」ページから再送してください。",
+    "確認の前でもログインはできますが、団体の登録はできません。メールが届かない場合は、迷惑メールフォルダをご確認のうえ、ログインして「アカウント」ページから再送してください。",
   "account.signup.toLogin": "ログインページへ",
 
   "account.login.title": "ログイン",
@@ -62,6 +62,8 @@ export const account = {
   "account.login.limited": "ログインの失敗が続いたため、しばらく受け付けません。約{minutes}分後に再度お試しください。パスワードを忘れた場合は再設定できます",
   "account.login.forgot": "パスワードを忘れた方",
   "account.login.signup": "アカウントをお持ちでない方（新規登録）",
+  "account.login.reason.registerGroup": "団体を登録するには、ログインが必要です。アカウントがない方は新規登録してください。",
+  "account.login.reason.required": "このページを利用するには、ログインが必要です。アカウントがない方は新規登録してください。",
 
   "account.twoFactorLogin.title": "2段階認証",
   "account.twoFactorLogin.lead": "このアカウントは2段階認証を設定しています。認証アプリに表示されている確認コードを入力してください。",
@@ -105,7 +107,7 @@ export const account = {
 
   "account.verification.title": "メールアドレスの確認",
   "account.verification.pending":
-    "メールアドレス（{email}）の確認がまだ済んでいません。確認が済むまで、申込みや意見の提出はできません。届いたメールのリンクを開いてください。",
+    "メールアドレス（{email}）の確認がまだ済んでいません。確認が済むまで、団体の登録はできません。届いたメールのリンクを開いてください。",
   "account.verification.required": "この操作には、メールアドレスの確認が必要です。届いたメールのリンクを開くか、確認のメールを再送してください。",
   "account.verification.resend": "確認のメールを再送する",
 
@@ -201,11 +203,16 @@ export const account = {
   "account.mail.passwordChanged.subject": "【{site}】パスワードが変更されました",
   "account.mail.passwordChanged.body":
     "{site} のあなたのアカウントのパスワードが変更されました。\n\nお心当たりのない場合は、次のページからすぐにパスワードを再設定してください。\n{resetLink}",
+  "account.mail.secondFactorFailures.subject": "【{site}】2段階認証の確認コードの誤りが続いています",
+  "account.mail.secondFactorFailures.body":
+    "{site} のあなたのアカウントで、正しいパスワードが入力された後、2段階認証の確認コードの誤りが15分以内に{count}回ありました。\n\nご自身の操作でなければ、パスワードが他人に知られています。次のページからすぐにパスワードを再設定してください。\n{resetLink}\n\n確認コードの誤りが15分間に{limit}回に達すると、このアカウントでは15分間、確認コードを受け付けません（どの端末からでも同じです）。",
 
   // Labels of the account audit actions (app/accounts/contributes.ts)
   "account.audit.user.role_changed": "役割の変更",
   "account.audit.user.deactivated": "利用の停止",
   "account.audit.user.reactivated": "利用の再開",
   "account.audit.account.deleted": "アカウントの削除",
+  "account.audit.account.second_factor_failures": "2段階認証の確認コードの誤り（本人にメールで通知）",
+  "account.audit.account.second_factor_limited": "2段階認証の確認コードの受付停止（誤りが上限に達した）",
   "account.auditTarget.user": "アカウント",
 } as const;

@@ -257,4 +257,7 @@ export const adminEn = {
   "admin.outbox.text": "Text",
   "admin.outbox.hasHtml": "There is also an HTML version (only the text is shown).",
   "admin.outbox.back": "Back to the outgoing mail",
+  "admin.outbox.secretNote": "{placeholder} and the like in the text stand for the keys of links, which are erased once the mail has gone. Opening a mail is recorded in the audit log.",
+  "admin.audit.action.outbox.mail_opened": "Outgoing mail read",
+  "admin.auditTarget.outboxMail": "Outgoing mail",
 } as const;

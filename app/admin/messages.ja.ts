@@ -258,4 +258,7 @@ export const admin = {
   "admin.outbox.text": "本文（テキスト形式）",
   "admin.outbox.hasHtml": "HTML形式の本文もあります（表示はテキスト形式のみ）。",
   "admin.outbox.back": "送信メールの一覧へ戻る",
+  "admin.outbox.secretNote": "本文の {placeholder} などは、リンクの鍵を伏せた箇所です。鍵は送信が終わると消去されます。メールを開いたことは操作記録に残ります。",
+  "admin.audit.action.outbox.mail_opened": "送信メールの閲覧",
+  "admin.auditTarget.outboxMail": "送信メール",
 } as const;

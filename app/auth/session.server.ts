@@ -2,7 +2,8 @@
  * Sessions after Lucia's current guide (lucia-auth.com, 2025): the cookie holds
  * "<id>.<secret>"; the database holds the id and the SHA-256 of the secret, compared in
  * constant time. Residents' sessions end after 30 days without use; staff and admin
- * sessions end 12 hours after log-in whatever the use. Log-out, password change and
+ * sessions end 12 hours after log-in whatever the use. A session still waiting for its second
+ * factor ends 10 minutes after the password was given. Log-out, password change and
  * revocation delete the row. See docs/decisions/0005-sessions.md.
  */
 import { sha256 } from "@oslojs/crypto/sha2";
@@ -16,6 +17,8 @@ import { getEnv } from "../platform/env.server.ts";
 export const SESSION_COOKIE = "portal_session";
 const RESIDENT_INACTIVITY_MS = 30 * 24 * 60 * 60 * 1000;
 const STAFF_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** A half-finished log-in (password given, second factor not yet) lasts this long. */
+export const PENDING_SECOND_FACTOR_MS = 10 * 60 * 1000;
 /** lastUsedAt is written at most this often, so reads do not turn into writes. */
 const ACTIVITY_WRITE_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -49,8 +52,12 @@ function isStaffRole(role: string) {
   return role === "staff" || role === "admin";
 }
 
-/** When a session ends, given its role: staff absolute, residents by inactivity. */
-export function sessionExpiresAt(session: { createdAt: Date; lastUsedAt: Date }, role: string): Date {
+/**
+ * When a session ends, given its role: staff absolute, residents by inactivity; one waiting
+ * for its second factor (`pendingSecondFactor`) 10 minutes after it was made, whatever the role.
+ */
+export function sessionExpiresAt(session: { createdAt: Date; lastUsedAt: Date }, role: string, pendingSecondFactor = false): Date {
+  if (pendingSecondFactor) return new Date(session.createdAt.getTime() + PENDING_SECOND_FACTOR_MS);
   return isStaffRole(role)
     ? new Date(session.createdAt.getTime() + STAFF_ABSOLUTE_MS)
     : new Date(session.lastUsedAt.getTime() + RESIDENT_INACTIVITY_MS);
@@ -122,7 +129,8 @@ export async function validateSessionToken(token: string): Promise<AuthSession |
   const stored = new TextEncoder().encode(row.secretHash);
   if (given.length !== stored.length || !constantTimeEqual(given, stored)) return null;
   const at = now();
-  if (!row.user.active || sessionExpiresAt(row, row.user.role).getTime() <= at.getTime()) {
+  const pending = row.user.totpEnabledAt !== null && !row.twoFactorVerified;
+  if (!row.user.active || sessionExpiresAt(row, row.user.role, pending).getTime() <= at.getTime()) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
@@ -182,7 +190,10 @@ export async function deleteExpiredSessions() {
   const { count: staff } = await db.session.deleteMany({
     where: { user: { role: { in: ["staff", "admin"] } }, createdAt: { lt: new Date(at - STAFF_ABSOLUTE_MS) } },
   });
-  return residents + staff;
+  const { count: pending } = await db.session.deleteMany({
+    where: { twoFactorVerified: false, user: { totpEnabledAt: { not: null } }, createdAt: { lt: new Date(at - PENDING_SECOND_FACTOR_MS) } },
+  });
+  return residents + staff + pending;
 }
 
 function cookieSecure(): boolean {

@@ -19,7 +19,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import crypto from "node:crypto";
 import { intentOf, type GroupFormIntent } from "./editor-forms.ts";
-import { groupFormSchema, type GroupProfileInput } from "./forms.ts";
+import { GROUP_FORM_LIMITS, groupFormSchema, type GroupProfileInput } from "./forms.ts";
 import { parseForm, type FieldErrors } from "../platform/forms/validation.ts";
 import { normalizeEmail } from "../platform/forms/rules.ts";
 import { keptValues, type FormValues } from "../platform/forms/values.ts";
@@ -40,6 +40,7 @@ import {
   listedGroupWhere,
   registrationsToEndWhere,
   registrationValidAt,
+  unknownReferences,
   versionColumns,
   versionFormValues,
   versionProfile,
@@ -263,9 +264,6 @@ export type GroupSubmission = {
   logo: LogoChange;
 };
 
-/** The profile form: its logo, and room for the text fields (each also has its own limit). */
-const GROUP_FORM_LIMITS = { files: { logo: "logo" }, maxTextBytes: 2 * 1024 * 1024 } as const;
-
 export type GroupFormRead =
   | { ok: true; intent: GroupFormIntent; submission: GroupSubmission; values: FormValues }
   | { ok: false; status: 400 | 411 | 413; errors: FieldErrors; values?: FormValues };
@@ -286,9 +284,10 @@ export async function readGroupForm(request: Request, today: string): Promise<Gr
   const { formData } = read;
   const intent = intentOf(formData);
   const validation = parseForm(groupFormSchema(today), formData);
+  const unknown = validation.ok ? await unknownReferences(validation.data) : {};
   const logo = await checkUpload("logo", formData.get("logo"), { oversize: read.oversize.has("logo") });
-  if (!validation.ok || logo.kind === "error") {
-    const errors: FieldErrors = { ...(validation.ok ? {} : validation.errors) };
+  if (!validation.ok || Object.keys(unknown).length > 0 || logo.kind === "error") {
+    const errors: FieldErrors = { ...(validation.ok ? unknown : validation.errors) };
     // A file input cannot be filled in again by the server: say so at the field.
     errors.logo = logo.kind === "error" ? LOGO_ERRORS[logo.error] : logo.kind === "file" ? "groupForm.logo.reselect" : "";
     if (!errors.logo) delete errors.logo;
@@ -529,7 +528,7 @@ export async function inviteMember(actor: Actor, groupId: number, input: { email
     link: portalLink(`/invitations/${token}`),
     expires: formatInstant(expiresAt, lang),
   }));
-  await enqueueMail({ to: email, ...mail });
+  await enqueueMail({ to: email, ...mail, secrets: [token] });
   return { ok: true };
 }
 

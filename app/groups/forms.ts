@@ -3,6 +3,7 @@ import { encodeMessage } from "../i18n/index.ts";
 import { isIsoDate } from "../platform/dates.ts";
 import { isCorporateNumber, PHONE } from "../platform/forms/rules.ts";
 import { checkbox, email, httpUrl, list, optionalText, text } from "../platform/forms/validation.ts";
+import type { UploadFormLimits } from "../platform/uploads/kinds.ts";
 import { GROUP_FIELD_NAMES, GROUP_FIELDS, type GroupField, type GroupFieldSpec } from "./fields.ts";
 import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS, isFurigana, normalizeFurigana } from "./rules.ts";
 
@@ -89,6 +90,12 @@ export function groupProfileSchema(today: string) {
 }
 
 export type GroupProfileInput = z.output<ReturnType<typeof groupProfileSchema>>;
+
+/**
+ * The profile form's body: its logo, and room for the text fields (each also has its own
+ * limit). Its routes declare maxBodyBytes of it as their body limit.
+ */
+export const GROUP_FORM_LIMITS = { files: { logo: "logo" }, maxTextBytes: 2 * 1024 * 1024 } as const satisfies UploadFormLimits;
 
 /**
  * The representative's form: the profile, the logo's size (the bytes are judged on the server

@@ -5,6 +5,7 @@
 import { GROUP_FIELD_NAMES, GROUP_FIELDS, LIST_FIELDS, type GroupField } from "./fields.ts";
 import type { GroupProfileInput } from "./forms.ts";
 import type { FormValues } from "../platform/forms/values.ts";
+import type { FieldErrors } from "../platform/forms/validation.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
 import { fiscalYearRange } from "../platform/dates.ts";
 import { searchGrams, toSearchText } from "../platform/search.ts";
@@ -20,6 +21,20 @@ export type RegistrationTimes = {
   renewalSubmittedAt: Date | null;
   renewalDecidedAt: Date | null;
 };
+
+/**
+ * The profile's ids checked to exist (the form checks only their shape): a message at each
+ * field that names a district there is none of. The versions keep district ids as JSON, with
+ * no foreign key, so this is the only check; districts are never deleted.
+ */
+export async function unknownReferences(profile: Pick<GroupProfileInput, "mainDistrictId" | "districtIds">, client: Tx = db): Promise<FieldErrors> {
+  const ids = [...new Set([profile.mainDistrictId, ...profile.districtIds])];
+  const known = new Set((await client.district.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((d) => d.id));
+  const errors: FieldErrors = {};
+  if (!known.has(profile.mainDistrictId)) errors.mainDistrictId = "groups.errors.unknownDistrict";
+  if (profile.districtIds.some((id) => !known.has(id))) errors.districtIds = "groups.errors.unknownDistrict";
+  return errors;
+}
 
 /**
  * A registration is valid at an instant when approved, started, not ended early, and either

@@ -10,6 +10,7 @@
  * volunteer centre last month still counts for the months before.
  */
 import { listedGroupWhere } from "./group.server.ts";
+import { groupsRegisteredReasons } from "./rules.ts";
 import { db } from "../platform/db.server.ts";
 
 export type CountedGroup = { id: number; name: string; nameKana: string; kind: string; npoInCity: boolean; volunteerCenter: boolean };
@@ -32,9 +33,9 @@ export async function registeredGroupsAt(at: Date): Promise<CountedGroup[]> {
   for (const group of groups) {
     const version = group.versions[0];
     if (!version) continue;
-    const npoInCity = version.kind === "npo" && version.mainOfficeInCity;
-    if (!npoInCity && !version.volunteerCenter) continue;
-    counted.push({ id: group.id, name: version.name, nameKana: version.nameKana, kind: version.kind, npoInCity, volunteerCenter: version.volunteerCenter });
+    const reasons = groupsRegisteredReasons(version);
+    if (!reasons) continue;
+    counted.push({ id: group.id, name: version.name, nameKana: version.nameKana, kind: version.kind, ...reasons });
   }
   return counted.sort((a, b) => (a.nameKana < b.nameKana ? -1 : a.nameKana > b.nameKana ? 1 : a.id - b.id));
 }

@@ -7,9 +7,10 @@ import { z } from "zod";
 import { encodeMessage } from "../i18n/index.ts";
 import type { MessageKey } from "./messages/groupReview.ts";
 import { isIsoDate } from "../platform/dates.ts";
-import { GROUP_FIELD_NAMES, GROUP_FIELDS, type GroupField } from "./fields.ts";
+import { fieldSpec, GROUP_FIELD_NAMES, GROUP_FIELDS, type GroupField } from "./fields.ts";
 import { groupProfileSchema } from "./forms.ts";
 import { text } from "../platform/forms/validation.ts";
+import { urlEncodedFormBytes } from "../platform/body-limit.ts";
 
 export const REVIEW_TEXT_MAX = 1000;
 
@@ -36,6 +37,9 @@ export const requestChangesSchema = z.object({ message: requiredText("groupRevie
 export const approveRenewalSchema = z.object({ renewalNote: text(REVIEW_TEXT_MAX, { required: false }).optional().default("") });
 export const rejectRenewalSchema = z.object({ renewalReason: requiredText("groupReview.errors.reasonRequired") });
 export const cancelSchema = rejectSchema;
+
+/** The correction's body at most: every field of the profile filled to its limit, and the reason. */
+export const CORRECTION_BODY_LIMIT = urlEncodedFormBytes(GROUP_FIELD_NAMES.reduce((sum, name) => sum + (fieldSpec(name).max ?? 0), REVIEW_TEXT_MAX));
 
 /** The staff correction: the whole profile (the same rules as the form), which version it corrects, and why. */
 export function correctionSchema(today: string) {

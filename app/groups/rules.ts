@@ -39,3 +39,17 @@ export const GROUP_LIMITS = {
   maxMembers: 99_999,
   logoBytes: UPLOAD_KINDS.logo.maxBytes,
 } as const;
+
+/** The two reasons indicator 6-1 (NPO・ボランティア登録団体数) counts a registered group for. */
+export type GroupsRegisteredReasons = { npoInCity: boolean; volunteerCenter: boolean };
+
+/**
+ * Why 6-1 counts a group with this profile (the version in force), or null when it does not:
+ * an NPO法人 with its main office (主たる事務所) in the city, or a group registered at the
+ * 社会福祉協議会 ボランティアセンター (domain.md). A group that is both counts once.
+ */
+export function groupsRegisteredReasons(profile: { kind: string; mainOfficeInCity: boolean; volunteerCenter: boolean }): GroupsRegisteredReasons | null {
+  const npoInCity = profile.kind === "npo" && profile.mainOfficeInCity;
+  if (!npoInCity && !profile.volunteerCenter) return null;
+  return { npoInCity, volunteerCenter: profile.volunteerCenter };
+}

@@ -40,6 +40,7 @@ const schema = z
       .optional(),
     MAIL_FROM: z.string().min(3).optional(),
     MAIL_OUTBOX_ONLY: flag,
+    MAIL_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(1, { error: "must be at least 1" }).default(30),
     UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
     UPLOAD_STORE: z.enum(["local", "s3"], { error: "must be local or s3" }).default("local"),
     S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://s3.example.jp" }).optional(),
@@ -55,6 +56,8 @@ const schema = z
     S3_ACCESS_KEY_ID: z.string().min(1).optional(),
     S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
     TRUST_PROXY: flag,
+    /** HMAC key of the portal_device cookie (and any later signed value); without it one is made and kept in AppSecret. */
+    APP_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. `openssl rand -base64 48`)" }).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
     /** `npm start` applies pending migrations first unless this is off (several servers: decision record 0024). */

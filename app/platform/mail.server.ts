@@ -10,6 +10,11 @@
  * by a crashed server is put back to "pending" once SENDING_TIMEOUT_MS has passed.
  *
  * Logs carry mail ids only: never addresses, subjects or bodies.
+ *
+ * Secret links (password reset, address verification, invitations) are never kept in the clear
+ * once a mail has gone: the caller names the secrets, the stored text holds {{secret-N}} in their
+ * place, and the secrets themselves sit in `secrets` until the mail is sent or has finally
+ * failed (decision 0023). Mail older than MAIL_RETENTION_DAYS is purged by the "outbox.purge" job.
  */
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
@@ -19,7 +24,8 @@ import { getEnv } from "./env.server.ts";
 import { log } from "./logger.server.ts";
 import { singleton } from "./singleton.server.ts";
 
-export type MailMessage = { to: string; subject: string; text: string; html?: string | null };
+/** `secrets`: the tokens in the mail's links; the outbox stores the text without them. */
+export type MailMessage = { to: string; subject: string; text: string; html?: string | null; secrets?: readonly string[] };
 
 /** What deliverPendingMail needs from a nodemailer transport (tests may pass their own). */
 export type MailTransport = {
@@ -59,11 +65,35 @@ export function portalLink(path: string): string {
   return `${getEnv().PUBLIC_URL}${path}`;
 }
 
+const placeholder = (index: number) => `{{secret-${index + 1}}}`;
+const PLACEHOLDER = /\{\{secret-(\d+)\}\}/g;
+
+/** The text with each secret replaced by its placeholder, as the outbox keeps it. */
+export function withoutSecrets(text: string, secrets: readonly string[]): string {
+  return secrets.reduce((out, secret, index) => out.split(secret).join(placeholder(index)), text);
+}
+
+/** A stored text with its placeholders filled in again (unchanged once the secrets are gone). */
+function withSecrets(text: string, secrets: readonly string[]): string {
+  return text.replace(PLACEHOLDER, (whole, n: string) => secrets[Number(n) - 1] ?? whole);
+}
+
+/** The mail as it is delivered: an outbox row with its secrets put back into its links. */
+export function renderOutboxMail(mail: { subject: string; text: string; html: string | null; secrets: string | null }) {
+  const secrets = mail.secrets ? (JSON.parse(mail.secrets) as string[]) : [];
+  return { subject: mail.subject, text: withSecrets(mail.text, secrets), html: mail.html === null ? null : withSecrets(mail.html, secrets) };
+}
+
 /** Puts one mail in the outbox and returns its id. `text` (the plain-text part) is mandatory. */
 export async function enqueueMail(message: MailMessage, client: Db = db): Promise<string> {
   if (!message.to?.trim()) throw new Error("enqueueMail: `to` is required");
   if (typeof message.text !== "string" || message.text.length === 0) {
     throw new Error("enqueueMail: `text` (the plain-text part) is required");
+  }
+  const secrets = message.secrets ?? [];
+  // A secret too short to be one, or missing from the text, is a caller's mistake.
+  if (secrets.some((secret) => secret.length < 16 || !message.text.includes(secret))) {
+    throw new Error("enqueueMail: each secret must be a token of 16+ characters that the text contains");
   }
   const id = randomUUID();
   await client.outboxMail.create({
@@ -71,8 +101,9 @@ export async function enqueueMail(message: MailMessage, client: Db = db): Promis
       id,
       to: message.to.trim(),
       subject: message.subject,
-      text: message.text,
-      html: message.html ?? null,
+      text: withoutSecrets(message.text, secrets),
+      html: message.html == null ? null : withoutSecrets(message.html, secrets),
+      secrets: secrets.length > 0 ? JSON.stringify(secrets) : null,
       status: "pending",
       attempts: 0,
       nextAttemptAt: now(),
@@ -108,7 +139,7 @@ async function reclaimStuck(client: Db, at: Date): Promise<number> {
   // A mail that keeps killing its sender must not loop forever: count the interrupted try.
   const gaveUp = await client.outboxMail.updateMany({
     where: { status: "sending", nextAttemptAt: { lte: at }, attempts: { gte: MAX_ATTEMPTS - 1 } },
-    data: { status: "failed", attempts: { increment: 1 }, lastError: "delivery interrupted while sending" },
+    data: { status: "failed", attempts: { increment: 1 }, lastError: "delivery interrupted while sending", secrets: null },
   });
   const requeued = await client.outboxMail.updateMany({
     where: { status: "sending", nextAttemptAt: { lte: at } },
@@ -160,12 +191,13 @@ export async function deliverPendingMail({
     if (!mail) continue;
 
     try {
+      const message = renderOutboxMail(mail);
       await sender.sendMail({
         from,
         to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        ...(mail.html ? { html: mail.html } : {}),
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
         headers: { "Auto-Submitted": "auto-generated" },
       });
     } catch (error) {
@@ -175,7 +207,7 @@ export async function deliverPendingMail({
       if (attempts >= MAX_ATTEMPTS) {
         await client.outboxMail.updateMany({
           where: { id, status: "sending" },
-          data: { status: "failed", attempts, lastError, nextAttemptAt: at },
+          data: { status: "failed", attempts, lastError, nextAttemptAt: at, secrets: null },
         });
         result.failed++;
         log("error", "mail.failed", { mailId: id, attempts, error: lastError });
@@ -194,11 +226,21 @@ export async function deliverPendingMail({
     // The mail has left: record it even if a slow send outlived the claim.
     await client.outboxMail.updateMany({
       where: { id },
-      data: { status: "sent", sentAt: now(), attempts: mail.attempts + 1, lastError: null },
+      data: { status: "sent", sentAt: now(), attempts: mail.attempts + 1, lastError: null, secrets: null },
     });
     result.sent++;
     log("info", "mail.sent", { mailId: id });
   }
 
   return result;
+}
+
+/**
+ * Deletes mail created more than MAIL_RETENTION_DAYS ago (a row being sent right now waits for
+ * the next run); returns how many.
+ */
+export async function purgeOldMail({ client = db, at = now() }: { client?: Db; at?: Date } = {}): Promise<number> {
+  const cutoff = new Date(at.getTime() - getEnv().MAIL_RETENTION_DAYS * 24 * 60 * MINUTE);
+  const { count } = await client.outboxMail.deleteMany({ where: { createdAt: { lt: cutoff }, status: { not: "sending" } } });
+  return count;
 }

@@ -1,7 +1,9 @@
 /**
  * The mail outbox as admins read it (it holds addresses and texts: admins only). Sending
- * and retries are the mail job's business (app/platform/mail.server.ts).
+ * and retries are the mail job's business (app/platform/mail.server.ts). The texts hold
+ * {{secret-N}} where a link's token was (decision 0023), and every mail opened is audit-logged.
  */
+import { recordAudit } from "./audit.server.ts";
 import { db } from "./db.server.ts";
 
 export const OUTBOX_PAGE_SIZE = 50;
@@ -23,6 +25,9 @@ export async function listOutbox({ status = "", page = 1 }: { status?: OutboxSta
   return { total, page, pageSize: OUTBOX_PAGE_SIZE, mails };
 }
 
-export async function getOutboxMail(id: string) {
-  return db.outboxMail.findUnique({ where: { id } });
+/** One mail, as stored (secrets left out), for `actor`; the reading is audit-logged. */
+export async function openOutboxMail(actor: { id: string; role: string }, id: string) {
+  const mail = await db.outboxMail.findUnique({ where: { id }, omit: { secrets: true } });
+  if (mail) await recordAudit({ actor, action: "outbox.mail_opened", targetType: "outboxMail", targetId: mail.id, details: { status: mail.status } });
+  return mail;
 }

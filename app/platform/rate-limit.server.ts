@@ -50,13 +50,14 @@ async function count1(rule: RateLimitRule, key: string, client: Db) {
  * place in every counter first (an atomic increment, so twenty requests at once cannot all
  * slip under the limit), the check runs only if every counter allows it, and the place is given
  * back when the try is refused by a limit or the check succeeds. Over a limit, `check` is not
- * called at all (no password hashing for a flood).
+ * called at all (no password hashing for a flood). `counts` are the try's places, one per
+ * limit (the 3rd failure of a window sees 3), for callers that act on a number of failures.
  */
 export async function limitedCheck(
   limits: readonly (readonly [RateLimitRule, string])[],
   check: () => Promise<boolean>,
   client: Db = defaultDb,
-): Promise<{ limited: true; retryAfterSeconds: number } | { limited: false; ok: boolean }> {
+): Promise<{ limited: true; retryAfterSeconds: number } | { limited: false; ok: boolean; counts: number[] }> {
   const taken = await Promise.all(limits.map(async ([rule, key]) => ({ rule, ...(await count1(rule, key, client)) })));
   const giveBack = () =>
     Promise.all(taken.map((t) => client.rateLimitCounter.updateMany({ where: { id: t.id, count: { gt: 0 } }, data: { count: { decrement: 1 } } })));
@@ -67,7 +68,7 @@ export async function limitedCheck(
   }
   const ok = await check();
   if (ok) await giveBack();
-  return { limited: false, ok };
+  return { limited: false, ok, counts: taken.map((t) => t.count) };
 }
 
 export async function deleteExpiredCounters(client: Db = defaultDb, olderThanSeconds = 24 * 3600) {

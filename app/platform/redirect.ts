@@ -5,3 +5,9 @@ export function safeRedirectPath(value: FormDataEntryValue | string | null | und
   if (value.length > 2000 || /[\u0000-\u001F]/.test(value)) return fallback;
   return value;
 }
+
+/** `path` with the same-site path to come back to as its redirectTo query (none for the home page). */
+export function withRedirectTo(path: string, redirectTo: string): string {
+  const back = safeRedirectPath(redirectTo);
+  return back === "/" ? path : `${path}${path.includes("?") ? "&" : "?"}redirectTo=${encodeURIComponent(back)}`;
+}

@@ -6,21 +6,23 @@ import { ErrorSummary, TextArea } from "../components/form.tsx";
 import { centerImportSchema } from "../districts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm } from "../platform/forms/validation.ts";
-import { encodeMessage, translateMessage, useT } from "../i18n/index.ts";
+import { encodeMessage, translateMessage, useT, type MessagesHandle } from "../i18n/index.ts";
 import { adminMessages } from "../admin/messages.ts";
 import { applyCenterImport, CENTER_CSV_HEADERS, previewCenterImport, type ImportPreview } from "../districts/centers.server.ts";
-import { checkUpload, readUploadForm, UPLOAD_KINDS } from "../platform/uploads/index.server.ts";
+import { checkUpload, readUploadForm } from "../platform/uploads/index.server.ts";
+import { maxBodyBytes, UPLOAD_KINDS } from "../platform/uploads/kinds.ts";
+import type { BodyLimitHandle } from "../platform/body-limit.ts";
 import { pageTitle } from "../platform/meta.ts";
 import type { FormValues } from "../platform/forms/values.ts";
 
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export const INTENTS = ["preview", "apply"] as const;
 
-export const handle = { messages: [adminMessages] };
-export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.import.title"), ...handle.messages);
-
 /** The previewed text comes back with "apply": decoded Shift_JIS grows by half, so allow more than the file. */
 const IMPORT_FORM_LIMITS = { files: { file: "csvImport" }, maxTextBytes: 3 * UPLOAD_KINDS.csvImport.maxBytes } as const;
+
+export const handle = { messages: [adminMessages], bodyLimit: maxBodyBytes(IMPORT_FORM_LIMITS) } satisfies MessagesHandle & BodyLimitHandle;
+export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("admin.import.title"), ...handle.messages);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "district:manage:any");

@@ -3,21 +3,23 @@ import { data, Link, redirect, useActionData, useLoaderData, useNavigation } fro
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
 import { ConflictNotice } from "../groups/ui/review-ui.tsx";
-import { correctionSchema } from "../groups/review-forms.ts";
+import { CORRECTION_BODY_LIMIT, correctionSchema } from "../groups/review-forms.ts";
+import type { BodyLimitHandle } from "../platform/body-limit.ts";
 import { idParam } from "../platform/forms/params.ts";
 import { type FieldErrors, parseForm, readFormData } from "../platform/forms/validation.ts";
 import { keptValues, type FormValues } from "../platform/forms/values.ts";
-import { useT } from "../i18n/index.ts";
+import { useT, type MessagesHandle } from "../i18n/index.ts";
 import { groupReviewMessages } from "../groups/messages/groupReview.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { correctionDefaults, correctProfile } from "../groups/review.server.ts";
+import { unknownReferences } from "../groups/group.server.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
 
-export const handle = { messages: [groupReviewMessages] };
+export const handle = { messages: [groupReviewMessages], bodyLimit: CORRECTION_BODY_LIMIT } satisfies MessagesHandle & BodyLimitHandle;
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("groupReview.correct.title", { name: args.data?.group.name ?? "" }), ...handle.messages);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -40,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(correctionSchema(tokyoDate(now())), formData);
   if (!parsed.ok) return data<ActionResult>({ conflict: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const { reason, publishedVersionId, ...profile } = parsed.data;
+  const unknown = await unknownReferences(profile);
+  if (Object.keys(unknown).length > 0) return data<ActionResult>({ conflict: false, errors: unknown, values: keptValues(formData) }, { status: 400 });
   const outcome = await correctProfile(actor, groupId, publishedVersionId, profile, reason);
   if (outcome.ok) return redirect(`/admin/groups/${groupId}?done=correct`);
   if (outcome.error === "notFound") throw notFound();

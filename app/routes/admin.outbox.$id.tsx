@@ -4,16 +4,16 @@ import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { lookupMessage, useLang, useT } from "../i18n/index.ts";
 import { adminMessages } from "../admin/messages.ts";
 import { pageTitle } from "../platform/meta.ts";
-import { getOutboxMail } from "../platform/outbox.server.ts";
+import { openOutboxMail } from "../platform/outbox.server.ts";
 import { formatInstant } from "../platform/dates.ts";
 
 export const handle = { messages: [adminMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("admin.outbox.detailTitle", { subject: args.data?.mail.subject ?? "" }), ...handle.messages);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  await requirePermission(request, "outbox:read:any");
+  const { actor } = await requirePermission(request, "outbox:read:any");
   const id = params.id ?? "";
-  const mail = id.length <= 100 ? await getOutboxMail(id) : null;
+  const mail = id.length <= 100 ? await openOutboxMail(actor, id) : null;
   if (!mail) throw notFound();
   return {
     mail: {
@@ -56,6 +56,7 @@ export default function AdminOutboxMail() {
         ) : null}
       </dl>
       <h2>{t("admin.outbox.text")}</h2>
+      <p>{t("admin.outbox.secretNote", { placeholder: "{{secret-1}}" })}</p>
       <pre className="mail-text">{mail.text}</pre>
       {mail.hasHtml ? <p>{t("admin.outbox.hasHtml")}</p> : null}
       <p>

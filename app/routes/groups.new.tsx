@@ -2,8 +2,11 @@ import { redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFun
 import { data, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requirePermission } from "../auth/guards.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
-import { encodeMessage, useT } from "../i18n/index.ts";
+import { encodeMessage, useT, type MessagesHandle } from "../i18n/index.ts";
 import { groupFormMessages } from "../groups/messages/groupForm.ts";
+import { GROUP_FORM_LIMITS } from "../groups/forms.ts";
+import type { BodyLimitHandle } from "../platform/body-limit.ts";
+import { maxBodyBytes } from "../platform/uploads/kinds.ts";
 import { createGroup, listDistrictChoices, readGroupForm } from "../groups/editor.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
@@ -12,7 +15,7 @@ import { pageTitle } from "../platform/meta.ts";
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export { GROUP_FORM_INTENTS as INTENTS } from "../groups/editor-forms.ts";
 
-export const handle = { messages: [groupFormMessages] };
+export const handle = { messages: [groupFormMessages], bodyLimit: maxBodyBytes(GROUP_FORM_LIMITS) } satisfies MessagesHandle & BodyLimitHandle;
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("groupForm.title"), ...handle.messages);
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {

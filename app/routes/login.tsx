@@ -9,15 +9,16 @@ import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@
 import { getAuthenticatedSession, getSession } from "../auth/guards.server.ts";
 import { FormAlert, NoticeBanner } from "../accounts/ui.tsx";
 import { ErrorSummary, TextField } from "../components/form.tsx";
-import { loginSchema, noticeFrom } from "../accounts/forms.ts";
+import { loginReasonFor, loginSchema, noticeFrom } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { attemptLogin, startSession } from "../accounts/account.server.ts";
+import { deviceCookie, readDevice } from "../auth/device-cookie.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress } from "../platform/rate-limit.server.ts";
-import { safeRedirectPath } from "../platform/redirect.ts";
+import { safeRedirectPath, withRedirectTo } from "../platform/redirect.ts";
 
 export const handle = { messages: [accountMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.login.title"), ...handle.messages);
@@ -34,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
   if (await getAuthenticatedSession(request)) throw redirect(redirectTo);
-  return { redirectTo, notice: noticeFrom(request.url) };
+  return { redirectTo, reason: loginReasonFor(redirectTo), notice: noticeFrom(request.url) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const values = { email: parsed.data.email };
-  const result = await attemptLogin(parsed.data.email, parsed.data.password, clientAddress(context));
+  const result = await attemptLogin(parsed.data.email, parsed.data.password, clientAddress(context), await readDevice(request));
   if (!result.ok) {
     if (result.reason === "limited") {
       const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
@@ -57,12 +58,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const previous = await getSession(request);
   const { cookie, needsSecondFactor } = await startSession(result.user, request.headers.get("User-Agent"), previous?.id);
   const target = needsSecondFactor ? `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;
-  return redirect(target, { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": cookie });
+  // A full log-in: this browser gets (or renews) its device cookie. With a second factor, after it.
+  if (!needsSecondFactor) headers.append("Set-Cookie", await deviceCookie(result.user.id));
+  return redirect(target, { headers });
 }
 
 export default function Login() {
   const t = useT(...handle.messages);
-  const { redirectTo, notice } = useLoaderData<typeof loader>();
+  const { redirectTo, reason, notice } = useLoaderData<typeof loader>();
   const server = useActionData<typeof action>();
   const navigation = useNavigation();
   const form = useValidatedForm(loginSchema, server);
@@ -71,6 +75,7 @@ export default function Login() {
   return (
     <>
       <h1>{t("account.login.title")}</h1>
+      {reason ? <p className="notice notice--info">{t(`account.login.reason.${reason}`)}</p> : null}
       <NoticeBanner notice={notice} />
       <FormAlert message={server?.errors._form} />
       {server ? <ErrorSummary errors={errors} labels={labels} /> : null}
@@ -102,7 +107,7 @@ export default function Login() {
           <Link to="/password/forgot">{t("account.login.forgot")}</Link>
         </li>
         <li>
-          <Link to="/signup">{t("account.login.signup")}</Link>
+          <Link to={withRedirectTo("/signup", redirectTo)}>{t("account.login.signup")}</Link>
         </li>
       </ul>
     </>

@@ -15,6 +15,7 @@ import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { completeSecondFactor } from "../accounts/account.server.ts";
+import { deviceCookie } from "../auth/device-cookie.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { safeRedirectPath } from "../platform/redirect.ts";
 
@@ -53,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = method === "recovery" ? parseForm(recoveryLoginSchema, formData) : parseForm(totpLoginSchema, formData);
   if (!parsed.ok) return data({ method, errors: parsed.errors, values: parsed.values }, { status: 400 });
   const code = "code" in parsed.data ? parsed.data.code : parsed.data.recoveryCode;
-  const result = await completeSecondFactor({ id: session.id, userId: session.user.id }, code);
+  const result = await completeSecondFactor({ id: session.id, userId: session.user.id, email: session.user.email }, code);
   if ("limited" in result) {
     const minutes = Math.max(1, Math.ceil(result.retryAfterSeconds / 60));
     return data(
@@ -65,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const message = method === "recovery" ? "account.twoFactorLogin.wrongRecovery" : "account.twoFactorLogin.wrongCode";
     return data({ method, errors: { [field]: encodeMessage(message) }, values: {} }, { status: 400 });
   }
-  return redirect(redirectTo);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await deviceCookie(session.user.id) } });
 }
 
 export default function TwoFactorLogin() {

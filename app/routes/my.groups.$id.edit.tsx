@@ -3,8 +3,11 @@ import { data, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { notFound } from "../auth/guards.server.ts";
 import { requireGroupRole } from "../groups/access.server.ts";
 import { GroupForm } from "../groups/ui/group-form.tsx";
-import { translator, useT } from "../i18n/index.ts";
+import { translator, useT, type MessagesHandle } from "../i18n/index.ts";
 import { groupFormMessages } from "../groups/messages/groupForm.ts";
+import { GROUP_FORM_LIMITS } from "../groups/forms.ts";
+import type { BodyLimitHandle } from "../platform/body-limit.ts";
+import { maxBodyBytes } from "../platform/uploads/kinds.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import { deleteLogoIfUnused, getGroupForEdit, listDistrictChoices, readGroupForm, saveGroupVersion } from "../groups/editor.server.ts";
 import { now } from "../platform/clock.server.ts";
@@ -14,7 +17,7 @@ import { pageTitle } from "../platform/meta.ts";
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export { GROUP_FORM_INTENTS as INTENTS } from "../groups/editor-forms.ts";
 
-export const handle = { messages: [groupFormMessages] };
+export const handle = { messages: [groupFormMessages], bodyLimit: maxBodyBytes(GROUP_FORM_LIMITS) } satisfies MessagesHandle & BodyLimitHandle;
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => args.data?.title ?? t("groupForm.page.edit"), ...handle.messages);
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });

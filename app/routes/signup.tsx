@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { data, Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getAuthenticatedSession } from "../auth/guards.server.ts";
 import { PASSWORD_MIN_LENGTH } from "../auth/password-policy.ts";
 import { CheckboxField } from "../accounts/ui.tsx";
@@ -14,13 +14,15 @@ import { registerResident, SIGNUP_RULE } from "../accounts/account.server.ts";
 import { honeypotTripped } from "../platform/honeypot.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress, enforceRateLimit } from "../platform/rate-limit.server.ts";
+import { safeRedirectPath, withRedirectTo } from "../platform/redirect.ts";
 
 export const handle = { messages: [accountMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.signup.title"), ...handle.messages);
 
+/** `redirectTo` (a same-site path) travels on through the verification mail and the log-in. */
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getAuthenticatedSession(request)) throw redirect("/account");
-  return null;
+  return { redirectTo: safeRedirectPath(new URL(request.url).searchParams.get("redirectTo")) };
 }
 
 /**
@@ -30,15 +32,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await enforceRateLimit(SIGNUP_RULE, clientAddress(context));
   const formData = await readFormData(request);
-  if (honeypotTripped(formData)) return { sent: true as const };
+  if (honeypotTripped(formData)) return { sent: true as const, redirectTo: "/" };
   const parsed = parseForm(signupSchema, formData);
   if (!parsed.ok) return data({ sent: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  await registerResident(parsed.data, getLang(request));
-  return { sent: true as const };
+  const redirectTo = safeRedirectPath(formData.get("redirectTo"));
+  await registerResident(parsed.data, getLang(request), redirectTo);
+  return { sent: true as const, redirectTo };
 }
 
 export default function Signup() {
   const t = useT(...handle.messages);
+  const { redirectTo } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const server = result && !result.sent ? result : undefined;
@@ -52,7 +56,7 @@ export default function Signup() {
         </p>
         <p>{t("account.signup.sentHint")}</p>
         <p>
-          <Link to="/login">{t("account.signup.toLogin")}</Link>
+          <Link to={withRedirectTo("/login", result.redirectTo)}>{t("account.signup.toLogin")}</Link>
         </p>
       </>
     );
@@ -72,6 +76,7 @@ export default function Signup() {
       {server ? <ErrorSummary errors={errors} labels={labels} /> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <HoneypotField />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
         <TextField
           label={labels.displayName}
           hint={t("account.field.displayNameHint", { max: DISPLAY_NAME_MAX })}
@@ -117,7 +122,7 @@ export default function Signup() {
         </button>
       </Form>
       <p>
-        {t("account.signup.haveAccount")} <Link to="/login">{t("nav.login")}</Link>
+        {t("account.signup.haveAccount")} <Link to={withRedirectTo("/login", redirectTo)}>{t("nav.login")}</Link>
       </p>
     </>
   );

@@ -5,6 +5,7 @@ import { useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { confirmEmailLink, inspectEmailLink } from "../accounts/account.server.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { safeRedirectPath, withRedirectTo } from "../platform/redirect.ts";
 
 export const handle = { messages: [accountMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("account.verify.title"), ...handle.messages);
@@ -19,19 +20,24 @@ const STATUS = { unknown: 404, spent: 410, taken: 409 } as const;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const inspected = await inspectEmailLink(params.token ?? "");
   const session = await getAuthenticatedSession(request);
-  if (inspected.state === "valid") return { state: "valid" as const, kind: inspected.token.kind, loggedIn: Boolean(session), canResend: false };
+  // Where sign-up started (e.g. the group form): the mailed link carries it on.
+  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
+  if (inspected.state === "valid") return { state: "valid" as const, kind: inspected.token.kind, loggedIn: Boolean(session), canResend: false, redirectTo };
   return data(
-    { state: inspected.state, kind: null, loggedIn: Boolean(session), canResend: Boolean(session && !session.user.emailVerified) },
+    { state: inspected.state, kind: null, loggedIn: Boolean(session), canResend: Boolean(session && !session.user.emailVerified), redirectTo },
     { status: STATUS[inspected.state] },
   );
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const session = await getSession(request);
+  const formData = await request.formData().catch(() => new FormData());
+  const redirectTo = safeRedirectPath(formData.get("redirectTo"));
   const result = await confirmEmailLink(params.token ?? "", session?.id ?? null);
   if (!result.ok) return data({ failed: result.reason }, { status: STATUS[result.reason] });
   const notice = result.kind === "verify-email" ? "verified" : "emailChanged";
-  return redirect(session?.user.id === result.userId ? `/account?notice=${notice}` : `/login?notice=${notice}`);
+  if (session?.user.id !== result.userId) return redirect(withRedirectTo(`/login?notice=${notice}`, redirectTo));
+  return redirect(redirectTo === "/" ? `/account?notice=${notice}` : redirectTo);
 }
 
 export default function VerifyEmail() {
@@ -82,6 +88,7 @@ export default function VerifyEmail() {
       <h1>{t(change ? "account.verify.changeTitle" : "account.verify.title")}</h1>
       <p>{t(change ? "account.verify.changeLead" : "account.verify.lead")}</p>
       <Form method="post">
+        <input type="hidden" name="redirectTo" value={page.redirectTo} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t(change ? "account.verify.changeSubmit" : "account.verify.submit")}
         </button>

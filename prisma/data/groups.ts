@@ -40,6 +40,8 @@ export type DemoGroupSeed = {
 };
 
 const RESIDENT = "resident@demo.annaka.example";
+/** The six new applications waiting for staff review are this account's (README, Demo accounts). */
+const APPLICANT = "applicant@demo.annaka.example";
 const KUCHO1 = "kucho1@demo.annaka.example";
 
 export const demoGroups: DemoGroupSeed[] = [
@@ -1788,7 +1790,7 @@ export const demoGroups: DemoGroupSeed[] = [
     kana: "アンナカコドモカガクキョウシツ",
     kind: "volunteer",
     volunteerCenter: false,
-    representative: "デモ市民",
+    representative: "デモ申請者",
     email: "kagaku-kyoshitsu@example.jp",
     main: "002",
     districts: ["001", "002"],
@@ -1801,14 +1803,14 @@ export const demoGroups: DemoGroupSeed[] = [
     welcomesVolunteers: true,
     meetingPlace: "安中公民館",
     state: "pending",
-    accounts: [{ email: RESIDENT, role: "representative" }],
+    accounts: [{ email: APPLICANT, role: "representative" }],
   },
   {
     name: "星空観察同好会あんなか",
     kana: "ホシゾラカンサツドウコウカイアンナカ",
     kind: "volunteer",
     volunteerCenter: false,
-    representative: "デモ市民",
+    representative: "デモ申請者",
     main: "064",
     districts: ["063", "064"],
     fields: [15, 2],
@@ -1820,14 +1822,14 @@ export const demoGroups: DemoGroupSeed[] = [
     welcomesVolunteers: false,
     meetingPlace: "上間仁田区住民センター",
     state: "pending",
-    accounts: [{ email: RESIDENT, role: "representative" }],
+    accounts: [{ email: APPLICANT, role: "representative" }],
   },
   {
     name: "安中ママの防災ラボ",
     kana: "アンナカママノボウサイラボ",
     kind: "volunteer",
     volunteerCenter: true,
-    representative: "デモ市民",
+    representative: "デモ申請者",
     main: "004",
     districts: ["004", "005"],
     fields: [8, 13],
@@ -1839,14 +1841,14 @@ export const demoGroups: DemoGroupSeed[] = [
     welcomesVolunteers: true,
     meetingPlace: "安中市子育て支援センター",
     state: "pending",
-    accounts: [{ email: RESIDENT, role: "representative" }],
+    accounts: [{ email: APPLICANT, role: "representative" }],
   },
   {
     name: "あんなか多文化共生ネット",
     kana: "アンナカタブンカキョウセイネット",
     kind: "volunteer",
     volunteerCenter: false,
-    representative: "デモ市民",
+    representative: "デモ申請者",
     main: "014",
     districts: ["014", "015"],
     fields: [11, 10],
@@ -1858,14 +1860,14 @@ export const demoGroups: DemoGroupSeed[] = [
     welcomesVolunteers: true,
     meetingPlace: "原市公民館",
     state: "pending",
-    accounts: [{ email: RESIDENT, role: "representative" }],
+    accounts: [{ email: APPLICANT, role: "representative" }],
   },
   {
     name: "原市灯篭まつりの会",
     kana: "ハライチトウロウマツリノカイ",
     kind: "volunteer",
     volunteerCenter: false,
-    representative: "デモ市民",
+    representative: "デモ申請者",
     main: "023",
     districts: ["020", "023"],
     fields: [3, 6],
@@ -1877,14 +1879,14 @@ export const demoGroups: DemoGroupSeed[] = [
     welcomesVolunteers: true,
     meetingPlace: "原市十区住民センター",
     state: "pending",
-    accounts: [{ email: RESIDENT, role: "representative" }],
+    accounts: [{ email: APPLICANT, role: "representative" }],
   },
   {
     name: "安中市民劇団あすなろ",
     kana: "アンナカシミンゲキダンアスナロ",
     kind: "other",
     volunteerCenter: false,
-    representative: "デモ市民",
+    representative: "デモ申請者",
     main: "008",
     districts: ["008"],
     fields: [6],
@@ -1896,6 +1898,6 @@ export const demoGroups: DemoGroupSeed[] = [
     welcomesVolunteers: true,
     meetingPlace: "安中市文化センター",
     state: "pending",
-    accounts: [{ email: RESIDENT, role: "representative" }],
+    accounts: [{ email: APPLICANT, role: "representative" }],
   },
 ];

@@ -75,10 +75,14 @@ export async function logInAsDemo(page: Page, role: "staff" | "admin", to: strin
   await expect(page).toHaveURL(new RegExp(`${to.replace(/[/]/g, "\\/")}$`));
 }
 
-/** The path of the newest link to `pathPrefix` mailed to `to` (read from the outbox). */
+/**
+ * The path of the newest link to `pathPrefix` mailed to `to`, read from the mail as delivered
+ * (the outbox keeps no secret link: tests/integration/helpers/delivered-mail.ts).
+ */
 export async function mailedLink(db: Db, to: string, pathPrefix: string): Promise<string> {
+  const { lastMailTo } = await import("../integration/helpers/delivered-mail.ts");
   for (let i = 0; i < 50; i++) {
-    const mail = await db.outboxMail.findFirst({ where: { to }, orderBy: { createdAt: "desc" } });
+    const mail = await lastMailTo(db, to).catch(() => null);
     const match = mail ? new RegExp(`https?://\\S+${pathPrefix}\\S+`).exec(mail.text) : null;
     if (match) return new URL(match[0]).pathname;
     await new Promise((r) => setTimeout(r, 100));

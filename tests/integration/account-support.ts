@@ -11,18 +11,22 @@ import type { Db } from "../../app/platform/db.server.ts";
 import { request, type HttpResponse, type ServerProcess } from "./helpers/server-process.ts";
 
 // ---------------------------------------------------------------------------------------
-// A visitor: one browser's cookies.
+// A visitor: one browser's cookies (the session, and the device cookie that /login sets).
 
 export class Visitor {
   cookie: string | null = null;
+  /** portal_device, sent back (it is scoped to /login) to /login and /login/two-factor. */
+  device: string | null = null;
   constructor(
     readonly server: ServerProcess,
     readonly extraCookie = "",
     readonly userAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36",
   ) {}
 
-  private headers(extra: Record<string, string> = {}) {
-    const cookies = [this.cookie ? `portal_session=${this.cookie}` : "", this.extraCookie].filter(Boolean).join("; ");
+  private headers(path: string, extra: Record<string, string> = {}) {
+    const cookies = [this.cookie ? `portal_session=${this.cookie}` : "", this.device && /^\/login(\/|\?|$)/.test(path) ? `portal_device=${this.device}` : "", this.extraCookie]
+      .filter(Boolean)
+      .join("; ");
     return { "User-Agent": this.userAgent, ...(cookies ? { Cookie: cookies } : {}), ...extra };
   }
 
@@ -30,6 +34,8 @@ export class Visitor {
   private remember(res: HttpResponse, echoesNul = false) {
     if (!echoesNul && res.raw.includes(0)) throw new Error(`a NUL byte in the response, at ${res.raw.indexOf(0)}`);
     for (const line of res.headers["set-cookie"] ?? []) {
+      const device = /^portal_device=([^;]*);/.exec(line);
+      if (device) this.device = device[1] === "" || /Max-Age=0(;|$)/.test(line) ? null : device[1];
       const match = /^portal_session=([^;]*);/.exec(line);
       if (!match) continue;
       this.cookie = match[1] === "" || /Max-Age=0(;|$)/.test(line) ? null : match[1];
@@ -38,13 +44,13 @@ export class Visitor {
   }
 
   async get(path: string) {
-    return this.remember(await request(this.server, path, { headers: this.headers() }));
+    return this.remember(await request(this.server, path, { headers: this.headers(path) }));
   }
 
   /** A form post from the portal's own pages (Origin = PUBLIC_URL). */
   async post(path: string, form: Record<string, string> | [string, string][] = {}) {
     const echoesNul = Object.values(Array.isArray(form) ? Object.fromEntries(form) : form).some((v) => v.includes("\u0000"));
-    return this.remember(await request(this.server, path, { method: "POST", form, headers: this.headers({ Origin: this.server.url }) }), echoesNul);
+    return this.remember(await request(this.server, path, { method: "POST", form, headers: this.headers(path, { Origin: this.server.url }) }), echoesNul);
   }
 }
 

@@ -140,9 +140,11 @@ describe("npm start and demo accounts", { timeout: 120_000 }, () => {
   it("refuses to start, in one line with exit 1, while demo accounts exist", async () => {
     const db = await helpers.createTestDatabase("sqlite");
     try {
-      const { seedDemoAccounts } = await import("../../prisma/seed.ts");
+      const { DEMO_ACCOUNTS, seedDemoAccounts } = await import("../../prisma/seed.ts");
       await seedDemoAccounts(db.client);
-      expect(await db.client.user.count({ where: { isDemo: true } })).toBe(5);
+      // The six of the README's table (admin, staff, resident, applicant, two district representatives).
+      expect(DEMO_ACCOUNTS).toHaveLength(6);
+      expect(await db.client.user.count({ where: { isDemo: true } })).toBe(6);
       // start.ts migrates first; an open connection here would make that wait on SQLite's lock.
       await db.client.$disconnect();
       const { env } = await startEnv(db.url);
@@ -152,7 +154,7 @@ describe("npm start and demo accounts", { timeout: 120_000 }, () => {
       const own = run.lines.filter((l) => l.startsWith("start:"));
       expect(own, run.lines.join("\n")).toHaveLength(1);
       expect(run.stderr.at(-1)).toBe(own[0]);
-      expect(own[0]).toMatch(/^start: refusing to start: this database holds 5 demo account\(s\) made by `npm run demo`/);
+      expect(own[0]).toMatch(/^start: refusing to start: this database holds 6 demo account\(s\) made by `npm run demo`/);
     } finally {
       await db.drop();
     }

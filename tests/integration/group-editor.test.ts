@@ -6,8 +6,10 @@
  * changes-requested round trip, a change after approval, withdrawal, logos checked by their
  * bytes, and hostile input. Build first: `npx remix vite:build`.
  */
+import sharp from "sharp";
 import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
 import { createAccount, fieldError, mainOf, PASSWORD, Visitor } from "./account-support.ts";
+import { lastMailTo } from "./helpers/delivered-mail.ts";
 import { request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 import { describeBothDatabases } from "./helpers/test-db.ts";
 
@@ -286,7 +288,7 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(sent.status).toBe(302);
     expect(sent.location).toBe(`/my/groups/${id}/members?notice=invited`);
 
-    const mail = await client.outboxMail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+    const mail = await lastMailTo(client, email);
     expect(mail.subject).toContain("招待テストの会");
     expect(mail.text).toContain("編集者");
     expect(mail.text).toContain("Editor");
@@ -322,7 +324,7 @@ describeBothDatabases("group editor", (getCtx) => {
     const { visitor, email } = await resident();
     expect((await post(rep, `/my/groups/${id}/members`, { intent: "invite", email, role: "representative" })).status).toBe(302);
     const { client } = getCtx();
-    const mail = await client.outboxMail.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+    const mail = await lastMailTo(client, email);
     const token = /\/invitations\/([a-z0-9]+)/.exec(mail.text)![1];
     await client.groupInvitation.updateMany({ where: { groupId: id }, data: { expiresAt: new Date(AT.getTime() - 1) } });
     expect((await get(visitor, `/invitations/${token}`)).status).toBe(410);
@@ -439,7 +441,10 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(image.headers["content-type"]).toBe("image/png");
     expect(image.headers["x-content-type-options"]).toBe("nosniff");
     expect(image.headers["content-disposition"]).toBe(`inline; filename="${version.logoFile}"; filename*=UTF-8''${version.logoFile}`);
-    expect(Buffer.compare(image.raw, Buffer.from(PNG))).toBe(0);
+    // Kept as re-encoded: the same one white pixel, not necessarily the same bytes.
+    const served = await sharp(image.raw).raw().toBuffer({ resolveWithObject: true });
+    expect([served.info.format, served.info.width, served.info.height]).toEqual(["raw", 1, 1]);
+    expect((await sharp(image.raw).metadata()).format).toBe("png");
     // A draft's logo is private; unknown and malformed names are 404.
     expect((await request(server, `/uploads/${version.logoFile}`)).status).toBe(404);
     const { visitor: other } = await resident();
@@ -449,6 +454,66 @@ describeBothDatabases("group editor", (getCtx) => {
     // Published by a listed group: public.
     await approve(version.groupId);
     expect((await request(server, `/uploads/${version.logoFile}`)).status).toBe(200);
+  });
+
+  it("refuses a picture with a web page after it, and keeps a phone photo upright without its EXIF and GPS", async () => {
+    const { visitor } = await resident();
+    const { client } = getCtx();
+    const fields: [string, string][] = [...profile({ name: "写真の会" }), ["intent", "draft"]];
+    const page = new TextEncoder().encode("<html><body><script>alert(document.cookie)</script></body></html>");
+    for (const bytes of [new Uint8Array([...PNG, ...page]), new Uint8Array([...PNG.subarray(0, 8), ...page])]) {
+      const polyglot = await postMultipart(visitor, "/groups/new", fields, { name: "logo.png", type: "image/png", bytes });
+      expect(polyglot.status).toBe(400);
+      expect(fieldError(polyglot.text, "logo")).toBe("PNG又はJPEG形式の画像を選んでください");
+    }
+    expect(await client.groupVersion.count({ where: { name: "写真の会" } })).toBe(0);
+
+    const photo = new Uint8Array(
+      await sharp({ create: { width: 4, height: 2, channels: 3, background: "#36a" } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .withExifMerge({ IFD0: { Make: "annaka-phone" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 19/1 3/1", GPSLongitudeRef: "E", GPSLongitude: "138/1 53/1 7/1" } })
+        .toBuffer(),
+    );
+    expect((await sharp(photo).metadata()).exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true); // the GPS block's tag
+    const ok = await postMultipart(visitor, "/groups/new", fields, { name: "photo.jpg", type: "image/jpeg", bytes: photo });
+    expect(ok.status).toBe(302);
+    const version = await client.groupVersion.findFirstOrThrow({ where: { name: "写真の会" } });
+    expect(version.logoFile).toMatch(/^[0-9a-f]{32}\.jpg$/);
+    const stored = await request(server, `/uploads/${version.logoFile}`, { headers: { Cookie: `portal_session=${visitor.cookie}` } });
+    expect(stored.status).toBe(200);
+    const kept = await sharp(stored.raw).metadata();
+    expect({ width: kept.width, height: kept.height, orientation: kept.orientation, exif: kept.exif, xmp: kept.xmp }).toEqual({
+      width: 2,
+      height: 4,
+      orientation: undefined,
+      exif: undefined,
+      xmp: undefined,
+    });
+    expect(stored.raw.includes("annaka-phone")).toBe(false);
+  });
+
+  it("refuses a district that does not exist at its field (400) and stores nothing", async () => {
+    const { visitor } = await resident();
+    const { client } = getCtx();
+    for (const intent of ["draft", "submit"]) {
+      const fields: [string, string][] = [
+        ...profile({ name: "架空地区の会", mainDistrictId: "99999", districtIds: ["88888"] }),
+        ["intent", intent],
+        ["consent", "on"],
+      ];
+      const res = await post(visitor, "/groups/new", fields);
+      expect(res.status).toBe(400);
+      expect(fieldError(res.text, "mainDistrictId")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(fieldError(res.text, "districtIds")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(res.text).toContain('value="架空地区の会"');
+    }
+    // One real district beside an unknown one: only the list is refused.
+    const mixed = await post(visitor, "/groups/new", [...profile({ name: "架空地区の会", districtIds: [String(districtIds[0]), "88888"] }), ["intent", "draft"]]);
+    expect(mixed.status).toBe(400);
+    expect(fieldError(mixed.text, "mainDistrictId")).toBeNull();
+    expect(fieldError(mixed.text, "districtIds")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+    expect(await client.groupVersion.count({ where: { name: "架空地区の会" } })).toBe(0);
   });
 
   it("refuses hostile input at the field with 400, never 500, and shows it as text", async () => {

@@ -23,7 +23,7 @@ const { setClock } = await import("../../app/platform/clock.server.ts");
 const { translateMessage, translator } = await import("../../app/i18n/index.ts");
 const { groupImportMessages } = await import("../../app/groups/messages/groupImport.ts");
 const { districts } = await import("../../prisma/data/annaka.ts");
-const { seedDemo, seedDemoGroups } = await import("../../prisma/seed.ts");
+const { DEMO_ACCOUNTS, seedDemo, seedDemoGroups } = await import("../../prisma/seed.ts");
 
 type Db = import("../../app/platform/db.server.ts").Db;
 
@@ -392,21 +392,45 @@ describeBothDatabases("demo groups seed", (getCtx) => {
     expect(npos.length).toBeGreaterThanOrEqual(13);
     for (const n of npos) expect(isCorporateNumber(n.corporateNumber ?? "")).toBe(true);
 
-    const resident = await client.user.findUniqueOrThrow({
-      where: { email: "resident@demo.annaka.example" },
-      include: { groupMemberships: { include: { group: { select: { state: true } } } } },
-    });
-    const roles = resident.groupMemberships.map((m) => `${m.role}/${m.group.state}`).sort();
-    expect(roles).toEqual([...Array(6).fill("representative/draft"), "editor/active", "representative/active", "representative/active"].sort());
+    // The README's table of demo accounts says what each one holds; the seed gives exactly that.
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    for (const account of DEMO_ACCOUNTS) {
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`${account.email}\` |`));
+      expect(row, `README row of ${account.email}`).toBeDefined();
+      const stated = (pattern: RegExp) => Number(pattern.exec(row ?? "")?.[1] ?? 0);
+      const user = await client.user.findUniqueOrThrow({
+        where: { email: account.email },
+        include: { groupMemberships: { include: { group: { select: { state: true } } } } },
+      });
+      const held = (role: string, state: string) => user.groupMemberships.filter((m) => m.role === role && m.group.state === state).length;
+      expect(
+        { registered: held("representative", "active"), applications: held("representative", "draft"), edits: user.groupMemberships.filter((m) => m.role === "editor").length },
+        account.email,
+      ).toEqual({
+        registered: stated(/represents (\d+) registered groups?/),
+        applications: stated(/represents (\d+) new applications?/),
+        edits: stated(/edits (\d+)/),
+      });
+      expect(user.groupMemberships.length, account.email).toBe(
+        stated(/represents (\d+) registered/) + stated(/represents (\d+) new/) + stated(/edits (\d+)/),
+      );
+    }
+    const applications = await client.groupMembership.count({ where: { user: { email: "applicant@demo.annaka.example" }, group: { state: "draft" } } });
+    expect(applications).toBe(6);
     // Every group with members has a representative.
     const memberGroups = await client.group.findMany({ where: { members: { some: {} } }, include: { members: true } });
     for (const g of memberGroups) expect(g.members.some((m) => m.role === "representative")).toBe(true);
 
     const versions = await client.groupVersion.findMany({ select: { phone: true, email: true } });
-    for (const v of versions) {
-      if (v.phone) expect(v.phone).toMatch(/^027-300-\d{4}$/);
-      if (v.email) expect(v.email).toMatch(/@example\.jp$/);
-    }
+    // Every sixth group gives no phone (seed.ts), the others a fictional 027-300 number; an
+    // address is given by some and is always at example.jp. Empty means "", never null.
+    const withPhone = versions.filter((v) => v.phone !== "");
+    const withEmail = versions.filter((v) => v.email !== "");
+    expect(withPhone.length).toBeGreaterThan(versions.length * 0.8);
+    expect(withPhone.length).toBeLessThan(versions.length);
+    expect(withEmail.length).toBeGreaterThanOrEqual(30);
+    for (const v of withPhone) expect(v.phone).toMatch(/^027-300-\d{4}$/);
+    for (const v of withEmail) expect(v.email).toMatch(/^[a-z0-9.-]+@example\.jp$/);
     expect((await seedDemoGroups(client)).seeded).toBe(false);
   }, 120_000);
 

@@ -423,6 +423,34 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(res.text).not.toContain("<script>alert(1)</script>");
     });
 
+    it("the correction form refuses districts that do not exist, at their fields, and stores nothing", async () => {
+      const page = await get(`/admin/groups/${changeGroupId}/correct`, "staff");
+      const publishedVersionId = /name="publishedVersionId" value="(\d+)"/.exec(page.text)?.[1] ?? "";
+      const versions = await db.groupVersion.count({ where: { groupId: changeGroupId } });
+      const form: [string, string][] = [
+        ["publishedVersionId", publishedVersionId],
+        ["name", "存在しない地区の会"],
+        ["nameKana", "そんざいしないちくのかい"],
+        ["kind", "volunteer"],
+        ["representativeName", "碓氷 花子"],
+        ["mainDistrictId", "99999"],
+        ["districtIds", "88888"],
+        ["activityFields", "1"],
+        ["purpose", "目的"],
+        ["activities", "活動"],
+        ["foundedOn", "2015-04-01"],
+        ["memberCount", "12"],
+        ["reason", "地区の訂正"],
+      ];
+      const res = await postForm(server, `/admin/groups/${changeGroupId}/correct`, form, { Cookie: cookies.staff });
+      expect(res.status).toBe(400);
+      expect(fieldError(res.text, "mainDistrictId")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(fieldError(res.text, "districtIds")).toBe("選ばれた行政区が見つかりません。一覧から選び直してください");
+      expect(res.text).toContain('value="存在しない地区の会"');
+      expect(await db.groupVersion.count({ where: { groupId: changeGroupId } })).toBe(versions);
+      expect((await auditOf(changeGroupId)).map((a) => a.action)).not.toContain("group.corrected");
+    });
+
     it("the renewal page is for representatives: editors are refused, others find nothing", async () => {
       expect((await get(`/my/groups/${changeGroupId}/renew`, "rep")).status).toBe(200);
       expect((await get(`/my/groups/${changeGroupId}/renew`, "editor")).status).toBe(403);
@@ -461,6 +489,32 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(await ids("2026-09-01T09:00:00")).not.toContain(groupId);
       // Still registered and listed: only the 6-1 condition changed.
       expect((await db.group.findMany({ where: listedGroupWhere(jst("2026-09-01T09:00:00")), select: { id: true } })).map((g) => g.id)).toContain(groupId);
+    });
+
+    it("counts an NPO法人 only with its main office in the city, unless it is registered at the volunteer centre", async () => {
+      // domain.md, 6-1: "an NPO法人 with its main office in the city, or registered at the ボランティアセンター".
+      at("2026-10-01T09:00:00");
+      const inCity = await submitNewGroup(rep, await profile({ name: "市内に事務所のNPO" }, { npo: true }));
+      const outside = await submitNewGroup(rep, await profile({ name: "市外に事務所のNPO" }, { npo: true }).then((p) => ({ ...p, mainOfficeInCity: false })));
+      const outsideAtCentre = await submitNewGroup(
+        rep,
+        await profile({ name: "市外に事務所でセンター登録のNPO" }, { npo: true }).then((p) => ({ ...p, mainOfficeInCity: false, volunteerCenter: true })),
+      );
+      at("2026-10-02T09:00:00");
+      for (const groupId of [inCity, outside, outsideAtCentre]) {
+        expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
+      }
+      const stored = await db.groupVersion.findFirstOrThrow({ where: { groupId: outside, status: "approved" } });
+      expect(stored).toMatchObject({ kind: "npo", mainOfficeInCity: false, volunteerCenter: false });
+
+      const counted = await registeredGroupsAt(jst("2026-10-02T09:00:00"));
+      const byId = new Map(counted.map((g) => [g.id, g]));
+      expect(byId.get(inCity)).toMatchObject({ kind: "npo", npoInCity: true, volunteerCenter: false });
+      expect(byId.has(outside)).toBe(false);
+      expect(byId.get(outsideAtCentre)).toMatchObject({ kind: "npo", npoInCity: false, volunteerCenter: true });
+      // Registered and listed all the same: only the 6-1 condition leaves it out.
+      const listed = (await db.group.findMany({ where: listedGroupWhere(jst("2026-10-02T09:00:00")), select: { id: true } })).map((g) => g.id);
+      expect(listed).toEqual(expect.arrayContaining([inCity, outside, outsideAtCentre]));
     });
   });
 }

@@ -377,8 +377,10 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     const invitee = `invitee.${randomBytes(3).toString("hex")}@example.jp`;
     expect(await inviteMember(representative, groupId, { email: invitee, role: "editor" })).toEqual({ ok: true });
     const invitationMail = await db.outboxMail.findFirstOrThrow({ where: { to: invitee } });
-    const invitationToken = /\/invitations\/([^\s/?#]+)/.exec(invitationMail.text)?.[1];
-    if (!invitationToken) throw new Error(`no invitation link in ${invitationMail.text}`);
+    const { lastMailTo } = await import("./helpers/delivered-mail.ts");
+    const invitationText = (await lastMailTo(db, invitee)).text;
+    const invitationToken = /\/invitations\/([^\s/?#]+)/.exec(invitationText)?.[1];
+    if (!invitationToken) throw new Error(`no invitation link in ${invitationText}`);
 
     fixture = {
       groupId,

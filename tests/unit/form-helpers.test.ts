@@ -114,11 +114,44 @@ describe("lastValidDay", () => {
 });
 
 describe("the platform's rules", () => {
+  // Real 法人番号 from the 国税庁 法人番号公表サイト, with the check digit worked out by hand
+  // (check = 9 − (Σ Pn·Qn mod 9), Pn the n-th digit of the base from the right, Qn 1 for odd n,
+  // 2 for even n), not by the function under test.
+  const REAL: [string, string][] = [
+    // 国税庁. Base 000012050002: P1 = 2 (×1), P5 = 5 (×1), P7 = 2 (×1), P8 = 1 (×2), the rest 0 →
+    // Σ = 2 + 5 + 2 + 2 = 11; 11 mod 9 = 2; 9 − 2 = 7.
+    ["7000012050002", "国税庁"],
+    // トヨタ自動車株式会社. Base 180301018771 → Σ = 53; 53 mod 9 = 8; 9 − 8 = 1.
+    ["1180301018771", "トヨタ自動車"],
+    // ソニーグループ株式会社. Base 010401067252 → Σ = 40; 40 mod 9 = 4; 9 − 4 = 5.
+    ["5010401067252", "ソニーグループ"],
+    // 安中市 (000020 + 団体コード 102164). Σ = 27; 27 mod 9 = 0; 9 − 0 = 9: the digit is 9, never 0.
+    ["9000020102164", "安中市"],
+  ];
+
+  it("accepts real 法人番号 and the check digit computes to theirs", () => {
+    for (const [number, name] of REAL) {
+      expect(isCorporateNumber(number), name).toBe(true);
+      expect(withCheckDigit(number.slice(1)), name).toBe(number);
+    }
+  });
+
+  it("refuses every wrong check digit, two swapped digits, and anything but 13 half-width digits", () => {
+    for (const [number, name] of REAL) {
+      for (let digit = 0; digit <= 9; digit++) {
+        if (String(digit) === number[0]) continue;
+        expect(isCorporateNumber(`${digit}${number.slice(1)}`), `${name} with ${digit}`).toBe(false);
+      }
+    }
+    // Two neighbouring digits swapped (weights 1 and 2 differ): 国税庁's last two, トヨタ's 7 and 1.
+    expect(isCorporateNumber("7000012050020")).toBe(false);
+    expect(isCorporateNumber("1180301018717")).toBe(false);
+    for (const bad of ["", "12345", "700001205000", "70000120500020", "7000012050002x", " 7000012050002", "７００００１２０５０００２", "7000-0120-50002"]) {
+      expect(isCorporateNumber(bad), bad).toBe(false);
+    }
+  });
+
   it("checks 法人番号, phone numbers, http(s) addresses and compares addresses case-blind", () => {
-    const number = withCheckDigit("700110005901");
-    expect(isCorporateNumber(number)).toBe(true);
-    expect(isCorporateNumber(`${(Number(number[0]) + 1) % 10}${number.slice(1)}`)).toBe(false);
-    expect(isCorporateNumber("12345")).toBe(false);
     for (const ok of ["027-382-1111", "0273821111", "090-1234-5678"]) expect(PHONE.test(ok), ok).toBe(true);
     for (const bad of ["01111", "27-382-1111", "027-382-1111x", "<script>"]) expect(PHONE.test(bad), bad).toBe(false);
     expect(isHttpUrl("https://example.jp")).toBe(true);

@@ -361,14 +361,22 @@ describe("demo groups (prisma/data/groups.ts)", () => {
       expect(g.kana, g.name).toBe(normalizeFurigana(g.kana));
       if (g.kind === "npo") expect(isCorporateNumber(withCheckDigit(g.corporateBase ?? "")), g.name).toBe(true);
       else expect(g.corporateBase, g.name).toBeUndefined();
-      if (g.email) expect(g.email, g.name).toMatch(/@example\.jp$/);
-      for (const url of [g.website, g.sns]) if (url) expect(url, g.name).toMatch(/^https:\/\/[a-z0-9-]+\.example\.jp\//);
       expect(codes.has(g.main), g.name).toBe(true);
       for (const code of g.districts) expect(codes.has(code), `${g.name} ${code}`).toBe(true);
       const sentences = (text: string) => text.split("。").length - 1;
       expect(sentences(g.purpose), g.name).toBeGreaterThanOrEqual(1);
       expect(sentences(g.activities), g.name).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it("gives fictional contacts: every address at example.jp, every link to a host under example.jp, absent ones left out (not empty)", () => {
+    const emails = demoGroups.flatMap((g) => (g.email === undefined ? [] : [[g.name, g.email] as const]));
+    const links = demoGroups.flatMap((g) => [g.website, g.sns].flatMap((url) => (url === undefined ? [] : [[g.name, url] as const])));
+    // Enough of each that the checks below check something.
+    expect(emails.length).toBeGreaterThanOrEqual(30);
+    expect(links.length).toBeGreaterThanOrEqual(10);
+    for (const [name, email] of emails) expect(email, name).toMatch(/^[a-z0-9.-]+@example\.jp$/);
+    for (const [name, url] of links) expect(url, name).toMatch(/^https:\/\/[a-z0-9-]+\.example\.jp\//);
   });
 
   it("has distinct names, identities and 法人番号", () => {

@@ -29,6 +29,47 @@ describe("a logo is judged by decoding it", () => {
     expect(await checkUpload("logo", file(jpeg.subarray(0, jpeg.length - 40), "cut.jpg"))).toEqual({ kind: "error", error: "type" });
   });
 
+  it("refuses an image with a web page after it (a polyglot), and a signature followed by HTML", async () => {
+    const page = text("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
+    for (const image of [png, jpeg]) {
+      expect(await checkUpload("logo", file(new Uint8Array([...image, ...page]), "logo.png"))).toEqual({ kind: "error", error: "type" });
+      expect(await checkUpload("logo", file(new Uint8Array([...image.subarray(0, 8), ...page]), "logo.png"))).toEqual({ kind: "error", error: "type" });
+    }
+  });
+
+  it("keeps an image as re-encoded: upright by its EXIF orientation, without EXIF, GPS or comments", async () => {
+    const photo = new Uint8Array(
+      await sharp({ create: { width: 4, height: 2, channels: 3, background: "#c00" } })
+        .jpeg()
+        .withMetadata({ orientation: 6 })
+        .withExifMerge({ IFD0: { Copyright: "gps-test" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "36/1 19/1 3/1", GPSLongitudeRef: "E", GPSLongitude: "138/1 53/1 7/1" } })
+        .toBuffer(),
+    );
+    const sent = await sharp(photo).metadata();
+    // The photo as a phone sends it: turned, with a GPS block (tag 0x8825, little-endian).
+    expect([sent.orientation, sent.width, sent.height]).toEqual([6, 4, 2]);
+    expect(sent.exif?.includes(Buffer.from([0x25, 0x88]))).toBe(true);
+    const checked = await checkUpload("logo", file(photo, "photo.jpg"));
+    if (checked.kind !== "file") throw new Error(`refused: ${JSON.stringify(checked)}`);
+    const kept = await sharp(checked.bytes).metadata();
+    expect({ format: kept.format, width: kept.width, height: kept.height, orientation: kept.orientation, exif: kept.exif, xmp: kept.xmp }).toEqual({
+      format: "jpeg",
+      width: 2,
+      height: 4,
+      orientation: undefined,
+      exif: undefined,
+      xmp: undefined,
+    });
+    expect(Buffer.from(checked.bytes).includes("gps-test")).toBe(false);
+
+    const tagged = new Uint8Array(await sharp({ create: white }).png().withExifMerge({ IFD0: { Copyright: "png-test" } }).toBuffer());
+    expect(Buffer.from(tagged).includes("png-test")).toBe(true);
+    const checkedPng = await checkUpload("logo", file(tagged, "logo.png"));
+    if (checkedPng.kind !== "file") throw new Error("refused");
+    expect(Buffer.from(checkedPng.bytes).includes("png-test")).toBe(false);
+    expect((await sharp(checkedPng.bytes).metadata()).format).toBe("png");
+  });
+
   it("refuses scripts, SVG, GIF and other images sharp could read but the kind does not take", async () => {
     const gif = new Uint8Array(await sharp({ create: white }).gif().toBuffer());
     const webp = new Uint8Array(await sharp({ create: white }).webp().toBuffer());

@@ -57,5 +57,6 @@ export const groupsEn = {
   "groups.errors.futureDate": "The date cannot be later than today",
   "groups.errors.members": "Enter between {min} and {max} members",
   "groups.errors.district": "Choose a district",
+  "groups.errors.unknownDistrict": "The district chosen does not exist. Choose again from the list",
   "groups.errors.consent": "Your agreement to the purpose of use of personal data is needed",
 } as const;

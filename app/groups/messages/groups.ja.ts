@@ -58,5 +58,6 @@ export const groups = {
   "groups.errors.futureDate": "今日より後の日付は入力できません",
   "groups.errors.members": "会員数は{min}人以上{max}人以下で入力してください",
   "groups.errors.district": "行政区を選んでください",
+  "groups.errors.unknownDistrict": "選ばれた行政区が見つかりません。一覧から選び直してください",
   "groups.errors.consent": "個人情報の利用目的への同意が必要です",
 } as const;

@@ -3,7 +3,7 @@
  * contributes.server.ts (decision 0017). Registering is idempotent (jobs are keyed by name),
  * so calling this from several entry points is harmless.
  */
-import { deliverPendingMail } from "../mail.server.ts";
+import { deliverPendingMail, purgeOldMail } from "../mail.server.ts";
 import { log } from "../logger.server.ts";
 import { registerJob } from "./scheduler.server.ts";
 import { deleteExpiredSessions } from "../../auth/session.server.ts";
@@ -17,6 +17,14 @@ export function registerDefaultJobs(): void {
     run: async () => {
       const result = await deliverPendingMail();
       if (result.sent || result.failed || result.deferred) log("info", "mail.delivery_round", result);
+    },
+  });
+  registerJob({
+    name: "outbox.purge",
+    everyMs: 6 * 60 * 60_000,
+    run: async () => {
+      const purged = await purgeOldMail();
+      if (purged) log("info", "outbox.purged", { purged });
     },
   });
   registerJob({

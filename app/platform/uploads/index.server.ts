@@ -1,8 +1,8 @@
 /**
  * Every file a person sends: checked by decoding it (content.server.ts) against its kind
- * (kinds.ts), kept under a random name in the configured store (store.server.ts), served only
- * after the caller's permission check, and deleted by whatever owns it when it is replaced or
- * removed. Nothing a visitor typed ever becomes part of a stored name.
+ * (kinds.ts) — an image is kept as sharp re-encoded it, never as sent — kept under a random
+ * name in the configured store (store.server.ts), served only after the caller's permission
+ * check, and deleted by whatever owns it when it is replaced or removed. Nothing a visitor typed ever becomes part of a stored name.
  */
 import crypto from "node:crypto";
 import { decodeContent, type DecodedContent } from "./content.server.ts";
@@ -28,7 +28,7 @@ export function contentTypeOf(name: string): string | null {
 
 export type UploadCheck =
   | { kind: "none" }
-  | ({ kind: "file"; bytes: Uint8Array; fileName: string } & DecodedContent)
+  | ({ kind: "file"; bytes: Uint8Array; fileName: string } & Omit<DecodedContent, "image">)
   | { kind: "error"; error: "type" | "size" };
 
 /**
@@ -44,9 +44,11 @@ export async function checkUpload(kindName: UploadKindName, value: FormDataEntry
   if (value.size > kind.maxBytes) return { kind: "error", error: "size" };
   const bytes = new Uint8Array(await value.arrayBuffer());
   if (bytes.length > kind.maxBytes) return { kind: "error", error: "size" };
-  const content = await decodeContent(bytes, kind);
-  if (!content) return { kind: "error", error: "type" };
-  return { kind: "file", bytes, fileName: value.name, ...content };
+  const decoded = await decodeContent(bytes, kind);
+  if (!decoded) return { kind: "error", error: "type" };
+  // An image is kept as re-encoded (upright, no metadata), never as sent.
+  const { image, ...content } = decoded;
+  return { kind: "file", bytes: image ?? bytes, fileName: value.name, ...content };
 }
 
 /** Stores an accepted file under a new random name and returns the name. */

@@ -31,3 +31,21 @@ export const UPLOAD_KINDS = {
 } as const satisfies Record<string, UploadKind>;
 
 export type UploadKindName = keyof typeof UPLOAD_KINDS;
+
+/** Room for the multipart boundaries and part headers around the fields themselves. */
+const ENVELOPE_BYTES = 64 * 1024;
+
+export type UploadFormLimits = {
+  /** The file fields the form has, each with its kind; a file in any other field is dropped. */
+  files: Record<string, UploadKindName>;
+  /** All text fields together. */
+  maxTextBytes: number;
+};
+
+/**
+ * The largest body a form with these limits may send: what its route declares as
+ * `handle.bodyLimit` (app/platform/body-limit.ts), so the server refuses more before Remix runs.
+ */
+export function maxBodyBytes({ files, maxTextBytes }: UploadFormLimits): number {
+  return Object.values(files).reduce((sum, kind) => sum + UPLOAD_KINDS[kind].maxBytes, maxTextBytes + ENVELOPE_BYTES);
+}

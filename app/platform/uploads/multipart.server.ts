@@ -5,26 +5,13 @@
  * form's own allowance.
  */
 import { unstable_parseMultipartFormData, type UploadHandlerPart } from "@remix-run/node";
-import { UPLOAD_KINDS, type UploadKindName } from "./kinds.ts";
+import { maxBodyBytes, UPLOAD_KINDS, type UploadFormLimits } from "./kinds.ts";
 
-/** Room for the multipart boundaries and part headers around the fields themselves. */
-const ENVELOPE_BYTES = 64 * 1024;
+export { maxBodyBytes, type UploadFormLimits } from "./kinds.ts";
 
 export type UploadForm =
   | { ok: true; formData: FormData; oversize: Set<string> }
   | { ok: false; status: 400 | 411 | 413 };
-
-export type UploadFormLimits = {
-  /** The file fields the form has, each with its kind; a file in any other field is dropped. */
-  files: Record<string, UploadKindName>;
-  /** All text fields together. */
-  maxTextBytes: number;
-};
-
-/** The largest body a form with these limits may send. */
-export function maxBodyBytes({ files, maxTextBytes }: UploadFormLimits): number {
-  return Object.values(files).reduce((sum, kind) => sum + UPLOAD_KINDS[kind].maxBytes, maxTextBytes + ENVELOPE_BYTES);
-}
 
 /**
  * Reads a posted form (multipart or URL-encoded). A body over the limit is refused (413)

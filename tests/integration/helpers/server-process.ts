@@ -209,7 +209,8 @@ export type RequestOptions = {
   headers?: Record<string, string>;
   /** A form: sent as application/x-www-form-urlencoded. */
   form?: Record<string, string> | [string, string][];
-  body?: string;
+  /** Sent as it is: a string as UTF-8, a Buffer byte for byte (a multipart body with a file). */
+  body?: string | Buffer;
   timeoutMs?: number;
 };
 
@@ -227,7 +228,7 @@ export function request(server: { url: string } | string, pathname: string, opti
     body = Buffer.from(new URLSearchParams(options.form as Record<string, string>).toString());
     headers["Content-Type"] ??= "application/x-www-form-urlencoded";
   } else if (options.body !== undefined) {
-    body = Buffer.from(options.body);
+    body = typeof options.body === "string" ? Buffer.from(options.body) : options.body;
   }
   if (body) headers["Content-Length"] = String(body.length);
   return new Promise((resolve, reject) => {

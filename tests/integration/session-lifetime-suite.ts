@@ -1,0 +1,113 @@
+/**
+ * How long a session lives, with the app's clock moved on (README Security, decision 0005):
+ * staff and admin sessions end 12 hours after log-in however much they are used; residents'
+ * sessions end after 30 days without use, and each use (written at most hourly) starts the
+ * 30 days again. Both the check on every request (validateSessionToken) and the cleanup job
+ * (deleteExpiredSessions) are tested. Shared by session-lifetime.test.ts (SQLite) and
+ * session-lifetime.postgresql.test.ts.
+ */
+import { afterAll, expect, it } from "vitest";
+import { createSession, deleteExpiredSessions, sessionCookie, sessionExpiresAt, validateSessionToken } from "../../app/auth/session.server.ts";
+import { setClock } from "../../app/platform/clock.server.ts";
+import { at, db, makePerson, type Person } from "./group-review-support.ts";
+
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+async function logIn(person: Person) {
+  return createSession(person.id, { twoFactorVerified: true, device: "test" });
+}
+
+const rowExists = async (id: string) => (await db.session.count({ where: { id } })) === 1;
+
+export function defineSessionLifetimeSuite() {
+  afterAll(() => {
+    setClock(null);
+  });
+
+  for (const role of ["staff", "admin"] as const) {
+    it(`${role}: a session ends 12 hours after log-in, however often it is used`, async () => {
+      const start = at("2026-06-01T08:00:00");
+      const person = await makePerson(role);
+      const { token, id } = await logIn(person);
+
+      // Used all day long: every use is written (an hour apart), none of them extends it.
+      for (let hours = 1; hours <= 11; hours++) {
+        setClock(new Date(start.getTime() + hours * HOUR));
+        expect((await validateSessionToken(token))?.user.id).toBe(person.id);
+      }
+      expect((await db.session.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(new Date(start.getTime() + 11 * HOUR));
+      setClock(new Date(start.getTime() + 12 * HOUR - MINUTE));
+      expect(await validateSessionToken(token)).not.toBeNull();
+
+      setClock(new Date(start.getTime() + 12 * HOUR + MINUTE));
+      expect(await validateSessionToken(token)).toBeNull();
+      // Refused and gone: the row is deleted, so no later clock brings it back.
+      expect(await rowExists(id)).toBe(false);
+    });
+  }
+
+  it("staff: the cleanup job deletes a session older than 12 hours and keeps a younger one", async () => {
+    const start = at("2026-06-02T08:00:00");
+    const person = await makePerson("staff");
+    const old = await logIn(person);
+    setClock(new Date(start.getTime() + 2 * HOUR));
+    const young = await logIn(person);
+
+    setClock(new Date(start.getTime() + 12 * HOUR + MINUTE));
+    await deleteExpiredSessions();
+    expect(await rowExists(old.id)).toBe(false);
+    expect(await rowExists(young.id)).toBe(true);
+    expect(await validateSessionToken(young.token)).not.toBeNull();
+  });
+
+  it("staff: the cookie is given a life of 12 hours", async () => {
+    const start = at("2026-06-03T08:00:00");
+    const expires = sessionExpiresAt({ createdAt: start, lastUsedAt: start }, "staff");
+    expect(expires.getTime() - start.getTime()).toBe(12 * HOUR);
+    expect(sessionCookie("a.b", expires)).toMatch(new RegExp(`; Max-Age=${12 * 3600}(;|$)`));
+  });
+
+  it("resident: a session lives on while used, and ends after 30 days without use", async () => {
+    const start = at("2026-06-01T08:00:00");
+    const person = await makePerson("resident");
+    const { token, id } = await logIn(person);
+
+    // Well past 12 hours (staff's limit) and used now and then: still valid after 90 days.
+    for (let days = 20; days <= 90; days += 20) {
+      setClock(new Date(start.getTime() + days * DAY));
+      expect((await validateSessionToken(token))?.user.id).toBe(person.id);
+    }
+    const lastUse = new Date(start.getTime() + 80 * DAY);
+    expect((await db.session.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(lastUse);
+
+    setClock(new Date(lastUse.getTime() + 30 * DAY - MINUTE));
+    expect(await validateSessionToken(token)).not.toBeNull();
+    // That use counts (more than an hour after the last one written): 30 days from it.
+    const lastUse2 = new Date(lastUse.getTime() + 30 * DAY - MINUTE);
+    expect((await db.session.findUniqueOrThrow({ where: { id } })).lastUsedAt).toEqual(lastUse2);
+
+    setClock(new Date(lastUse2.getTime() + 30 * DAY + MINUTE));
+    expect(await validateSessionToken(token)).toBeNull();
+    expect(await rowExists(id)).toBe(false);
+  });
+
+  it("resident: the cleanup job deletes a session unused for 30 days and keeps one used since", async () => {
+    const start = at("2026-07-01T08:00:00");
+    const person = await makePerson("resident");
+    const idle = await logIn(person);
+    const used = await logIn(person);
+    setClock(new Date(start.getTime() + 10 * DAY));
+    expect(await validateSessionToken(used.token)).not.toBeNull();
+
+    setClock(new Date(start.getTime() + 30 * DAY + MINUTE));
+    await deleteExpiredSessions();
+    expect(await rowExists(idle.id)).toBe(false);
+    expect(await rowExists(used.id)).toBe(true);
+
+    setClock(new Date(start.getTime() + 40 * DAY + MINUTE));
+    await deleteExpiredSessions();
+    expect(await rowExists(used.id)).toBe(false);
+  });
+}
