@@ -36,7 +36,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 
 export const meta: MetaFunction = () => [];
 
-/** Keeps Retry-After on the 429 page a thrown rate-limit response produces. */
+/** Keeps Retry-After on the 429 page a thrown rate-limit response produces, and on the 503 of a busy database. */
 export const headers: HeadersFunction = ({ errorHeaders }) => {
   const headers = new Headers();
   const retryAfter = errorHeaders?.get("Retry-After");

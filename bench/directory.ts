@@ -33,7 +33,7 @@ async function main() {
   try {
     console.log(`bench:directory — ${GROUPS.toLocaleString("en")} groups in ${url}`);
     const reuse = kept !== null && fs.existsSync(kept);
-    migrate(url);
+    await migrate(url);
     const { district } = reuse ? await chooseDistrict(url) : await fill(url);
     if (reuse) console.log(`  using the groups already in ${kept}`);
     const server = await startServer(url, path.join(dir, "uploads"));

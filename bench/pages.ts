@@ -96,7 +96,7 @@ async function main() {
     const extra = buildWithExtraRoutes(dir);
 
     const reuse = kept !== null && fs.existsSync(kept);
-    migrate(url);
+    await migrate(url);
     if (reuse) console.log(`  using the groups already in ${kept}`);
     else await fill(url);
 

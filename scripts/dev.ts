@@ -4,5 +4,5 @@ import { migrate } from "./db-migrate.ts";
 
 process.argv.push("--dev");
 getEnvOrExit();
-migrate(process.env.DATABASE_URL);
+await migrate(process.env.DATABASE_URL);
 await import("../server/index.ts");

@@ -1,10 +1,13 @@
-/** `npm start`: apply migrations, then serve the production build. No demo data. */
+/**
+ * `npm start`: apply migrations (unless MIGRATE_ON_START=0: several servers on one database
+ * migrate once per release with `npm run db:migrate`), then serve the production build. No demo data.
+ */
 import { getEnvOrExit } from "../app/platform/env.server.ts";
 import { migrate } from "./db-migrate.ts";
 
 process.env.NODE_ENV ??= "production";
-getEnvOrExit();
-migrate(process.env.DATABASE_URL);
+const env = getEnvOrExit();
+if (env.MIGRATE_ON_START) await migrate(env.DATABASE_URL);
 
 // Demo accounts have a published password and TOTP secrets: never serve them in earnest.
 const { connectDb } = await import("../app/platform/db.server.ts");

@@ -6,6 +6,7 @@ import path from "node:path";
 import type { ViteDevServer } from "vite";
 import { log, redactPath } from "../app/platform/logger.server.ts";
 import type { Env } from "../app/platform/env.server.ts";
+import { answerBusyDatabaseWith503 } from "./database-busy.ts";
 import { csrfPage } from "./pages.ts";
 import { remixHandler, requestOrigin } from "./remix.ts";
 import { csrfGuard, requestContext, securityHeaders } from "./security.ts";
@@ -53,7 +54,9 @@ export function createApp({ env, build, vite, root = process.cwd() }: ServerOpti
   app.all(
     "*",
     remixHandler({
-      build: vite ? () => vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild> : build!,
+      build: vite
+        ? () => (vite.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(answerBusyDatabaseWith503)
+        : answerBusyDatabaseWith503(build!),
       mode: vite ? "development" : "production",
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId as string,

@@ -17,6 +17,10 @@ function errorContent(error: unknown, t: T) {
       const seconds = isRouteErrorResponse(error) ? Number(error.data?.retryAfterSeconds ?? 60) : 60;
       return { title: t("error.429.title"), body: t("error.429.body", { minutes: Math.max(1, Math.ceil(seconds / 60)) }) };
     }
+    case 503: {
+      const seconds = isRouteErrorResponse(error) ? Number(error.data?.retryAfterSeconds ?? 5) : 5;
+      return { title: t("error.503.title"), body: t("error.503.body", { seconds: Math.max(1, Math.ceil(seconds)) }) };
+    }
     default:
       return { title: t("error.title"), body: t("error.body") };
   }

@@ -13,7 +13,6 @@ import { countRows, runImport, type ImportDefinition, type ImportReason, type Im
 import { db, type Prisma } from "../platform/db.server.ts";
 import { toSearchText } from "../platform/search.ts";
 import { recordAudit } from "../platform/audit.server.ts";
-import { forgetDistrictOptions } from "../groups/public.server.ts";
 
 type Tx = Prisma.TransactionClient;
 type AuditActor = Pick<Actor, "id" | "role">;
@@ -82,8 +81,8 @@ export async function updateDistrict(actor: AuditActor, id: number, input: Distr
     );
     return { found: true, changed: true };
   });
-  // The directory's filter shows the new name at once (other servers within a minute).
-  if (outcome.changed) forgetDistrictOptions();
+  // Every server's directory filter shows the new name on its next request: the rename raises
+  // the directory's change counter, which keys the district list (listDistrictOptions).
   return outcome;
 }
 

@@ -27,31 +27,28 @@ import { DIRECTORY_PAGE_SIZE, excerpt, highlight, type DirectoryQuery, type Dire
 export type DistrictOption = { id: number; code: string; name: string };
 
 /**
- * How long a server keeps the district list. Districts are city data: a migration or the seed
- * writes them and staff may rename one (updateDistrict, which calls forgetDistrictOptions on
- * its own server); another server shows a renamed district in the directory's filter within
- * this time. Reading all 101 on every directory page cost about a tenth of the page.
+ * The district list a server keeps, valid while the "directory" change counter stays as it was
+ * when the list was read. Districts are city data: a migration or the seed writes them and staff
+ * may rename one (updateDistrict), on any server or by plain SQL; the triggers raise the counter
+ * with every change of a district's code or name, so a rename shows in every server's
+ * directory filter, profiles and open data on the next request after its commit. Reading all
+ * 101 on every directory page cost about a tenth of the page; the counter is one primary-key row.
  */
-const DISTRICT_OPTIONS_TTL_MS = 60_000;
-let districtOptions = new WeakMap<Db, { readAt: number; options: Promise<DistrictOption[]> }>();
+const districtOptions = new WeakMap<Db, { counter: string; options: Promise<DistrictOption[]> }>();
 
 /** Districts in code order (the directory's filter, the names and codes of profiles and open data). */
-export function listDistrictOptions(client: Db = db): Promise<DistrictOption[]> {
+export async function listDistrictOptions(client: Db = db): Promise<DistrictOption[]> {
+  const counter = await directoryCounter(client);
   const kept = districtOptions.get(client);
-  if (kept && performance.now() - kept.readAt < DISTRICT_OPTIONS_TTL_MS) return kept.options;
-  const options = client.district
-    .findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } })
-    .catch((error: unknown) => {
-      districtOptions.delete(client);
-      throw error;
-    });
-  districtOptions.set(client, { readAt: performance.now(), options });
+  if (kept && counter !== null && kept.counter === counter) return kept.options;
+  const options = client.district.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+  if (counter === null) return options; // a database without the counter row keeps nothing
+  const entry = { counter, options };
+  districtOptions.set(client, entry);
+  options.catch(() => {
+    if (districtOptions.get(client) === entry) districtOptions.delete(client);
+  });
   return options;
-}
-
-/** After a change to the districts: the next call reads them again. */
-export function forgetDistrictOptions(): void {
-  districtOptions = new WeakMap();
 }
 
 /** At most this many pieces of one word go into the query; LIKE then checks the word itself. */
@@ -161,8 +158,9 @@ const DIRECTORY_CACHE_SIZE = 500;
 /**
  * The answers a server keeps, valid while two things stay as they were when they were read:
  * the "directory" change counter, which database triggers raise in every transaction that
- * writes a table the directory reads (any process, any server: migration
- * 20261124020000_directory_change_counter), and the window of time in which no registration
+ * changes a column this file reads (any process, any server; a draft save or a reminder sent
+ * changes none: migration 20261202030000_directory_counter_visible_changes, decision record
+ * 0024), and the window of time in which no registration
  * starts, lapses or ends by itself ([from, until): nextListingChange). An approval, a
  * cancellation or a renamed district shows on the next request after its commit; the lapse of
  * unrenewed registrations at midnight on March 31 shows at 00:00:00.000 exactly. Decision

@@ -3,4 +3,3 @@
  * in app/groups is the registry's own; ESLint keeps other domains to this file and public.ts.
  */
 export { countRegisteredGroups, registeredGroupsAt, type CountedGroup } from "./registered.server.ts";
-export { forgetDistrictOptions } from "./directory.server.ts";

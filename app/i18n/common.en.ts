@@ -56,6 +56,9 @@ export const commonEn = {
   "error.400.title": "Invalid request",
   "error.400.body": "We could not process what you submitted.",
   "error.410.title": "This page is no longer published",
+  "error.503.title": "The portal is busy",
+  "error.503.body":
+    "The portal was too busy to complete this action, and nothing was saved. Please try again in about {seconds} seconds. You can use your browser’s Back button to see what you entered.",
   "error.413.title": "What you sent is too large",
   "error.413.body": "It is larger than this form accepts ({limit}). Please shorten the text or choose a smaller file and send it again.",
 

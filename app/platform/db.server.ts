@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
-import { parseDatabaseUrl, type DatabaseTarget } from "./database-url.ts";
+import { parseDatabaseUrl, postgresTimeouts, type DatabaseTarget } from "./database-url.ts";
 import { CatalogSafePool } from "./pg-pool.server.ts";
 import { singleton } from "./singleton.server.ts";
 
@@ -34,7 +34,14 @@ export function createDb(databaseUrl: string | undefined = process.env.DATABASE_
     })();
     return { client, target, ready };
   }
-  const pool = new CatalogSafePool({ connectionString: target.url, max: 10 });
+  // Sent at connection start-up, so they hold for every session of the pool (decision record 0024).
+  const timeouts = postgresTimeouts();
+  const pool = new CatalogSafePool({
+    connectionString: target.url,
+    max: 10,
+    lock_timeout: timeouts.lockTimeoutMs,
+    idle_in_transaction_session_timeout: timeouts.idleInTransactionTimeoutMs,
+  });
   const client = new PostgresClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }) as unknown as Db;
   return { client, target, ready: Promise.resolve() };
 }

@@ -8,6 +8,11 @@ const flag = z
   .default("")
   .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on");
 
+const milliseconds = z
+  .string()
+  .regex(/^\d+$/, { error: "must be a whole number of milliseconds (0 = no limit)" })
+  .optional();
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -55,6 +60,13 @@ const schema = z
     APP_SECRET: z.string().min(32, { error: "must be at least 32 characters (e.g. `openssl rand -base64 48`)" }).optional(),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"], { error: "must be debug, info, warn, error or silent" }).default("info"),
     SCHEDULER: z.enum(["on", "off"], { error: "must be on or off" }).default("on"),
+    /** `npm start` applies pending migrations first unless this is off (several servers: decision record 0024). */
+    MIGRATE_ON_START: z.enum(["0", "1", "true", "false", "yes", "no", "on", "off"], { error: "must be one of 0, 1, true, false, yes, no, on, off" })
+      .default("1")
+      .transform((v) => v === "1" || v === "true" || v === "yes" || v === "on"),
+    /** Read by db.server.ts (postgresTimeouts in database-url.ts); checked here so a bad value stops the server. */
+    PG_LOCK_TIMEOUT_MS: milliseconds,
+    PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds,
   })
   .superRefine((env, ctx) => {
     if (env.SMTP_URL && !env.MAIL_FROM) {

@@ -106,7 +106,7 @@ describe("db:backup / db:restore [sqlite]", () => {
   it("backs up a WAL database while a client writes to it, and restores it elsewhere", async () => {
     const dir = tempDir("sqlite-");
     const url = `file:${path.join(dir, "live", "portal.db")}`;
-    migrate(url);
+    await migrate(url);
     const holder = createDb(url);
     await holder.ready;
     const client = holder.client;
@@ -201,7 +201,7 @@ describe.skipIf(!postgresReachable && !pgRequired)("db:backup / db:restore [post
   it("dumps a database while a client writes to it, and restores it into another database", async () => {
     const dir = tempDir("pg-");
     const url = await createDatabase("portal_backup");
-    migrate(url);
+    await migrate(url);
     const holder = createDb(url);
     await holder.ready;
     const client = holder.client;

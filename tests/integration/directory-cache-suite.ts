@@ -7,8 +7,10 @@
  * only the instant asked about) and reads again with the same client: the new answer must show.
  * Shared by directory-cache.test.ts (SQLite) and directory-cache.postgresql.test.ts.
  */
+import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { searchDirectory, type DirectoryPage } from "../../app/groups/directory.server.ts";
+import { listDistrictOptions, searchDirectory, type DirectoryPage } from "../../app/groups/directory.server.ts";
+import { saveGroupVersion } from "../../app/groups/editor.server.ts";
 import { registrationsToEndWhere } from "../../app/groups/group.server.ts";
 import { parseDirectoryQuery } from "../../app/groups/search.ts";
 import { submitRenewal } from "../../app/groups/renewal.server.ts";
@@ -37,6 +39,7 @@ async function directoryCounter(client: Db): Promise<bigint> {
 }
 
 export function defineDirectoryCacheSuite(databaseUrl: () => string) {
+  const postgres = databaseUrl().startsWith("postgres");
   /** A second client on the same database: another server, or `npm run import:groups`. */
   let other: Db;
   let staff: Person;
@@ -217,36 +220,127 @@ export function defineDirectoryCacheSuite(databaseUrl: () => string) {
     expect(await listedIds(db, "なでしこ", jst("2027-04-03T09:59:59.999"))).toEqual([groupId]);
   });
 
-  it("raises the counter with one UPDATE of each watched table, and not with writes to other tables", async () => {
-    const id = await group({ name: "ふじ見守り会", nameKana: "フジミマモリカイ", activityFields: [1, 13], districtIds: [district] });
+  it("leaves the counter and a kept answer alone with writes the directory does not show: draft saves, unpublished versions, reminders, unchanged values", async () => {
+    const rep = await makePerson("resident", "repFuji");
+    at("2026-11-27T09:00:00");
+    const groupId = await submitNewGroup(rep, await profile({ name: "ふじ見守り会", nameKana: "ふじみまもりかい" }));
+    expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
+    const { publishedVersionId } = await db.group.findUniqueOrThrow({ where: { id: groupId }, select: { publishedVersionId: true } });
+    const registration = await db.groupRegistration.findFirstOrThrow({ where: { groupId, status: "approved" } });
+    const instant = jst("2026-11-27T12:00:00");
+    const kept = await search(db, "ふじ見守り", instant);
+    expect(idsOf(kept)).toEqual([groupId]);
+    const before = await directoryCounter(db);
+
+    // The representative saves a change as a draft twice (a new working version, then an update of it).
+    at("2026-11-27T10:00:00");
+    const draft = { profile: await profile({ name: "ふじ見守り会", nameKana: "ふじみまもりかい", purpose: "見守りの範囲を広げる案。" }), submit: false, logo: { kind: "keep" as const } };
+    expect(await saveGroupVersion(rep, groupId, draft)).toEqual({ ok: true, submitted: false });
+    expect(await saveGroupVersion(rep, groupId, draft)).toEqual({ ok: true, submitted: false });
+    const working = await db.groupVersion.findFirstOrThrow({ where: { groupId, status: "draft" } });
+    expect(await directoryCounter(db)).toBe(before);
+
+    // Another client: columns the directory does not read, and values written as they were.
+    const unseen: [string, () => Promise<unknown>][] = [
+      ["the group's lock and state", () => other.group.update({ where: { id: groupId }, data: { updatedAt: new Date(), state: "active" } })],
+      ["shown group columns as they were", () => other.$executeRawUnsafe(`UPDATE "Group" SET "name" = "name", "searchText" = "searchText" WHERE "id" = ${groupId}`)],
+      ["the draft's purpose", () => other.$executeRawUnsafe(`UPDATE "GroupVersion" SET "purpose" = 'まだ下書きの目的' WHERE "id" = ${working.id}`)],
+      ["the published version's phone", () => other.$executeRawUnsafe(`UPDATE "GroupVersion" SET "phone" = '027-382-0000', "purpose" = "purpose" WHERE "id" = ${publishedVersionId}`)],
+      ["a renewal reminder sent", () => other.groupRegistration.update({ where: { id: registration.id }, data: { reminderSentAt: new Date() } })],
+      ["activity fields as they were", () => other.$executeRawUnsafe(`UPDATE "GroupField" SET "field" = "field" WHERE "groupId" = ${groupId}`)],
+      ["a district's kana and area", () => other.$executeRawUnsafe(`UPDATE "District" SET "nameKana" = "nameKana", "area" = 'あんなか' WHERE "id" = ${district}`)],
+    ];
+    for (const [what, write] of unseen) {
+      await write();
+      expect(await directoryCounter(db), what).toBe(before);
+    }
+    // A pending registration is not shown either.
+    await other.groupRegistration.create({
+      data: { groupId, fiscalYear: 2027, kind: "renewal", status: "pending", submittedAt: instant, validUntil: jst("2028-04-01T00:00:00") },
+    });
+    // Nor are tables the directory does not read.
+    await other.rateLimitCounter.create({ data: { id: `directory-cache-${groupId}`, windowStart: instant, count: 1 } });
+    await other.auditEntry.create({
+      data: { id: `directory-cache-${groupId}`, actorRole: "system", action: "test.directory_cache", targetType: "group", targetId: String(groupId) },
+    });
+    await other.groupMembership.create({ data: { groupId, userId: staff.id, role: "editor" } });
+    expect(await directoryCounter(db)).toBe(before);
+    expect(await search(db, "ふじ見守り", instant)).toBe(kept);
+  });
+
+  it("raises the counter with a change of each column kind the directory shows, through any client", async () => {
+    const id = await group({ name: "はぎ見守り会", nameKana: "ハギミマモリカイ", activityFields: [1, 13], districtIds: [district] });
     const { publishedVersionId } = await db.group.findUniqueOrThrow({ where: { id }, select: { publishedVersionId: true } });
     const registration = await db.groupRegistration.findFirstOrThrow({ where: { groupId: id } });
-    const watched: [string, string][] = [
-      ["Group", `UPDATE "Group" SET "name" = "name" WHERE "id" = ${id}`],
-      ["GroupVersion", `UPDATE "GroupVersion" SET "purpose" = "purpose" WHERE "id" = ${publishedVersionId}`],
-      ["GroupRegistration", `UPDATE "GroupRegistration" SET "reminderSentAt" = NULL WHERE "id" = ${registration.id}`],
-      ["GroupField", `UPDATE "GroupField" SET "field" = "field" WHERE "groupId" = ${id} AND "field" = 13`],
-      ["GroupDistrict", `UPDATE "GroupDistrict" SET "districtId" = "districtId" WHERE "groupId" = ${id} AND "districtId" = ${district}`],
-      ["District", `UPDATE "District" SET "nameKana" = "nameKana" WHERE "id" = ${district}`],
+    const shown: [string, () => Promise<unknown>][] = [
+      ["Group", () => other.$executeRawUnsafe(`UPDATE "Group" SET "name" = 'はぎ見守りの会' WHERE "id" = ${id}`)],
+      ["published GroupVersion", () => other.$executeRawUnsafe(`UPDATE "GroupVersion" SET "purpose" = '萩の里の見守り。' WHERE "id" = ${publishedVersionId}`)],
+      ["approved GroupRegistration", () => other.groupRegistration.update({ where: { id: registration.id }, data: { renewalSubmittedAt: jst("2027-03-01T09:00:00") } })],
+      ["GroupField", () => other.$executeRawUnsafe(`INSERT INTO "GroupField" ("groupId", "field") VALUES (${id}, 2)`)],
+      ["GroupDistrict", () => other.$executeRawUnsafe(`DELETE FROM "GroupDistrict" WHERE "groupId" = ${id} AND "districtId" = ${district}`)],
+      ["District", () => other.$executeRawUnsafe(`UPDATE "District" SET "name" = "name" || '（新）' WHERE "id" = ${district}`)],
     ];
-    for (const [table, sql] of watched) {
+    for (const [table, write] of shown) {
       const before = await directoryCounter(db);
-      expect(await other.$executeRawUnsafe(sql), table).toBe(1);
+      await write();
       expect(await directoryCounter(db), table).toBe(before + 1n);
     }
+  });
 
-    // Writes to tables the directory does not read leave the counter, and a kept answer, alone.
-    const instant = jst("2026-11-27T12:00:00");
-    const kept = await search(db, "ふじ", instant);
-    expect(idsOf(kept)).toEqual([id]);
+  it(`raises the counter ${postgres ? "exactly once" : "at least once"} for an approval that writes many rows in one transaction`, async () => {
+    const rep = await makePerson("resident", "repKiku");
+    at("2026-11-28T09:00:00");
+    const groupId = await submitNewGroup(rep, await profile({ name: "きく文化の会", nameKana: "きくぶんかのかい" }));
     const before = await directoryCounter(db);
-    await other.rateLimitCounter.create({ data: { id: `directory-cache-${id}`, windowStart: instant, count: 1 } });
-    await other.$executeRawUnsafe(`UPDATE "RateLimitCounter" SET "count" = "count" + 1 WHERE "id" = 'directory-cache-${id}'`);
-    await other.auditEntry.create({
-      data: { id: `directory-cache-${id}`, actorRole: "system", action: "test.directory_cache", targetType: "group", targetId: String(id) },
-    });
-    await other.groupMembership.create({ data: { groupId: id, userId: staff.id, role: "editor" } });
-    expect(await directoryCounter(db)).toBe(before);
-    expect(await search(db, "ふじ", instant)).toBe(kept);
+    expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
+    const raised = (await directoryCounter(db)) - before;
+    // PostgreSQL: one deferred bump at the commit; SQLite: one per row changed (one writer at a time anyway).
+    if (postgres) expect(raised).toBe(1n);
+    else expect(raised).toBeGreaterThan(0n);
+    expect(await listedIds(other, "きく文化", jst("2026-11-28T12:00:00"))).toEqual([groupId]);
+  });
+
+  it("shows a district renamed through another client in the next district list (the directory's filter)", async () => {
+    const renamed = await db.district.create({ data: { code: "098", name: "後閑区", nameKana: "ゴカンク" } });
+    const nameIn = async (client: Db) => (await listDistrictOptions(client)).find((d) => d.id === renamed.id)?.name;
+    expect(await nameIn(db)).toBe("後閑区");
+    expect(await listDistrictOptions(db)).toBe(await listDistrictOptions(db)); // kept while nothing changes
+    await other.district.update({ where: { id: renamed.id }, data: { name: "後閑新区" } });
+    expect(await nameIn(db)).toBe("後閑新区");
+  });
+
+  it.runIf(postgres)("keeps writers from queueing at the counter: a draft save and another rename finish while a transaction with a rename is open", async () => {
+    const rep = await makePerson("resident", "repKaki");
+    at("2026-11-29T09:00:00");
+    const groupId = await submitNewGroup(rep, await profile({ name: "かき育ての会", nameKana: "かきそだてのかい" }));
+    expect(await decideVersion(staff, groupId, await submittedVersionId(groupId), "approve", "")).toEqual({ ok: true });
+    const [held, free] = await Promise.all([
+      db.district.create({ data: { code: "097", name: "原市区", nameKana: "ハライチク" } }),
+      db.district.create({ data: { code: "096", name: "郷原区", nameKana: "ゴウバラク" } }),
+    ]);
+    const before = await directoryCounter(db);
+
+    // Another server is in the middle of a transaction that changes what the directory shows.
+    const open = new pg.Client({ connectionString: databaseUrl() });
+    open.on("error", () => {});
+    await open.connect();
+    try {
+      await open.query("BEGIN");
+      await open.query(`UPDATE "District" SET "name" = '原市新区' WHERE "id" = $1`, [held.id]);
+
+      // Meanwhile a resident saves a draft and staff rename another district, each in its own transaction.
+      const draft = { profile: await profile({ name: "かき育ての会", nameKana: "かきそだてのかい" }), submit: false, logo: { kind: "keep" as const } };
+      expect(await saveGroupVersion(rep, groupId, draft)).toEqual({ ok: true, submitted: false });
+      expect(await directoryCounter(db)).toBe(before);
+      await other.district.update({ where: { id: free.id }, data: { name: "郷原新区" } });
+      expect(await directoryCounter(db)).toBe(before + 1n);
+
+      await open.query("COMMIT");
+    } finally {
+      await open.end();
+    }
+    expect(await directoryCounter(db)).toBe(before + 2n);
+    const names = new Map((await listDistrictOptions(db)).map((d) => [d.id, d.name]));
+    expect([names.get(held.id), names.get(free.id)]).toEqual(["原市新区", "郷原新区"]);
   });
 }
