@@ -75,6 +75,22 @@ export function defineSessionLifetimeSuite() {
     expect(await validateSessionToken(second.token)).toBeNull();
   });
 
+  it("an ended session is deleted alone, and a use within the hour is not written", async () => {
+    const start = at("2026-06-06T08:00:00");
+    const staff = await makePerson("staff");
+    const resident = await makePerson("resident");
+    const ending = await logIn(staff);
+    const other = await logIn(resident);
+    setClock(new Date(start.getTime() + 30 * MINUTE));
+    expect(await validateSessionToken(other.token)).not.toBeNull();
+    // Read, not written: the last use stays at log-in until an hour has passed.
+    expect((await db.session.findUniqueOrThrow({ where: { id: other.id } })).lastUsedAt).toEqual(start);
+    setClock(new Date(start.getTime() + 12 * HOUR + MINUTE));
+    expect(await validateSessionToken(ending.token)).toBeNull();
+    expect(await rowExists(ending.id)).toBe(false);
+    expect(await rowExists(other.id)).toBe(true);
+  });
+
   it("refuses an unknown id, a wrong secret and a deactivated account's session", async () => {
     at("2026-06-05T08:00:00");
     const person = await makePerson("resident");
