@@ -3,8 +3,9 @@
  * re-authentication. Twenty-five tries at once must not get more than the limit's worth of
  * checks (the old read-then-count let all of them through), and only failures stay counted.
  */
-import { expect, it } from "vitest";
-import { limitedCheck, type RateLimitRule } from "../../app/platform/rate-limit.server.ts";
+import { afterAll, expect, it } from "vitest";
+import { setClock } from "../../app/platform/clock.server.ts";
+import { hit, limitedCheck, type RateLimitRule } from "../../app/platform/rate-limit.server.ts";
 import { describeBothDatabases } from "./helpers/test-db.ts";
 
 // A year-long window: the test cannot straddle two windows.
@@ -58,5 +59,23 @@ describeBothDatabases("limitedCheck", (ctx) => {
     expect(called).toBe(false);
     expect(await counts("per-address")).toEqual([2]);
     expect(await counts("per-client")).toEqual([2]);
+  });
+
+  it("counts in fixed windows from the epoch and says how long until the window ends", async () => {
+    afterAll(() => setClock(null));
+    const window = { bucket: "window", limit: 2, windowSeconds: 600 } satisfies RateLimitRule;
+    const start = 600_000 * 2_950_000; // 2026-02-02T02:40:00Z, a multiple of 600 s: a window starts there
+    setClock(new Date(start + 100_000));
+    expect(await hit(window, "w@example.jp", ctx().client)).toEqual({ allowed: true, count: 1, retryAfterSeconds: 500 });
+    setClock(new Date(start + 599_000));
+    expect(await hit(window, "w@example.jp", ctx().client)).toEqual({ allowed: true, count: 2, retryAfterSeconds: 1 });
+    setClock(new Date(start + 599_999));
+    expect(await hit(window, "w@example.jp", ctx().client)).toEqual({ allowed: false, count: 3, retryAfterSeconds: 1 });
+    const rows = await ctx().client.rateLimitCounter.findMany({ where: { id: { startsWith: "window:" } } });
+    expect(rows.map((r) => [r.id, r.windowStart.getTime(), r.count])).toEqual([[`window:w@example.jp:${start}`, start, 3]]);
+    // The next window starts afresh.
+    setClock(new Date(start + 600_000));
+    expect(await hit(window, "w@example.jp", ctx().client)).toEqual({ allowed: true, count: 1, retryAfterSeconds: 600 });
+    setClock(null);
   });
 });

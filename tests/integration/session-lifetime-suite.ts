@@ -48,18 +48,61 @@ export function defineSessionLifetimeSuite() {
     });
   }
 
-  it("staff: the cleanup job deletes a session older than 12 hours and keeps a younger one", async () => {
+  it("staff and admin: the cleanup job deletes sessions older than 12 hours, keeps younger ones and says how many", async () => {
+    // On a database of its own, so the count is this test's alone.
+    await db.session.deleteMany();
     const start = at("2026-06-02T08:00:00");
-    const person = await makePerson("staff");
-    const old = await logIn(person);
+    const staff = await makePerson("staff");
+    const admin = await makePerson("admin");
+    const old = [await logIn(staff), await logIn(admin)];
     setClock(new Date(start.getTime() + 2 * HOUR));
-    const young = await logIn(person);
+    const young = [await logIn(staff), await logIn(admin)];
 
     setClock(new Date(start.getTime() + 12 * HOUR + MINUTE));
-    await deleteExpiredSessions();
-    expect(await rowExists(old.id)).toBe(false);
-    expect(await rowExists(young.id)).toBe(true);
-    expect(await validateSessionToken(young.token)).not.toBeNull();
+    expect(await deleteExpiredSessions()).toBe(2);
+    for (const session of old) expect(await rowExists(session.id)).toBe(false);
+    for (const session of young) expect(await validateSessionToken(session.token)).not.toBeNull();
+  });
+
+  it("staff: at exactly 12 hours the session has ended; a millisecond before, it has not", async () => {
+    const start = at("2026-06-04T08:00:00");
+    const person = await makePerson("staff");
+    const first = await logIn(person);
+    const second = await logIn(person);
+    setClock(new Date(start.getTime() + 12 * HOUR - 1));
+    expect(await validateSessionToken(first.token)).not.toBeNull();
+    setClock(new Date(start.getTime() + 12 * HOUR));
+    expect(await validateSessionToken(second.token)).toBeNull();
+  });
+
+  it("an ended session is deleted alone, and a use within the hour is not written", async () => {
+    const start = at("2026-06-06T08:00:00");
+    const staff = await makePerson("staff");
+    const resident = await makePerson("resident");
+    const ending = await logIn(staff);
+    const other = await logIn(resident);
+    setClock(new Date(start.getTime() + 30 * MINUTE));
+    expect(await validateSessionToken(other.token)).not.toBeNull();
+    // Read, not written: the last use stays at log-in until an hour has passed.
+    expect((await db.session.findUniqueOrThrow({ where: { id: other.id } })).lastUsedAt).toEqual(start);
+    setClock(new Date(start.getTime() + 12 * HOUR + MINUTE));
+    expect(await validateSessionToken(ending.token)).toBeNull();
+    expect(await rowExists(ending.id)).toBe(false);
+    expect(await rowExists(other.id)).toBe(true);
+  });
+
+  it("refuses an unknown id, a wrong secret and a deactivated account's session", async () => {
+    at("2026-06-05T08:00:00");
+    const person = await makePerson("resident");
+    const { token, id } = await logIn(person);
+    const [, secret] = token.split(".");
+    expect(await validateSessionToken(`nosuchsession.${secret}`)).toBeNull();
+    expect(await validateSessionToken(`${id}.${secret.slice(0, -1)}${secret.endsWith("a") ? "b" : "a"}`)).toBeNull();
+    // A wrong secret does not end the real session.
+    expect(await validateSessionToken(token)).not.toBeNull();
+    await db.user.update({ where: { id: person.id }, data: { active: false } });
+    expect(await validateSessionToken(token)).toBeNull();
+    expect(await rowExists(id)).toBe(false);
   });
 
   it("staff: the cookie is given a life of 12 hours", async () => {
@@ -94,6 +137,7 @@ export function defineSessionLifetimeSuite() {
   });
 
   it("resident: the cleanup job deletes a session unused for 30 days and keeps one used since", async () => {
+    await db.session.deleteMany();
     const start = at("2026-07-01T08:00:00");
     const person = await makePerson("resident");
     const idle = await logIn(person);
@@ -102,7 +146,7 @@ export function defineSessionLifetimeSuite() {
     expect(await validateSessionToken(used.token)).not.toBeNull();
 
     setClock(new Date(start.getTime() + 30 * DAY + MINUTE));
-    await deleteExpiredSessions();
+    expect(await deleteExpiredSessions()).toBe(1);
     expect(await rowExists(idle.id)).toBe(false);
     expect(await rowExists(used.id)).toBe(true);
 

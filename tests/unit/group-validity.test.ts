@@ -58,6 +58,24 @@ describe("the fiscal-year boundary", () => {
     expect(registrationValidAt(tooLate, jst("2027-04-01T00:00:00"))).toBe(false);
   });
 
+  it("only an approved registration counts, from the instant it starts, and not from the instant it ends early", () => {
+    const mid = jst("2026-10-01T12:00:00");
+    for (const status of ["pending", "rejected"] as const) expect(registrationValidAt(registration(2026, { status }), mid), status).toBe(false);
+    expect(registrationValidAt(registration(2026, { validFrom: null }), mid)).toBe(false);
+    const approvedAt = jst("2026-06-02T09:00:00");
+    const late = registration(2026, { validFrom: approvedAt });
+    expect(registrationValidAt(late, new Date(approvedAt.getTime() - 1))).toBe(false);
+    expect(registrationValidAt(late, approvedAt)).toBe(true);
+    const endedAt = jst("2026-11-15T10:00:00");
+    const ended = registration(2026, { endedAt, endReason: "withdrawn" });
+    expect(registrationValidAt(ended, new Date(endedAt.getTime() - 1))).toBe(true);
+    expect(registrationValidAt(ended, endedAt)).toBe(false);
+    // Ending early wins over a pending renewal too.
+    const endedWhilePending = registration(2026, { renewalSubmittedAt: jst("2027-03-10T12:00:00"), endedAt: jst("2027-04-05T00:00:00") });
+    expect(registrationValidAt(endedWhilePending, jst("2027-04-04T23:59:59"))).toBe(true);
+    expect(registrationValidAt(endedWhilePending, jst("2027-04-05T00:00:00"))).toBe(false);
+  });
+
   it("renewal opens on February 1 and the final reminder is due from March 25 (Tokyo)", () => {
     expect(renewalOpensAt(2026).toISOString()).toBe("2027-01-31T15:00:00.000Z");
     expect(finalReminderAt(2026).toISOString()).toBe("2027-03-24T15:00:00.000Z");

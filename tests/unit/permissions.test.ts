@@ -11,7 +11,9 @@ import {
   GROUP_ROLES,
   groupReach,
   isAnyPermission,
+  isStaff,
   needsSecondFactorSetup,
+  needsVerifiedAddress,
   PERMISSIONS,
   ROLES,
   type Actor,
@@ -48,6 +50,18 @@ const EXPECTED: Record<Permission, string[]> = {
 };
 
 describe("the permission table", () => {
+  it("knows the three account roles, who of them is staff, and which permissions need a confirmed address", () => {
+    expect(ROLES).toEqual(["resident", "staff", "admin"]);
+    expect(ROLES.filter((role) => isStaff({ role }))).toEqual(["staff", "admin"]);
+    expect(isStaff(null)).toBe(false);
+    expect(isStaff(undefined)).toBe(false);
+    const verified = PERMISSIONS.filter(needsVerifiedAddress);
+    expect(verified).toEqual(PERMISSIONS.filter((p) => (GRANTS[p] as { verified?: true }).verified === true));
+    expect(verified).toContain("group:create:own");
+    expect(verified).not.toContain("group:read:own");
+    expect(verified.some(isAnyPermission)).toBe(false);
+  });
+
   it("names every permission entity:verb:own|any and grants each as written down", () => {
     for (const p of PERMISSIONS) expect(p).toMatch(/^[a-z]+:[a-z]+:(own|any)$/);
     expect(Object.fromEntries(PERMISSIONS.map((p) => [p, [...GRANTS[p].to]]))).toEqual(EXPECTED);
