@@ -26,6 +26,7 @@ import { db, type Db, type Prisma } from "../platform/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, lastValidDay, tokyoDate } from "../platform/dates.ts";
 import { toSearchText } from "../platform/search.ts";
 import type { AuditAction } from "../platform/audit-actions.ts";
+import type { WaitingItem } from "../platform/contributions.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { mailRepresentatives, type GroupMailKind } from "./mail.server.ts";
 import { renewalOpensAt, renewalValidFrom } from "./renewal.server.ts";
@@ -70,7 +71,11 @@ export type QueueItem = {
   name: string;
   groupKind: string;
   submittedAt: Date;
-  fiscalYear: number | null;
+  /**
+   * The fiscal year the application is for: a renewal's year; for a new registration or a change,
+   * the year in which it was submitted (decision 0028).
+   */
+  fiscalYear: number;
 };
 
 /** Applications waiting for a decision, oldest first, optionally of one kind. */
@@ -100,7 +105,7 @@ export async function reviewQueue(actor: Actor, kind?: ReviewKind): Promise<Queu
       : [],
   ]);
   const items: QueueItem[] = [
-    ...fresh.map((v) => ({ key: `v${v.id}`, kind: "new" as const, groupId: v.groupId, name: v.name, groupKind: v.kind, submittedAt: v.submittedAt ?? v.createdAt, fiscalYear: null })),
+    ...fresh.map((v) => ({ key: `v${v.id}`, kind: "new" as const, groupId: v.groupId, name: v.name, groupKind: v.kind, submittedAt: v.submittedAt ?? v.createdAt, fiscalYear: fiscalYearAt(v.submittedAt ?? v.createdAt) })),
     ...changes.map((v) => ({
       key: `v${v.id}`,
       kind: "change" as const,
@@ -109,11 +114,16 @@ export async function reviewQueue(actor: Actor, kind?: ReviewKind): Promise<Queu
       name: v.group.name || v.name,
       groupKind: v.kind,
       submittedAt: v.submittedAt ?? v.createdAt,
-      fiscalYear: null,
+      fiscalYear: fiscalYearAt(v.submittedAt ?? v.createdAt),
     })),
     ...renewals.map((r) => ({ key: `r${r.id}`, kind: "renewal" as const, groupId: r.groupId, name: r.group.name, groupKind: r.group.kind, submittedAt: r.submittedAt, fiscalYear: r.fiscalYear })),
   ];
   return items.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.key.localeCompare(b.key));
+}
+
+/** The applications of a kind as the dashboard lists what people wait for. */
+export async function waitingApplications(actor: Actor, kind: ReviewKind): Promise<WaitingItem[]> {
+  return (await reviewQueue(actor, kind)).map((item) => ({ key: item.key, name: item.name, href: `/admin/groups/${item.groupId}`, since: item.submittedAt }));
 }
 
 /** Any group by name or reading (every state), for staff to reach a group outside the queue. */

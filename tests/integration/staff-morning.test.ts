@@ -7,13 +7,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "./admin-suite.ts";
 import { dropAfterAll } from "./group-review-support-db.ts";
-import { startServer, type ServerProcess } from "./helpers/server-process.ts";
+import { request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 
 const database = await prepareDatabase("sqlite");
 // Imported only now: the app's database client is made from DATABASE_URL on first import.
 const support = await import("./group-review-support.ts");
 const { createAccount, PASSWORD, Visitor } = await import("./account-support.ts");
-const { db, at, jst } = support;
+const { db, at, jst, makePerson, profile, submitNewGroup, submitVersion, submittedVersionId, cookieFor } = support;
+const { decideVersion } = await import("../../app/groups/review.server.ts");
+const { staffDashboard } = await import("../../app/admin/dashboard.server.ts");
 
 const CLOCK = "2026-09-01T10:00:00+09:00";
 let server: ServerProcess;
@@ -70,3 +72,69 @@ describe("where a log-in lands", () => {
   });
 });
 
+
+describe("the dashboard", () => {
+  let staff: Awaited<ReturnType<typeof makePerson>>;
+  let cookie: string;
+  // A change is listed under the name the public knows.
+  const names = { change: "変更前の会", older: "先に申請した会", newer: "昨日申請した会" };
+
+  beforeAll(async () => {
+    staff = await makePerson("staff");
+    const rep = await makePerson("resident", "rep");
+    at("2026-07-01T09:00:00");
+    const changed = await submitNewGroup(rep, await profile({ name: names.change }));
+    await decideVersion(staff, changed, await submittedVersionId(changed), "approve", "");
+    at("2026-08-10T09:00:00");
+    await submitNewGroup(rep, await profile({ name: names.older }));
+    at("2026-08-05T15:00:00");
+    await submitVersion(rep, changed, await profile({ name: "変更後の会" }));
+    at("2026-08-31T23:30:00");
+    await submitNewGroup(rep, await profile({ name: names.newer }));
+    // Staff sessions are short: made at the server's time.
+    at("2026-09-01T09:59:00");
+    cookie = await cookieFor(staff);
+  });
+
+  it("lists what people wait for first, oldest first, with the days each has waited", async () => {
+    const dashboard = await staffDashboard(staff, undefined, jst("2026-09-01T10:00:00"));
+    const mine = dashboard.waiting.filter((row) => Object.values(names).includes(row.name));
+    expect(mine.map((row) => [row.name, row.cardId, row.days])).toEqual([
+      [names.change, "groups-change", 27],
+      [names.older, "groups-new", 22],
+      [names.newer, "groups-new", 1],
+    ]);
+    const since = dashboard.waiting.map((row) => new Date(row.since).getTime());
+    expect(since).toEqual([...since].sort((a, b) => a - b));
+    // Cards: what people wait for (longest wait first), then upkeep, then the figures.
+    const kinds = dashboard.queues.map((q) => q.kind);
+    expect(kinds).toEqual([...kinds].sort((a, b) => ["waiting", "upkeep", "figure"].indexOf(a) - ["waiting", "upkeep", "figure"].indexOf(b)));
+    expect(dashboard.queues.slice(0, 3).map((q) => q.id)).toEqual(["groups-change", "groups-new", "groups-renewal"]);
+    expect(dashboard.queues.find((q) => q.id === "groups-change")?.oldestDays).toBe(27);
+    expect(dashboard.queues.find((q) => q.id === "districts-without-representative")?.kind).toBe("upkeep");
+    expect(dashboard.queues.find((q) => q.id === "groups-registered")).toMatchObject({ kind: "figure", countLabel: "groupReview.indicator.count" });
+  });
+
+  it("shows the order on the page, the indicator in 団体, and the queue's fiscal year in every row", async () => {
+    const page = await request(server, "/admin", { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    const html = page.text;
+    const waitingAt = html.indexOf('id="dashboard-waiting"');
+    const upkeepAt = html.indexOf('id="dashboard-upkeep"');
+    const figuresAt = html.indexOf('id="dashboard-figures"');
+    expect(waitingAt).toBeGreaterThan(0);
+    expect(upkeepAt).toBeGreaterThan(waitingAt);
+    expect(figuresAt).toBeGreaterThan(upkeepAt);
+    expect(html.indexOf(names.change)).toBeLessThan(html.indexOf(names.older));
+    expect(html.indexOf(names.older)).toBeLessThan(html.indexOf(names.newer));
+    expect(html.slice(waitingAt, upkeepAt)).toContain("27 日");
+    expect(html.slice(waitingAt, upkeepAt)).not.toContain("代表者が登録されていない行政区");
+    expect(html.slice(figuresAt)).toMatch(/\d+ 団体/);
+    expect(html.slice(figuresAt)).not.toMatch(/\d+ 件/);
+
+    const queue = await request(server, "/admin/groups", { headers: { Cookie: cookie } });
+    const rows = queue.text.split("<tbody>")[1].split("</tbody>")[0].split("<tr").slice(1);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) expect(row).toMatch(/令和\d+年度/);
+  });
+});

@@ -185,9 +185,9 @@ export const groupReviewEn = {
   "groupReview.indicator.none": "No group is counted.",
   "groupReview.indicator.dateError": "Enter a valid date (for example 2027-03-31)",
 
-  "groupReview.dashboard.new": "New group registrations waiting for review",
-  "groupReview.dashboard.change": "Changes of group profiles waiting for review",
-  "groupReview.dashboard.renewal": "Group renewals waiting for review",
+  "groupReview.dashboard.new": "New group registration",
+  "groupReview.dashboard.change": "Change of a group's profile",
+  "groupReview.dashboard.renewal": "Renewal of a group's registration",
   "groupReview.dashboard.indicator": "6-1 Registered NPOs and volunteer groups (now)",
 
   "groupReview.renew.title": "Renew the registration: {name}",

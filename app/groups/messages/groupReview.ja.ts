@@ -14,7 +14,7 @@ export const groupReview = {
   "groupReview.column.name": "団体名",
   "groupReview.column.groupKind": "団体の種類",
   "groupReview.column.submittedAt": "申請日時",
-  "groupReview.column.fiscalYear": "年度",
+  "groupReview.column.fiscalYear": "対象の年度",
   "groupReview.column.state": "状態",
   "groupReview.open": "{name} の審査画面を開く",
   "groupReview.indicatorLink": "6-1 NPO・ボランティア登録団体数を見る",
@@ -186,9 +186,9 @@ export const groupReview = {
   "groupReview.indicator.none": "数えている団体はありません。",
   "groupReview.indicator.dateError": "日付を正しく入力してください（例：2027-03-31）",
 
-  "groupReview.dashboard.new": "審査待ちの団体の新規登録",
-  "groupReview.dashboard.change": "審査待ちの団体の登録内容の変更",
-  "groupReview.dashboard.renewal": "審査待ちの団体の登録の更新",
+  "groupReview.dashboard.new": "団体の新規登録",
+  "groupReview.dashboard.change": "団体の登録内容の変更",
+  "groupReview.dashboard.renewal": "団体の登録の更新",
   "groupReview.dashboard.indicator": "6-1 NPO・ボランティア登録団体数（現在）",
 
   "groupReview.renew.title": "登録の更新：{name}",
