@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "./admin-suite.ts";
 import { dropAfterAll } from "./group-review-support-db.ts";
-import { request, startServer, type ServerProcess } from "./helpers/server-process.ts";
+import { postForm, request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 
 const database = await prepareDatabase("sqlite");
 // Imported only now: the app's database client is made from DATABASE_URL on first import.
@@ -136,5 +136,88 @@ describe("the dashboard", () => {
     const rows = queue.text.split("<tbody>")[1].split("</tbody>")[0].split("<tr").slice(1);
     expect(rows.length).toBeGreaterThanOrEqual(3);
     for (const row of rows) expect(row).toMatch(/令和\d+年度/);
+  });
+});
+
+describe("the review page", () => {
+  let staff: Awaited<ReturnType<typeof makePerson>>;
+  let cookie: string;
+  let changed: number;
+  let waitingNext: number;
+  const page = (path: string) => request(server, path, { headers: { Cookie: cookie } });
+  const post = (path: string, form: Record<string, string>) => postForm(server, path, form, { Cookie: cookie });
+
+  beforeAll(async () => {
+    staff = await makePerson("staff");
+    const rep = await makePerson("resident", "rep");
+    at("2026-06-01T09:00:00");
+    changed = await submitNewGroup(rep, await profile({ name: "差分の会", purpose: "地域の子どもたちの見守りを行います。" }));
+    await decideVersion(staff, changed, await submittedVersionId(changed), "approve", "");
+    // The oldest application in the queue but this one: offered after the decision.
+    at("2026-06-15T09:00:00");
+    waitingNext = await submitNewGroup(rep, await profile({ name: "次に待つ会" }));
+    at("2026-08-01T09:00:00");
+    await submitVersion(rep, changed, await profile({ name: "差分の会", purpose: "地域の子どもたちの登下校の見守りと学習支援をしています。" }));
+    at("2026-09-01T09:59:00");
+    cookie = await cookieFor(staff);
+  });
+
+  it("marks what was added and removed within a changed text, for eyes and screen readers", async () => {
+    const html = (await page(`/admin/groups/${changed}`)).text;
+    const ins = [...html.matchAll(/<ins>(.*?)<\/ins>/g)].map((m) => m[1].replace(/<[^>]+>/g, ""));
+    const del = [...html.matchAll(/<del>(.*?)<\/del>/g)].map((m) => m[1].replace(/<[^>]+>/g, ""));
+    expect(ins).toContain("［追加ここから］登下校の［追加ここまで］");
+    expect(ins.some((text) => text.includes("学習支援"))).toBe(true);
+    expect(del).toContain("［削除ここから］行［削除ここまで］");
+    // Unchanged words are not marked.
+    expect([...ins, ...del].some((text) => text.includes("子ども"))).toBe(false);
+    expect(html).toContain("取り消し線");
+  });
+
+  it("asks to confirm a decision before making it, and keeps the text on the way back", async () => {
+    const versionId = String(await submittedVersionId(changed));
+    const first = await post(`/admin/groups/${changed}`, { intent: "approve", versionId, note: "確認しました。" });
+    expect(first.status).toBe(200);
+    expect(first.text).toContain("承認の確認");
+    expect(first.text).toContain('name="confirmed" value="yes"');
+    expect(first.text).toContain("確認しました。");
+    expect((await db.groupVersion.findUniqueOrThrow({ where: { id: Number(versionId) } })).status).toBe("submitted");
+    const back = await post(`/admin/groups/${changed}`, { intent: "approve", versionId, note: "確認しました。", confirmed: "back" });
+    expect(back.status).toBe(200);
+    expect(back.text).not.toContain('name="confirmed" value="yes"');
+    expect(back.text).toMatch(/<textarea[^>]*name="note"[^>]*>確認しました。<\/textarea>/);
+    const audit = await db.auditEntry.findMany({ where: { targetType: "group", targetId: String(changed), action: "group.change_approved" } });
+    expect(audit).toEqual([]);
+
+    const done = await post(`/admin/groups/${changed}`, { intent: "approve", versionId, note: "確認しました。", confirmed: "yes" });
+    expect(done.status).toBe(302);
+    expect(done.headers.location).toBe(`/admin/groups/${changed}?done=approve`);
+    expect(await db.auditEntry.count({ where: { targetType: "group", targetId: String(changed), action: "group.change_approved" } })).toBe(1);
+  });
+
+  it("numbers the versions within the group, not by database id", async () => {
+    const ids = (await db.groupVersion.findMany({ where: { groupId: changed }, select: { id: true } })).map((v) => v.id);
+    expect(Math.max(...ids)).toBeGreaterThan(2);
+    const html = (await page(`/admin/groups/${changed}`)).text;
+    expect(html).toContain(">第1版<");
+    expect(html).toContain(">第2版<");
+    for (const id of ids.filter((id) => id > 2)) expect(html).not.toContain(`>第${id}版<`);
+  });
+
+  it("offers the next application in the queue after a decision", async () => {
+    const html = (await page(`/admin/groups/${changed}?done=approve`)).text;
+    expect(html).toContain("承認しました");
+    expect(html).toMatch(new RegExp(`<a[^>]*href="/admin/groups/${waitingNext}"[^>]*>次の申請へ進む：次に待つ会（新規登録）</a>`));
+  });
+});
+
+describe("the 404 page's reference", () => {
+  it("is short enough to read out, and the log line carries the same", async () => {
+    const res = await request(server, "/no-such-page");
+    expect(res.status).toBe(404);
+    const reference = res.headers["x-request-id"] as string;
+    expect(reference).toMatch(/^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$/);
+    expect(res.text).toContain(`参照番号をお知らせください：${reference}`);
+    await server.waitForLog((entry) => entry.event === "request" && entry.requestId === reference);
   });
 });
