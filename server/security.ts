@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { shortReference } from "../app/platform/reference.ts";
 
 /** Per-request id (also on error pages) and CSP nonce. */
 export function requestContext(req: Request, res: Response, next: NextFunction) {
-  res.locals.requestId = crypto.randomUUID();
+  res.locals.requestId = shortReference();
   res.locals.cspNonce = crypto.randomBytes(16).toString("base64");
   res.setHeader("X-Request-Id", res.locals.requestId);
   next();

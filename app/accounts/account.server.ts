@@ -246,6 +246,14 @@ export async function attemptLogin(email: string, password: string, clientAddres
 }
 
 /**
+ * Where a log-in leads when no page was asked for: staff to their morning's work (/admin),
+ * residents to the home page.
+ */
+export function landingPathFor(user: { role: string }): string {
+  return isStaff(user) ? "/admin" : "/";
+}
+
+/**
  * A new session for a person whose password was right; the browser's previous session (if
  * any) ends. With TOTP set up, the session waits for the second factor (the guards treat it
  * as logged out until then).

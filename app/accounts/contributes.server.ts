@@ -6,6 +6,7 @@ export const contributions = {
   dashboard: [
     {
       id: "users-unverified",
+      kind: "upkeep",
       permission: "user:manage:any",
       title: "admin.dashboard.usersUnverified",
       href: "/admin/users?status=unverified",

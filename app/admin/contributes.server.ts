@@ -6,6 +6,7 @@ export const contributions = {
   dashboard: [
     {
       id: "outbox-pending",
+      kind: "upkeep",
       permission: "outbox:read:any",
       title: "admin.dashboard.outboxPending",
       href: "/admin/outbox?status=pending",
@@ -14,6 +15,7 @@ export const contributions = {
     },
     {
       id: "outbox-failed",
+      kind: "upkeep",
       permission: "outbox:read:any",
       title: "admin.dashboard.outboxFailed",
       href: "/admin/outbox?status=failed",

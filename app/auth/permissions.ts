@@ -107,7 +107,7 @@ export function needsVerifiedAddress(permission: Permission): boolean {
   return grantOf(permission).verified === true;
 }
 
-export function isStaff(actor: Pick<Actor, "role"> | null | undefined): boolean {
+export function isStaff(actor: { role: string } | null | undefined): boolean {
   return actor?.role === "staff" || actor?.role === "admin";
 }
 

@@ -6,6 +6,7 @@ export const contributions = {
   dashboard: [
     {
       id: "districts-without-center",
+      kind: "upkeep",
       permission: "district:manage:any",
       title: "admin.dashboard.districtsWithoutCenter",
       href: "/admin/districts?filter=no-center",
@@ -14,6 +15,7 @@ export const contributions = {
     },
     {
       id: "districts-without-representative",
+      kind: "upkeep",
       permission: "district:manage:any",
       title: "admin.dashboard.districtsWithoutRepresentative",
       href: "/admin/districts?filter=no-representative",

@@ -7,14 +7,20 @@ import { tokyoDate } from "../platform/dates.ts";
 import { OPEN_DATA_CACHE_CONTROL, openDataCsv, openDataGroups, openDataJson } from "./directory.server.ts";
 import { endGroupDataWithAccount, exportGroupData, lastRepresentativeCheck } from "./editor.server.ts";
 import { GROUP_JOBS } from "./jobs.server.ts";
-import { countWaiting } from "./review.server.ts";
+import { waitingApplications } from "./review.server.ts";
+import { REVIEW_KINDS } from "./review-forms.ts";
+import type { Actor } from "../auth/permissions.ts";
 
 export const contributions = {
-  dashboard: [
-    { id: "groups-new", permission: "group:review:any", title: "groupReview.dashboard.new", href: "/admin/groups?kind=new", order: 40, count: () => countWaiting("new") },
-    { id: "groups-change", permission: "group:review:any", title: "groupReview.dashboard.change", href: "/admin/groups?kind=change", order: 41, count: () => countWaiting("change") },
-    { id: "groups-renewal", permission: "group:review:any", title: "groupReview.dashboard.renewal", href: "/admin/groups?kind=renewal", order: 42, count: () => countWaiting("renewal") },
-  ],
+  dashboard: REVIEW_KINDS.map((kind, i) => ({
+    id: `groups-${kind}`,
+    kind: "waiting" as const,
+    permission: "group:review:any" as const,
+    title: `groupReview.dashboard.${kind}` as const,
+    href: `/admin/groups?kind=${kind}`,
+    order: 40 + i,
+    waiting: (actor: Actor) => waitingApplications(actor, kind),
+  })),
   account: {
     export: exportGroupData,
     deletionCheck: lastRepresentativeCheck,

@@ -11,6 +11,7 @@
 import { randomUUID } from "node:crypto";
 import type { Actor, Permission } from "../auth/permissions.ts";
 import { groupScope } from "./access.server.ts";
+import { GROUP_FIELDS } from "./fields.ts";
 import type { GroupProfileInput } from "./forms.ts";
 import {
   PROFILE_FIELDS,
@@ -25,7 +26,9 @@ import { now } from "../platform/clock.server.ts";
 import { db, type Db, type Prisma } from "../platform/db.server.ts";
 import { fiscalYearAt, fiscalYearLabel, formatIsoDate, lastValidDay, tokyoDate } from "../platform/dates.ts";
 import { toSearchText } from "../platform/search.ts";
+import { textChanges, type TextChange } from "../platform/text-diff.ts";
 import type { AuditAction } from "../platform/audit-actions.ts";
+import type { WaitingItem } from "../platform/contributions.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { mailRepresentatives, type GroupMailKind } from "./mail.server.ts";
 import { renewalOpensAt, renewalValidFrom } from "./renewal.server.ts";
@@ -70,7 +73,11 @@ export type QueueItem = {
   name: string;
   groupKind: string;
   submittedAt: Date;
-  fiscalYear: number | null;
+  /**
+   * The fiscal year the application is for: a renewal's year; for a new registration or a change,
+   * the year in which it was submitted (decision 0028).
+   */
+  fiscalYear: number;
 };
 
 /** Applications waiting for a decision, oldest first, optionally of one kind. */
@@ -100,7 +107,7 @@ export async function reviewQueue(actor: Actor, kind?: ReviewKind): Promise<Queu
       : [],
   ]);
   const items: QueueItem[] = [
-    ...fresh.map((v) => ({ key: `v${v.id}`, kind: "new" as const, groupId: v.groupId, name: v.name, groupKind: v.kind, submittedAt: v.submittedAt ?? v.createdAt, fiscalYear: null })),
+    ...fresh.map((v) => ({ key: `v${v.id}`, kind: "new" as const, groupId: v.groupId, name: v.name, groupKind: v.kind, submittedAt: v.submittedAt ?? v.createdAt, fiscalYear: fiscalYearAt(v.submittedAt ?? v.createdAt) })),
     ...changes.map((v) => ({
       key: `v${v.id}`,
       kind: "change" as const,
@@ -109,11 +116,31 @@ export async function reviewQueue(actor: Actor, kind?: ReviewKind): Promise<Queu
       name: v.group.name || v.name,
       groupKind: v.kind,
       submittedAt: v.submittedAt ?? v.createdAt,
-      fiscalYear: null,
+      fiscalYear: fiscalYearAt(v.submittedAt ?? v.createdAt),
     })),
     ...renewals.map((r) => ({ key: `r${r.id}`, kind: "renewal" as const, groupId: r.groupId, name: r.group.name, groupKind: r.group.kind, submittedAt: r.submittedAt, fiscalYear: r.fiscalYear })),
   ];
   return items.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || a.key.localeCompare(b.key));
+}
+
+/** Whether an application still waits for a decision: the confirmation step is offered only then. */
+export async function applicationWaits(actor: Actor, groupId: number, target: { versionId: number } | { registrationId: number }): Promise<boolean> {
+  const group = { id: groupId, ...groupScope(actor, REVIEW) };
+  const count =
+    "versionId" in target
+      ? await db.groupVersion.count({ where: { id: target.versionId, status: "submitted", group } })
+      : await db.groupRegistration.count({ where: { id: target.registrationId, status: "pending", kind: "renewal", group } });
+  return count > 0;
+}
+
+/** The oldest application still waiting, of another group than the one just decided, or null. */
+export async function nextInQueue(actor: Actor, afterGroupId: number): Promise<QueueItem | null> {
+  return (await reviewQueue(actor)).find((item) => item.groupId !== afterGroupId) ?? null;
+}
+
+/** The applications of a kind as the dashboard lists what people wait for. */
+export async function waitingApplications(actor: Actor, kind: ReviewKind): Promise<WaitingItem[]> {
+  return (await reviewQueue(actor, kind)).map((item) => ({ key: item.key, name: item.name, href: `/admin/groups/${item.groupId}`, since: item.submittedAt }));
 }
 
 /** Any group by name or reading (every state), for staff to reach a group outside the queue. */
@@ -133,7 +160,23 @@ export async function findGroupsForStaff(actor: Actor, query: string) {
 // Diff of two versions
 
 export type FieldValue = string | number | boolean | number[] | null;
-export type DiffRow = { field: ProfileField; before: FieldValue | undefined; after: FieldValue };
+export type DiffRow = {
+  field: ProfileField;
+  before: FieldValue | undefined;
+  after: FieldValue;
+  /** For a text changed from one wording to another: what was removed and added within it. */
+  changes?: TextChange[];
+};
+
+/** Items people write as text (names, purposes, addresses…); codes, dates and files are shown whole. */
+const MARKED_KINDS = new Set(["text", "kana", "longText", "email", "url", "phone"]);
+
+function withChanges(row: DiffRow): DiffRow {
+  const { field, before, after } = row;
+  const marked = field !== "logoFile" && MARKED_KINDS.has(GROUP_FIELDS[field].kind);
+  if (!marked || typeof before !== "string" || typeof after !== "string" || !before || !after) return row;
+  return { ...row, changes: textChanges(before, after) };
+}
 
 export function profileValues(v: VersionRow): Record<ProfileField, FieldValue> {
   const values = {} as Record<ProfileField, FieldValue>;
@@ -151,7 +194,7 @@ export function versionDiff(before: VersionRow | null, after: VersionRow): DiffR
   const next = profileValues(after);
   if (!before) return PROFILE_FIELDS.map((field) => ({ field, before: undefined, after: next[field] }));
   const previous = profileValues(before);
-  return PROFILE_FIELDS.filter((field) => !same(previous[field], next[field])).map((field) => ({ field, before: previous[field], after: next[field] }));
+  return PROFILE_FIELDS.filter((field) => !same(previous[field], next[field])).map((field) => withChanges({ field, before: previous[field], after: next[field] }));
 }
 
 // ---------------------------------------------------------------------------------------
@@ -229,8 +272,10 @@ export async function groupReviewDetail(actor: Actor, groupId: number, at: Date 
     pendingVersion,
     pendingRenewal,
     districtNames: Object.fromEntries(districts.map((d) => [d.id, `${d.code} ${d.name}`])) as Record<number, string>,
-    versions: versions.map((v) => ({
+    // Numbered within the group, the first version 第1版 (newest first, as listed).
+    versions: versions.map((v, i) => ({
       id: v.id,
+      number: versions.length - i,
       status: v.status,
       name: v.name,
       submittedAt: v.submittedAt,

@@ -15,6 +15,7 @@ export {
   encodeTableMessage,
   lookupMessage,
   translateMessage,
+  type AnyCountKey,
   type AnyMessageKey,
   type AnyPlainKey,
   type AnyTranslate,

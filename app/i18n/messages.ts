@@ -128,6 +128,11 @@ type AnyCatalogue = Intersect<RegisteredCatalogues[keyof RegisteredCatalogues]>;
 export type AnyPlainKey = { [K in keyof AnyCatalogue & string]: ArgsFor<AnyCatalogue[K]> extends [] ? K : never }[keyof AnyCatalogue &
   string];
 
+/** A key of any catalogue whose one parameter is {count}: a number with its unit ("{count} 団体"). */
+export type AnyCountKey = {
+  [K in keyof AnyCatalogue & string]: [ParamNames<AnyCatalogue[K]>] extends ["count"] ? (["count"] extends [ParamNames<AnyCatalogue[K]>] ? K : never) : never;
+}[keyof AnyCatalogue & string];
+
 /**
  * Validation messages travel as "key" or "key|{json params}" so that one zod schema serves
  * the server and the browser and is rendered in the language of whoever reads it.

@@ -3,7 +3,7 @@
  * listed here. Each reads the counts a domain exports (its public.server.ts), never its tables,
  * so changing how an indicator is counted means opening the domain function it names.
  */
-import type { AnyPlainKey } from "../i18n/index.ts";
+import type { AnyCountKey, AnyPlainKey } from "../i18n/index.ts";
 import { GROUPS_REGISTERED } from "./groups-registered.server.ts";
 
 export type Indicator = {
@@ -18,6 +18,8 @@ export type Indicator = {
   targets: readonly { fiscalYear: number; value: number }[];
   better: "higher" | "lower";
   unit: string;
+  /** Message of the figure with its unit ({count} 団体). */
+  countLabel: AnyCountKey;
   /** The figure at an instant. */
   measure: (at: Date) => Promise<number>;
 };

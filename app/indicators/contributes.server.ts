@@ -6,6 +6,8 @@ import { INDICATORS } from "./catalogue.server.ts";
 export const contributions = {
   dashboard: INDICATORS.map((indicator, i) => ({
     id: indicator.id,
+    kind: "figure" as const,
+    countLabel: indicator.countLabel,
     permission: "indicator:read:any",
     title: indicator.title,
     href: indicator.href,

@@ -18,6 +18,7 @@ export const GROUPS_REGISTERED = {
   ],
   better: "higher",
   unit: "団体",
+  countLabel: "groupReview.indicator.count",
   measure: countRegisteredGroups,
 } as const satisfies Indicator;
 

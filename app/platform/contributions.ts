@@ -8,8 +8,8 @@
  * The registries (domains.contributions*.ts) find those files by name; adding a domain adds
  * its own files and edits no list here.
  */
-import type { Permission } from "../auth/permissions.ts";
-import type { AnyPlainKey, Messages } from "../i18n/index.ts";
+import type { Actor, Permission } from "../auth/permissions.ts";
+import type { AnyCountKey, AnyPlainKey, Messages } from "../i18n/index.ts";
 import type { Prisma } from "./db.server.ts";
 import type { Job } from "./jobs/scheduler.server.ts";
 
@@ -32,16 +32,35 @@ export type DomainContributions = {
   adminNav?: readonly AdminNavEntry[];
 };
 
-/** A card on the staff dashboard: how many things wait (or a figure staff watch), and where they are worked. */
-export type DashboardCard = {
+/** One thing a person is waiting for staff to act on (an application, a request), and since when. */
+export type WaitingItem = { key: string; name: string; href: string; since: Date };
+
+type CardBase = {
   id: string;
   permission: Permission;
   /** Message of the card's title. */
   title: AnyPlainKey;
   href: string;
   order: number;
-  count: () => Promise<number>;
 };
+
+/**
+ * A card on the staff dashboard, of one of three kinds (decision 0028):
+ * - "waiting": people wait for staff (applications, requests). The card gives its items with
+ *   the date each began waiting, oldest first; the dashboard lists every card's items together,
+ *   oldest first, with the days each has waited.
+ * - "upkeep": records staff keep in order (districts without a representative, failed mail):
+ *   nobody is waiting, so a count only, after what people wait for.
+ * - "figure": a figure staff watch (an indicator), with its unit.
+ */
+export type DashboardCard =
+  | (CardBase & { kind: "waiting"; waiting: (actor: Actor) => Promise<WaitingItem[]> })
+  | (CardBase & {
+      kind: "upkeep" | "figure";
+      /** Message showing the count with its unit ({count}); upkeep defaults to "{count} 件". */
+      countLabel?: AnyCountKey;
+      count: () => Promise<number>;
+    });
 
 /** The account being deleted, as the deletion steps see it (the row still exists). */
 export type AccountBeingDeleted = { id: string; role: string; addresses: readonly string[] };

@@ -63,6 +63,13 @@ export function lastValidDay(validUntil: Date | string): IsoDate {
   return tokyoDate(new Date(new Date(validUntil).getTime() - 1));
 }
 
+/** Whole calendar days from one date to a later one: 2026-08-31 → 2026-09-01 is 1. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const a = parts(from);
+  const b = parts(to);
+  return Math.round((Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000);
+}
+
 type Era = { ja: string; en: string; start: IsoDate; offset: number };
 const ERAS: Era[] = [
   { ja: "令和", en: "Reiwa", start: "2019-05-01", offset: 2018 },

@@ -10,6 +10,7 @@ import {
   useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { auditActionLabel, Notice, roleLabel } from "../admin/ui.tsx";
@@ -31,10 +32,11 @@ import { lookupMessage, useLang, useT, type Lang, type T } from "../i18n/index.t
 import { groupReviewMessages } from "../groups/messages/groupReview.ts";
 import { adminMessages } from "../admin/messages.ts";
 import { pageTitle } from "../platform/meta.ts";
-import { decideRenewal, decideVersion, groupReviewDetail, type FieldValue, type Outcome } from "../groups/review.server.ts";
+import { applicationWaits, decideRenewal, decideVersion, groupReviewDetail, nextInQueue, type FieldValue, type Outcome } from "../groups/review.server.ts";
+import type { TextChange } from "../platform/text-diff.ts";
 import { fiscalYearLabel, formatInstant, formatIsoDate } from "../platform/dates.ts";
 import groupReviewStyles from "../groups/ui/group-review.css?url";
-import type { FormValues } from "../platform/forms/values.ts";
+import { keptValues, type FormValues } from "../platform/forms/values.ts";
 import { idParam } from "../platform/forms/params.ts";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupReviewStyles }];
@@ -45,20 +47,40 @@ export const meta: MetaFunction<typeof loader> = (args) =>
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
-  const detail = await groupReviewDetail(actor, idParam(params.id));
+  const groupId = idParam(params.id);
+  const detail = await groupReviewDetail(actor, groupId);
   if (!detail) throw notFound();
-  return { detail };
+  // After a decision: the oldest application still waiting, to go on with.
+  const next = new URL(request.url).searchParams.has("done") ? await nextInQueue(actor, groupId) : null;
+  return { detail, next };
 }
 
 /** The intents this page's forms post (the role × page matrix has a row for each). */
 export const INTENTS = ["approve", "reject", "request", "approveRenewal", "rejectRenewal"] as const;
 type Intent = (typeof INTENTS)[number];
 
-type ActionResult =
-  | { intent: Intent; conflict: false; errors: Record<string, string>; values: FormValues }
-  | { intent: Intent; conflict: true; errors?: undefined; values?: undefined };
+type Tone = "primary" | "secondary" | "danger";
+const BUTTON: Record<Tone, string> = { primary: "button", secondary: "button button--secondary", danger: "button button--danger" };
 
-/** A decision: 400 with the message at the field, 409 when it was decided meanwhile, else back to the page. */
+/** Each decision: the field of its text, the kind of thing it decides, and how heavy it looks. */
+const DECISIONS: Record<Intent, { field: string; target: "versionId" | "registrationId"; tone: Tone }> = {
+  approve: { field: "note", target: "versionId", tone: "primary" },
+  request: { field: "message", target: "versionId", tone: "secondary" },
+  reject: { field: "reason", target: "versionId", tone: "danger" },
+  approveRenewal: { field: "renewalNote", target: "registrationId", tone: "primary" },
+  rejectRenewal: { field: "renewalReason", target: "registrationId", tone: "danger" },
+};
+
+type ActionResult =
+  | { intent: Intent; conflict: false; confirm: boolean; errors: Record<string, string>; values: FormValues }
+  | { intent: Intent; conflict: true; confirm?: undefined; errors?: undefined; values?: undefined };
+
+/**
+ * A decision, in two posts: the first (valid) one answers with the confirmation step, which
+ * says what will happen; only the second, with confirmed=yes, decides. 400 with the message at
+ * the field, 409 when it was decided meanwhile, else back to the page, which offers the next
+ * application in the queue.
+ */
 export async function action({ request, params }: ActionFunctionArgs) {
   const { actor } = await requirePermission(request, "group:review:any");
   const groupId = idParam(params.id);
@@ -70,7 +92,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   const run = async <S extends z.ZodType>(schema: S, decide: (input: z.output<S>) => Promise<Outcome>) => {
     const parsed = parseForm(schema, formData);
-    if (!parsed.ok) return data<ActionResult>({ intent, conflict: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    if (!parsed.ok) return data<ActionResult>({ intent, conflict: false, confirm: false, errors: parsed.errors, values: parsed.values }, { status: 400 });
+    // "back" returns to the form with what was typed; anything but "yes" asks first.
+    const confirmed = formData.get("confirmed");
+    if (confirmed !== "yes" && !(await applicationWaits(actor, groupId, DECISIONS[intent].target === "versionId" ? { versionId: target } : { registrationId: target }))) {
+      return data<ActionResult>({ intent, conflict: true }, { status: 409 });
+    }
+    if (confirmed !== "yes") return data<ActionResult>({ intent, conflict: false, confirm: confirmed !== "back", errors: {}, values: keptValues(formData) });
     const outcome = await decide(parsed.data);
     if (!outcome.ok && outcome.error === "notFound") throw notFound();
     if (!outcome.ok) return data<ActionResult>({ intent, conflict: true }, { status: 409 });
@@ -117,7 +145,7 @@ function formatValue(t: T<typeof groupReviewMessages>, field: ProfileField, valu
 export default function GroupReviewDetail() {
   const t = useT(...handle.messages);
   const lang = useLang();
-  const { detail } = useLoaderData<typeof loader>();
+  const { detail, next } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [search] = useSearchParams();
   const done = search.get("done");
@@ -131,7 +159,21 @@ export default function GroupReviewDetail() {
       {result?.conflict ? (
         <ConflictNotice title={t("groupReview.decide.conflictTitle")} body={t("groupReview.decide.conflictBody")} />
       ) : null}
-      {!result && done && INTENTS.includes(done as Intent) ? <Notice>{(lookupMessage(t, `groupReview.done.${done}`) ?? done)}</Notice> : null}
+      {!result && done && INTENTS.includes(done as Intent) ? (
+        <Notice>
+          {lookupMessage(t, `groupReview.done.${done}`) ?? done}{" "}
+          {next ? (
+            <Link to={`/admin/groups/${next.groupId}`}>
+              {t("groupReview.next.go", { name: next.name || t("groupReview.unnamed"), kind: t(`groupReview.kind.${next.kind}`) })}
+            </Link>
+          ) : (
+            <>
+              {t("groupReview.next.none")} <Link to="/admin">{t("groupReview.next.dashboard")}</Link>
+            </>
+          )}
+        </Notice>
+      ) : null}
+      {result?.confirm ? <ConfirmDecision intent={result.intent} values={result.values} detail={detail} /> : null}
 
       <dl className="facts">
         <dt>{t("groupReview.detail.state")}</dt>
@@ -206,7 +248,9 @@ function DecisionForm({
   hint,
   required,
   submit,
+  consequence,
 }: {
+  consequence: string;
   intent: Intent;
   hidden: Record<string, string>;
   schema: z.ZodType<Record<string, unknown>, Record<string, unknown>>;
@@ -219,24 +263,103 @@ function DecisionForm({
   submit: string;
 }) {
   const navigation = useNavigation();
+  // While this decision waits for its confirmation, the form shows what was typed, without errors.
   const mine = server?.intent === intent ? server : undefined;
+  const tone = DECISIONS[intent].tone;
   const form = useValidatedForm(schema, mine);
   const error = form.errorFor(field);
   return (
-    <section className="admin-form" aria-labelledby={`${intent}-heading`}>
+    <section className={`admin-form decision decision--${tone}`} aria-labelledby={`${intent}-heading`}>
       <h4 id={`${intent}-heading`}>{title}</h4>
-      {mine ? <ErrorSummary errors={{ [field]: error }} labels={{ [field]: label }} /> : null}
+      <p className="decision-consequence" id={`${intent}-consequence`}>
+        {consequence}
+      </p>
+      {mine && error ? <ErrorSummary errors={{ [field]: error }} labels={{ [field]: label }} /> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <input type="hidden" name="intent" value={intent} />
         {Object.entries(hidden).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <TextArea label={label} hint={hint} error={error} required={required} rows={4} maxLength={REVIEW_TEXT_MAX} {...form.field(field)} />
-        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+        <button type="submit" className={BUTTON[tone]} aria-describedby={`${intent}-consequence`} disabled={navigation.state === "submitting"}>
           {submit}
         </button>
       </Form>
     </section>
+  );
+}
+
+/**
+ * The confirmation step, rendered by the server after a valid first post: what will happen and
+ * the text that will be sent, with the decision's button (confirmed=yes) and a way back that
+ * keeps the text (confirmed=back). Works without JavaScript; focus moves here when it has it.
+ */
+function ConfirmDecision({ intent, values, detail }: { intent: Intent; values: FormValues; detail: Detail }) {
+  const t = useT(...handle.messages);
+  const navigation = useNavigation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const { field, target, tone } = DECISIONS[intent];
+  const targetId = target === "versionId" ? detail.pendingVersion?.id : detail.pendingRenewal?.id;
+  if (!targetId) return null;
+  const raw = values[field];
+  const text = typeof raw === "string" ? raw : "";
+  return (
+    <section className={`decision-confirm decision--${tone}`} aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading" tabIndex={-1} ref={heading}>
+        {t(`groupReview.confirm.title.${intent}`)}
+      </h2>
+      <p>{t("groupReview.confirm.lead")}</p>
+      <p className="decision-consequence">{t(`groupReview.consequence.${intent}`)}</p>
+      {text ? (
+        <>
+          <h3>{t("groupReview.confirm.text")}</h3>
+          <blockquote className="review-text">{text}</blockquote>
+        </>
+      ) : (
+        <p>{t("groupReview.confirm.noText")}</p>
+      )}
+      <Form method="post" className="decision-confirm__buttons">
+        <input type="hidden" name="intent" value={intent} />
+        <input type="hidden" name={target} value={String(targetId)} />
+        <input type="hidden" name={field} value={text} />
+        <button type="submit" name="confirmed" value="yes" className={BUTTON[tone]} disabled={navigation.state === "submitting"}>
+          {t(`groupReview.confirm.submit.${intent}`)}
+        </button>
+        <button type="submit" name="confirmed" value="back" className="button button--secondary">
+          {t("groupReview.confirm.back")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * One side of a changed text: the old text with what was removed struck through, or the new one
+ * with what was added underlined; each mark is also announced to screen readers.
+ */
+function MarkedText({ changes, side }: { changes: TextChange[]; side: "before" | "after" }) {
+  const t = useT(...handle.messages);
+  return (
+    <>
+      {changes.map((change, i) =>
+        change.kind === "same" ? (
+          <span key={i}>{change.text}</span>
+        ) : change.kind === "removed" && side === "before" ? (
+          <del key={i}>
+            <span className="visually-hidden">{t("groupReview.diff.removedStart")}</span>
+            {change.text}
+            <span className="visually-hidden">{t("groupReview.diff.removedEnd")}</span>
+          </del>
+        ) : change.kind === "added" && side === "after" ? (
+          <ins key={i}>
+            <span className="visually-hidden">{t("groupReview.diff.addedStart")}</span>
+            {change.text}
+            <span className="visually-hidden">{t("groupReview.diff.addedEnd")}</span>
+          </ins>
+        ) : null,
+      )}
+    </>
   );
 }
 
@@ -247,8 +370,10 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
   const isNew = version.kind === "new";
   const hidden = { versionId: String(version.id) };
   // A logo is shown as the image (staff may see logos not yet public); everything else as text.
-  const cell = (field: ProfileField, value: FieldValue | undefined) =>
-    field === "logoFile" && typeof value === "string" && value ? (
+  const cell = (field: ProfileField, value: FieldValue | undefined, changes?: TextChange[], side?: "before" | "after") =>
+    changes && side ? (
+      <MarkedText changes={changes} side={side} />
+    ) : field === "logoFile" && typeof value === "string" && value ? (
       <img className="review-logo" src={`/uploads/${encodeURIComponent(value)}`} alt={t("groupReview.logoAlt")} />
     ) : (
       formatValue(t, field, value, detail.districtNames)
@@ -259,6 +384,7 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
         {t(isNew ? "groupReview.detail.newHeading" : "groupReview.detail.changeHeading", { date: formatInstant(version.submittedAt, lang) })}
       </h3>
       {!isNew ? <p>{t("groupReview.diff.changedCount", { count: version.diff.length })}</p> : null}
+      {!isNew && version.diff.some((row) => row.changes) ? <p className="diff-legend">{t("groupReview.diff.legend")}</p> : null}
       {!isNew && version.diff.length === 0 ? (
         <p>{t("groupReview.diff.none")}</p>
       ) : (
@@ -275,8 +401,8 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
             {version.diff.map((row) => (
               <tr key={row.field}>
                 <th scope="row">{t(profileFieldLabel(row.field))}</th>
-                {isNew ? null : <td className="review-text">{cell(row.field, row.before)}</td>}
-                <td className="review-text">{cell(row.field, row.after)}</td>
+                {isNew ? null : <td className="review-text">{cell(row.field, row.before, row.changes, "before")}</td>}
+                <td className="review-text">{cell(row.field, row.after, row.changes, "after")}</td>
               </tr>
             ))}
           </tbody>
@@ -285,6 +411,7 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
       <div className="review-decisions">
         <DecisionForm
           intent="approve"
+          consequence={t("groupReview.consequence.approve")}
           hidden={hidden}
           schema={approveSchema}
           server={server}
@@ -297,6 +424,7 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
         />
         <DecisionForm
           intent="request"
+          consequence={t("groupReview.consequence.request")}
           hidden={hidden}
           schema={requestChangesSchema}
           server={server}
@@ -309,6 +437,7 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
         />
         <DecisionForm
           intent="reject"
+          consequence={t("groupReview.consequence.reject")}
           hidden={hidden}
           schema={rejectSchema}
           server={server}
@@ -337,6 +466,7 @@ function RenewalReview({ renewal, server }: { renewal: NonNullable<Detail["pendi
       <div className="review-decisions">
         <DecisionForm
           intent="approveRenewal"
+          consequence={t("groupReview.consequence.approveRenewal")}
           hidden={hidden}
           schema={approveRenewalSchema}
           server={server}
@@ -349,6 +479,7 @@ function RenewalReview({ renewal, server }: { renewal: NonNullable<Detail["pendi
         />
         <DecisionForm
           intent="rejectRenewal"
+          consequence={t("groupReview.consequence.rejectRenewal")}
           hidden={hidden}
           schema={rejectRenewalSchema}
           server={server}
@@ -433,7 +564,7 @@ function History({ detail, lang }: { detail: Detail; lang: Lang }) {
           <tbody>
             {detail.versions.map((v) => (
               <tr key={v.id}>
-                <th scope="row">{t("groupReview.history.versionNumber", { id: v.id })}</th>
+                <th scope="row">{t("groupReview.history.versionNumber", { number: v.number })}</th>
                 <td>{v.name}</td>
                 <td>{labelOf(t, "groupReview.versionStatus", v.status)}</td>
                 <td>{when(v.submittedAt)}</td>

@@ -59,7 +59,7 @@ export default function GroupReviewQueue() {
       {items.length === 0 ? (
         <p>{t("groupReview.queue.none")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
           <caption>{t("groupReview.queue.caption")}</caption>
           <thead>
             <tr>
@@ -78,10 +78,10 @@ export default function GroupReviewQueue() {
                     {item.name || t("groupReview.unnamed")}
                   </Link>
                 </th>
-                <td>{kindLabel(item.kind)}</td>
-                <td>{groupKindLabel(t, item.groupKind)}</td>
-                <td>{formatInstant(item.submittedAt, lang)}</td>
-                <td>{item.fiscalYear ? fiscalYearLabel(item.fiscalYear, lang) : ""}</td>
+                <td data-label={t("groupReview.column.kind")}>{kindLabel(item.kind)}</td>
+                <td data-label={t("groupReview.column.groupKind")}>{groupKindLabel(t, item.groupKind)}</td>
+                <td data-label={t("groupReview.column.submittedAt")}>{formatInstant(item.submittedAt, lang)}</td>
+                <td data-label={t("groupReview.column.fiscalYear")}>{fiscalYearLabel(item.fiscalYear, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -14,7 +14,7 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
-import { attemptLogin, startSession } from "../accounts/account.server.ts";
+import { attemptLogin, landingPathFor, startSession } from "../accounts/account.server.ts";
 import { deviceCookie, readDevice } from "../auth/device-cookie.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress } from "../platform/rate-limit.server.ts";
@@ -33,14 +33,16 @@ export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const redirectTo = safeRedirectPath(url.searchParams.get("redirectTo"));
-  if (await getAuthenticatedSession(request)) throw redirect(redirectTo);
+  const requested = url.searchParams.get("redirectTo");
+  const session = await getAuthenticatedSession(request);
+  if (session) throw redirect(safeRedirectPath(requested, landingPathFor(session.user)));
+  // Empty when none was asked for: the landing then depends on who logs in.
+  const redirectTo = safeRedirectPath(requested, "");
   return { redirectTo, reason: loginReasonFor(redirectTo), notice: noticeFrom(request.url) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readFormData(request);
-  const redirectTo = safeRedirectPath(formData.get("redirectTo"));
   const parsed = parseForm(loginSchema, formData);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const values = { email: parsed.data.email };
@@ -55,6 +57,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     return data({ errors: { _form: encodeMessage("account.login.invalid") }, values }, { status: 400 });
   }
+  const redirectTo = safeRedirectPath(formData.get("redirectTo"), landingPathFor(result.user));
   const previous = await getSession(request);
   const { cookie, needsSecondFactor } = await startSession(result.user, request.headers.get("User-Agent"), previous?.id);
   const target = needsSecondFactor ? `/login/two-factor?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;

@@ -14,7 +14,7 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { encodeMessage, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
-import { completeSecondFactor } from "../accounts/account.server.ts";
+import { completeSecondFactor, landingPathFor } from "../accounts/account.server.ts";
 import { deviceCookie } from "../auth/device-cookie.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { safeRedirectPath } from "../platform/redirect.ts";
@@ -30,16 +30,16 @@ export const headers: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
 };
 
 /** The session waiting for its second factor; anyone else has nothing to do here. */
-async function pendingSession(request: Request, redirectTo: string) {
+async function pendingSession(request: Request, requested: FormDataEntryValue | null) {
   const session = await getSession(request);
   if (!session) throw redirect("/login");
+  const redirectTo = safeRedirectPath(requested, landingPathFor(session.user));
   if (!session.user.totpEnabled || session.twoFactorVerified) throw redirect(redirectTo);
-  return session;
+  return { session, redirectTo };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirectPath(new URL(request.url).searchParams.get("redirectTo"));
-  await pendingSession(request, redirectTo);
+  const { redirectTo } = await pendingSession(request, new URL(request.url).searchParams.get("redirectTo"));
   return { redirectTo };
 }
 
@@ -47,8 +47,7 @@ type Method = "totp" | "recovery";
 
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readFormData(request);
-  const redirectTo = safeRedirectPath(formData.get("redirectTo"));
-  const session = await pendingSession(request, redirectTo);
+  const { session, redirectTo } = await pendingSession(request, formData.get("redirectTo"));
   const method: Method = formData.get("method") === "recovery" ? "recovery" : "totp";
   const field = method === "recovery" ? "recoveryCode" : "code";
   const parsed = method === "recovery" ? parseForm(recoveryLoginSchema, formData) : parseForm(totpLoginSchema, formData);

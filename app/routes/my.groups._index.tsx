@@ -27,7 +27,8 @@ export default function MyGroups() {
       {groups.length === 0 ? (
         <p>{t("groupForm.my.none")}</p>
       ) : (
-        <table>
+        <table className="stacked-table">
+          <caption className="visually-hidden">{t("groupForm.my.title")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("groupForm.my.name")}</th>
@@ -41,8 +42,8 @@ export default function MyGroups() {
                 <th scope="row">
                   <Link to={`/my/groups/${g.id}`}>{g.name || t("groupForm.my.untitled")}</Link>
                 </th>
-                <td>{t(`groupForm.role.${g.role}`)}</td>
-                <td>
+                <td data-label={t("groupForm.my.role")}>{t(`groupForm.role.${g.role}`)}</td>
+                <td data-label={t("groupForm.my.status")}>
                   <GroupStatusText status={g.status} change={g.change} />
                 </td>
               </tr>

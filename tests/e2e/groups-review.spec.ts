@@ -39,7 +39,7 @@ test("the change shows old beside new, item by item", async ({ page }) => {
   await expect(diff).toBeVisible();
   const nameRow = diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "団体名", exact: true }) });
   await expect(nameRow).toContainText("差分試験の会");
-  await expect(nameRow).toContainText("差分試験の会（改称）");
+  await expect(nameRow.locator("ins")).toContainText("（改称）");
   await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "会員数" }) })).toContainText("30");
   await expect(diff.getByRole("rowheader", { name: "団体の目的" })).toHaveCount(0);
 });
@@ -89,6 +89,8 @@ test("staff approve a change through the page; the new profile is published", as
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/承認試験の会/);
   await page.getByLabel("団体への連絡（任意）").first().fill("変更を確認しました。");
   await page.getByRole("button", { name: "承認する", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "承認の確認" })).toBeFocused();
+  await page.getByRole("button", { name: "承認を確定する" }).click();
   await expect(page.getByRole("status").filter({ hasText: "承認しました。" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(/承認試験の会（改称）/);
   await expect(page.getByText("審査を待っている申請はありません。")).toBeVisible();
@@ -103,9 +105,11 @@ test("a decision already made by someone else shows the 409 notice and the curre
   await page.goto(`/admin/groups/${ids.raceWithScript}`);
   await other.goto(`/admin/groups/${ids.raceWithScript}`);
   await other.getByRole("button", { name: "承認する", exact: true }).click();
+  await other.getByRole("button", { name: "承認を確定する" }).click();
   await expect(other.getByRole("status").filter({ hasText: "承認しました。" })).toBeVisible();
 
   await page.getByLabel("修正してほしい点").fill("添付の書類を追加してください。");
+  // Decided meanwhile: refused at the first step, before any confirmation is asked.
   await page.getByRole("button", { name: "修正を依頼する", exact: true }).click();
   await expect(page.getByRole("alert")).toContainText("この申請はすでに判断されています");
   // The page shows the state as it now is: nothing waits any more.
@@ -140,6 +144,7 @@ test.describe("without JavaScript", () => {
     await expect(second.locator("#reason-error")).toHaveText("理由を入力してください");
 
     await first.getByRole("button", { name: "承認する", exact: true }).click();
+    await first.getByRole("button", { name: "承認を確定する" }).click();
     await expect(first.getByRole("status").filter({ hasText: "承認しました。" })).toBeVisible();
 
     await second.getByLabel("却下の理由").fill("重複した申請のため");

@@ -61,6 +61,7 @@ test("a resident registers a group, staff approve it, and the public finds it", 
   await expect(staff.getByRole("heading", { level: 1 })).toHaveText(new RegExp(GROUP));
   await staff.getByLabel("団体への連絡（任意）").first().fill("登録しました。活動を楽しみにしています。");
   await staff.getByRole("button", { name: "承認する", exact: true }).click();
+  await staff.getByRole("button", { name: "承認を確定する" }).click();
   await expect(staff.getByRole("status").filter({ hasText: "承認しました。" })).toBeVisible();
 
   // The representative sees the decision.

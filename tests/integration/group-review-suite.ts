@@ -201,7 +201,16 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       // Only what differs (the generated e-mail, name and reading, fields, members), old beside new.
       expect(diff.map((d) => d.field)).toEqual(expect.arrayContaining(["name", "nameKana", "activityFields", "memberCount"]));
       expect(diff.map((d) => d.field)).not.toContain("purpose");
-      expect(diff.find((d) => d.field === "name")).toEqual({ field: "name", before: "旧名の会", after: "新名の会" });
+      expect(diff.find((d) => d.field === "name")).toEqual({
+        field: "name",
+        before: "旧名の会",
+        after: "新名の会",
+        changes: [
+          { kind: "removed", text: "旧" },
+          { kind: "added", text: "新" },
+          { kind: "same", text: "名の会" },
+        ],
+      });
       expect(diff.find((d) => d.field === "activityFields")).toEqual({ field: "activityFields", before: [1, 13], after: [1, 2, 13] });
     });
 
@@ -387,13 +396,13 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
 
     it("approves once; the second post is a clear 409, never a 500", async () => {
       const versionId = String(await submittedVersionId(groupId));
-      const first = await post(`/admin/groups/${groupId}`, "staff", { intent: "approve", versionId, note: "" });
+      const first = await post(`/admin/groups/${groupId}`, "staff", { intent: "approve", versionId, note: "", confirmed: "yes" });
       expect(first.status).toBe(302);
       expect(first.headers.location).toBe(`/admin/groups/${groupId}?done=approve`);
-      const second = await post(`/admin/groups/${groupId}`, "staff", { intent: "approve", versionId, note: "" });
+      const second = await post(`/admin/groups/${groupId}`, "staff", { intent: "approve", versionId, note: "", confirmed: "yes" });
       expect(second.status).toBe(409);
       expect(second.text).toContain("この申請はすでに判断されています");
-      const late = await post(`/admin/groups/${groupId}`, "staff", { intent: "reject", versionId, reason: "遅れて却下" });
+      const late = await post(`/admin/groups/${groupId}`, "staff", { intent: "reject", versionId, reason: "遅れて却下", confirmed: "yes" });
       expect(late.status).toBe(409);
       expect((await auditOf(groupId)).map((a) => a.action)).toEqual(["group.approved"]);
       expect((await get(`/admin/groups/${groupId}?done=approve`, "staff")).text).toContain("承認しました");

@@ -51,6 +51,8 @@ const all = (outcome: Outcome): Cells => Object.fromEntries(WHO.map((w) => [w, o
 const letThrough = (cells: Cells, outcome: Outcome = "invalid"): Cells =>
   Object.fromEntries(WHO.map((w) => [w, cells[w] === 200 ? outcome : cells[w]])) as Cells;
 
+/** Staff who are logged in and open the log-in pages are sent to their dashboard. */
+const STAFF_LANDING = { staffNo2fa: { to: "/admin" }, staff: { to: "/admin" }, admin: { to: "/admin" } } satisfies Partial<Cells>;
 /** Anyone at all. */
 const PUBLIC = all(200);
 /** Logged in (pages of one's own account). */
@@ -139,8 +141,8 @@ function rows(f: Fixture): Row[] {
 
     // Getting in.
     { path: "/signup", route: "signup.tsx", cells: { ...all({ to: "/account" }), anonymous: 200, pending2fa: 200 } },
-    { path: "/login", route: "login.tsx", cells: { ...all({ to: "/" }), anonymous: 200, pending2fa: 200 } },
-    { path: "/login/two-factor", route: "login_.two-factor.tsx", cells: { ...all({ to: "/" }), anonymous: { to: "/login" }, pending2fa: 200 } },
+    { path: "/login", route: "login.tsx", cells: { ...all({ to: "/" }), ...STAFF_LANDING, anonymous: 200, pending2fa: 200 } },
+    { path: "/login/two-factor", route: "login_.two-factor.tsx", cells: { ...all({ to: "/" }), ...STAFF_LANDING, anonymous: { to: "/login" }, pending2fa: 200 } },
     { path: "/logout", route: "logout.tsx", cells: all({ to: "/" }) },
     { path: "/password/forgot", route: "password.forgot.tsx", cells: PUBLIC },
     { path: `/password/reset/${f.resetToken}`, route: "password.reset.$token.tsx", cells: PUBLIC },
@@ -221,8 +223,8 @@ function actionRows(f: Fixture): Row[] {
     post("/contact", "contact.tsx", all(400)),
     // The page's loader runs after the action and sends people already logged in on.
     post("/signup", "signup.tsx", { ...all({ to: "/account" }), anonymous: 400, pending2fa: 400 }),
-    post("/login", "login.tsx", { ...all({ to: "/" }), anonymous: 400, pending2fa: 400 }),
-    post("/login/two-factor", "login_.two-factor.tsx", { ...all({ to: "/" }), anonymous: { to: "/login" }, pending2fa: 400 }),
+    post("/login", "login.tsx", { ...all({ to: "/" }), ...STAFF_LANDING, anonymous: 400, pending2fa: 400 }),
+    post("/login/two-factor", "login_.two-factor.tsx", { ...all({ to: "/" }), ...STAFF_LANDING, anonymous: { to: "/login" }, pending2fa: 400 }),
     post("/logout", "logout.tsx", all({ to: "/login?notice=loggedOut" }), {}, { freshSession: true }),
     post("/password/forgot", "password.forgot.tsx", all(400)),
     post(`/password/reset/${f.resetToken}`, "password.reset.$token.tsx", all(400)),

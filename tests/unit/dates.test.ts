@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  daysBetween,
   fiscalYearAt,
   fiscalYearLabel,
   fiscalYearOf,
@@ -212,4 +213,13 @@ describe("formatIsoDate", () => {
       expect(en.endsWith(` ${y}`)).toBe(true);
     },
   );
+});
+
+describe("daysBetween", () => {
+  it("counts calendar days, across months, years and a leap day", () => {
+    expect(daysBetween("2026-08-31", "2026-08-31")).toBe(0);
+    expect(daysBetween("2026-08-31", "2026-09-01")).toBe(1);
+    expect(daysBetween("2026-12-31", "2027-01-01")).toBe(1);
+    expect(daysBetween("2028-02-28", "2028-03-01")).toBe(2);
+  });
 });
