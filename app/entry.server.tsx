@@ -1,8 +1,9 @@
 import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToPipeableStream, renderToString } from "react-dom/server";
 import { NonceProvider } from "./components/nonce.tsx";
+import { sendsScripts } from "./components/scripts.ts";
 import { log, redactPath } from "./platform/logger.server.ts";
 
 const ABORT_DELAY = 5_000;
@@ -36,12 +37,61 @@ export const streamTimeout = ABORT_DELAY;
 export { registerDefaultJobs } from "./platform/jobs/index.server.ts";
 
 /**
- * Every page is rendered whole (onAllReady), then sent as one body with its Content-Length.
- * No route defers data, so streaming the shell first gained nothing, and a body written in
- * React's 2 KB chunks cost the server an event-loop turn per chunk: under load every page
- * waited behind other pages' chunks, the longest pages most (README, Performance).
+ * Every page is rendered whole, then sent as one body with its Content-Length. No route defers
+ * data, so streaming the shell first gained nothing, and a body written in React's 2 KB chunks
+ * cost the server an event-loop turn per chunk: under load every page waited behind other
+ * pages' chunks, the longest pages most (README, Performance).
+ *
+ * A page without the app's scripts (`hydrate: false`, decision 0012) is rendered by
+ * renderToString in one synchronous pass: nothing on it suspends (no route defers data, and the
+ * only Suspense Remix renders, the hydration data's StreamTransfer, renders nothing without
+ * `<Scripts>`), and the stream's chunking, buffering and callbacks were about a seventh of such
+ * a page's CPU (decision 0029). A page with scripts needs the stream: Remix's hydration data
+ * arrives through that Suspense boundary.
  */
 export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const { matches } = remixContext.staticHandlerContext;
+  if (!sendsScripts(matches.map((match) => remixContext.routeModules[match.route.id]?.handle))) {
+    return renderWhole(request, responseStatusCode, responseHeaders, remixContext, loadContext);
+  }
+  return renderStreamed(request, responseStatusCode, responseHeaders, remixContext, loadContext);
+}
+
+function page(remixContext: EntryContext, url: string, nonce: string) {
+  return (
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={nonce} />
+    </NonceProvider>
+  );
+}
+
+/** renderToPipeableStream writes the doctype before a root <html>; renderToString does not. */
+const DOCTYPE = "<!DOCTYPE html>";
+
+/**
+ * The page in one pass. An error while rendering throws, as onShellError rejects in the
+ * streamed render: Remix then renders the route's error boundary (or answers its last-resort 500).
+ */
+function renderWhole(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const html = Buffer.from(DOCTYPE + renderToString(page(remixContext, request.url, loadContext.cspNonce)));
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  responseHeaders.set("Content-Length", String(html.byteLength));
+  return new Response(html, { headers: responseHeaders, status: responseStatusCode });
+}
+
+function renderStreamed(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -52,37 +102,32 @@ export default function handleRequest(
   return new Promise<Response>((resolve, reject) => {
     let abortRender = () => {};
     const timeout = setTimeout(() => abortRender(), ABORT_DELAY + 1000);
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        onAllReady() {
-          clearTimeout(timeout);
-          const body = withoutZeroPadding();
-          const chunks: Uint8Array[] = [];
-          body.on("data", (chunk: Uint8Array) => chunks.push(chunk));
-          body.on("error", reject);
-          body.on("end", () => {
-            const html = Buffer.concat(chunks);
-            responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-            responseHeaders.set("Content-Length", String(html.byteLength));
-            resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
-          });
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timeout);
-          reject(error);
-        },
-        onError(error: unknown) {
-          // Nothing is sent before the whole page is ready, so the status can still change.
-          responseStatusCode = 500;
-          log("error", "render.failed", { requestId: loadContext.requestId, message: String(error) });
-        },
+    const { pipe, abort } = renderToPipeableStream(page(remixContext, request.url, nonce), {
+      nonce,
+      onAllReady() {
+        clearTimeout(timeout);
+        const body = withoutZeroPadding();
+        const chunks: Uint8Array[] = [];
+        body.on("data", (chunk: Uint8Array) => chunks.push(chunk));
+        body.on("error", reject);
+        body.on("end", () => {
+          const html = Buffer.concat(chunks);
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          responseHeaders.set("Content-Length", String(html.byteLength));
+          resolve(new Response(html, { headers: responseHeaders, status: responseStatusCode }));
+        });
+        pipe(body);
       },
-    );
+      onShellError(error: unknown) {
+        clearTimeout(timeout);
+        reject(error);
+      },
+      onError(error: unknown) {
+        // Nothing is sent before the whole page is ready, so the status can still change.
+        responseStatusCode = 500;
+        log("error", "render.failed", { requestId: loadContext.requestId, message: String(error) });
+      },
+    });
     abortRender = abort;
   });
 }

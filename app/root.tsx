@@ -14,6 +14,7 @@ import {
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page.tsx";
 import { useNonce } from "./components/nonce.tsx";
+import { sendsScripts } from "./components/scripts.ts";
 import { NAV_ITEMS } from "./components/site-nav.ts";
 import { DEFAULT_LANG, translator, type Lang } from "./i18n/index.ts";
 import { getLang } from "./i18n/lang.server.ts";
@@ -44,12 +45,9 @@ export const headers: HeadersFunction = ({ errorHeaders }) => {
   return headers;
 };
 
-/**
- * A page whose route says `handle = { hydrate: false }` is sent as HTML only, without the
- * app's scripts and data: every control on it must be a link or a plain form (decision 0012).
- */
+/** No scripts on a page whose route says `handle = { hydrate: false }` (decision 0012). */
 function useSendsScripts(): boolean {
-  return !useMatches().some((match) => (match.handle as { hydrate?: boolean } | undefined)?.hydrate === false);
+  return sendsScripts(useMatches().map((match) => match.handle));
 }
 
 function useRootData() {

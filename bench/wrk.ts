@@ -49,7 +49,7 @@ const CLOCK_TICKS = (() => {
 })();
 
 /** User + system CPU seconds of a process and its threads so far, or undefined off Linux. */
-function cpuSeconds(pid: number | undefined): number | undefined {
+export function cpuSeconds(pid: number | undefined): number | undefined {
   if (pid === undefined) return undefined;
   try {
     // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.

@@ -105,12 +105,51 @@ type Lookup = (key: string, params?: Params) => string | undefined;
 /** The untyped lookup behind each translator, for messages that arrive as data (translateMessage). */
 const lookups = new WeakMap<object, Lookup>();
 
+/** A number per catalogue, for the key of a list of them. */
+const catalogueIds = new WeakMap<Messages, number>();
+let nextCatalogueId = 0;
+/**
+ * The translators made so far, by language and list of catalogues: a page asks for the same
+ * few lists on every render (decision 0029). Catalogues are module constants, so the lists are
+ * few; the bound only guards against catalogues made at run time.
+ */
+type UntypedTranslate = (key: string, params?: Params) => string;
+const translators = new Map<string, UntypedTranslate>();
+const MAX_TRANSLATORS = 500;
+
 /** A translator over the given catalogues; a key of none of them shows as itself. */
 export function translatorOf<const M extends readonly Messages[]>(lang: Lang, messages: M): Translate<Combined<M[number]>> {
-  const texts = messages.flatMap((m) => m.pairs.map((pair) => pair[lang]));
+  let key: string = lang;
+  for (const m of messages) {
+    let id = catalogueIds.get(m);
+    if (id === undefined) catalogueIds.set(m, (id = nextCatalogueId++));
+    key += `,${id}`;
+  }
+  let t = translators.get(key);
+  if (!t) {
+    if (translators.size >= MAX_TRANSLATORS) translators.clear();
+    t = makeTranslator(lang, messages);
+    translators.set(key, t);
+  }
+  return t;
+}
+
+function makeTranslator(lang: Lang, messages: readonly Messages[]): UntypedTranslate {
+  // The first catalogue that has a key wins, as the list says; a message without parameters
+  // always reads the same, so it is formatted once.
+  const texts = new Map<string, string>();
+  for (const m of messages) for (const pair of m.pairs) for (const [key, text] of Object.entries(pair[lang])) if (!texts.has(key)) texts.set(key, text);
+  const plain = new Map<string, string>();
   const lookup: Lookup = (key, params) => {
-    const found = texts.find((c) => Object.prototype.hasOwnProperty.call(c, key));
-    return found ? format(lang, found[key], params) : undefined;
+    if (!params) {
+      const done = plain.get(key);
+      if (done !== undefined) return done;
+    }
+    const text = texts.get(key);
+    if (text === undefined) return undefined;
+    const formatted = format(lang, text, params);
+    if (!params) plain.set(key, formatted);
+    return formatted;
   };
   const t = (key: string, params?: Params) => lookup(key, params) ?? key;
   lookups.set(t, lookup);

@@ -5,7 +5,7 @@ import { SelectField, TextField } from "../components/form.tsx";
 import { useT } from "../i18n/index.ts";
 import { groupDirectoryMessages } from "../groups/messages/groupDirectory.ts";
 import { activityFieldLabel } from "../groups/messages/groups.ts";
-import { listDistrictOptions, searchDirectory, type DirectoryPage } from "../groups/directory.server.ts";
+import { listDistrictOptions, searchDirectory, type DirectoryPage, type DistrictOption } from "../groups/directory.server.ts";
 import { ACTIVITY_FIELDS } from "../groups/rules.ts";
 import {
   directoryHref,
@@ -35,6 +35,12 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 
 type DirectoryView = { result: DirectoryPage; districts: { id: number; name: string }[] };
 
+/**
+ * The JSON of each kept answer (searchDirectory hands the same object to every request that asks
+ * the same while nothing changed), made once per answer and district list.
+ */
+const viewJson = new WeakMap<DirectoryPage, { districts: DistrictOption[]; json: string }>();
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseDirectoryQuery(new URL(request.url).searchParams);
   const [districts, result] = await Promise.all([listDistrictOptions(), searchDirectory(query)]);
@@ -42,8 +48,30 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // data value by value (turbo-stream), some 700 values for this page, a tenth of its server
   // time, even though this page sends no data to a browser (hydrate: false). Only what the
   // filter shows goes in.
-  const view: DirectoryView = { result, districts: districts.map((d) => ({ id: d.id, name: d.name })) };
-  return { query, page: result.page, view: JSON.stringify(view) };
+  let kept = viewJson.get(result);
+  if (kept?.districts !== districts) {
+    const view: DirectoryView = { result, districts: districts.map((d) => ({ id: d.id, name: d.name })) };
+    kept = { districts, json: JSON.stringify(view) };
+    viewJson.set(result, kept);
+  }
+  return { query, page: result.page, view: kept.json };
+}
+
+/**
+ * The parsed views of the most recent JSON strings: on the server the same string arrives from
+ * the loader for a kept answer, and parsing it was about a twentieth of the page's CPU. The
+ * view is only read while rendering.
+ */
+const PARSED_VIEWS = 50;
+const parsedViews = new Map<string, DirectoryView>();
+function parseView(json: string): DirectoryView {
+  let view = parsedViews.get(json);
+  if (!view) {
+    view = JSON.parse(json) as DirectoryView;
+    if (parsedViews.size >= PARSED_VIEWS) parsedViews.delete(parsedViews.keys().next().value as string);
+    parsedViews.set(json, view);
+  }
+  return view;
 }
 
 function Marked({ parts }: { parts: Highlighted }) {
@@ -101,7 +129,7 @@ export default function GroupDirectory() {
   const t = useT(...handle.messages);
   const location = useLocation();
   const { query, view } = useLoaderData<typeof loader>();
-  const { result, districts } = useMemo(() => JSON.parse(view) as DirectoryView, [view]);
+  const { result, districts } = useMemo(() => parseView(view), [view]);
   const separator = t("groupDirectory.listSeparator");
   return (
     <>

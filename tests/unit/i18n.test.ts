@@ -113,6 +113,22 @@ describe("translator", () => {
     expect(translator("en")("errors.tooLong")).toContain("{max}");
   });
 
+  it("makes one translator per language and list of catalogues, the list's first catalogue winning a key", () => {
+    // Pages ask for a translator on every render (decision 0029): the same list gives the same one.
+    expect(translator("ja", groupsMessages)).toBe(translator("ja", groupsMessages));
+    expect(translator("en", groupsMessages)).not.toBe(translator("ja", groupsMessages));
+    expect(translator("ja", groupsMessages, groupFormMessages)).not.toBe(translator("ja", groupsMessages));
+    const first = defineMessages({ "cacheTest.word": "一" }, { "cacheTest.word": "one" });
+    const second = defineMessages({ "cacheTest.word": "二" }, { "cacheTest.word": "two" });
+    expect(translator("ja", first, second)("cacheTest.word")).toBe("一");
+    expect(translator("ja", second, first)("cacheTest.word")).toBe("二");
+    expect(translator("en", second, first)("cacheTest.word")).toBe("two");
+    // A message asked for without its parameters first still takes them afterwards.
+    // @ts-expect-error -- the message asks for max
+    expect(translator("ja")("errors.tooLong")).toContain("{max}");
+    expect(translator("ja")("errors.tooLong", { max: 7 })).toBe("7文字以内で入力してください");
+  });
+
   it("does not treat parameter values as patterns", () => {
     expect(translator("ja")("errors.tooLong", { max: "$& {min} $1" })).toBe("$& {min} $1文字以内で入力してください");
   });
