@@ -3,7 +3,7 @@ export const groupFormEn = {
 
   "groupForm.new.lead":
     "NPO corporations, volunteer groups and other community groups can apply to be registered with the city. You can save a draft and apply later. After you apply, the {division} checks the details.",
-  "groupForm.new.requiredNote": "Fields marked \"(required)\" must be filled in, also to save a draft.",
+  "groupForm.new.requiredNote": "Fields marked \"(required)\" are needed to apply for review. A draft can be saved with the group name alone and completed later.",
   "groupForm.edit.title": "Edit the group's details: {name}",
   "groupForm.edit.leadDraft": "You are editing the details before applying.",
   "groupForm.edit.leadChange":

@@ -5,7 +5,7 @@ export const groupForm = {
   // /groups/new and the edit page
   "groupForm.new.lead":
     "NPO法人・ボランティア団体などの市民活動団体を、市の登録団体として申請できます。下書きとして保存し、あとで申請することもできます。申請後、{division}が内容を確認します。",
-  "groupForm.new.requiredNote": "「（必須）」の欄は必ず入力してください。下書きの保存にも必要です。",
+  "groupForm.new.requiredNote": "「（必須）」の欄は、審査を申請するときに必要です。下書きは団体名だけでも保存でき、続きはあとから入力できます。",
   "groupForm.edit.title": "団体の情報を編集：{name}",
   "groupForm.edit.leadDraft": "申請前の内容を編集しています。",
   "groupForm.edit.leadChange":

@@ -265,6 +265,9 @@ export function GroupProfileView({ profile }: { profile: ProfileForView }) {
         return profile.activityFields.map((f) => activityFieldLabel(t, f)).join(separator);
       case "longText":
         return <MultilineText text={String(value)} />;
+      case "count":
+        // A draft's unanswered count is stored as 0 (below any accepted count): not given.
+        return value ? String(value) : "";
       default:
         return String(value ?? "");
     }
