@@ -213,8 +213,23 @@ describeBothDatabases("group editor", (getCtx) => {
       expect(fieldError(submitted.text, field), field).toBe(message);
     }
     expect(submitted.text).toContain('value="名前だけの会"');
+    // Without JavaScript the summary's heading takes focus; the contents say which parts need a look.
+    expect(mainOf(submitted.text)).toMatch(/<div class="error-summary"[^>]*><h2 tabindex="-1" autofocus="">/);
+    expect(mainOf(submitted.text)).toMatch(/<a href="#section-area">活動する地域<\/a><span class="form-toc__errors">要確認 1件<\/span>/);
+    expect(mainOf(submitted.text)).toMatch(/<a href="#section-contact">公開する連絡先<\/a><\/li>/);
+    // Districts by area, closed (none chosen) except the first when the list is in error; NPO-only fields marked.
+    expect(mainOf(edit.text)).not.toContain("autofocus");
+    expect(mainOf(edit.text).match(/<details class="choice-details">/g)).toHaveLength(2);
+    expect(mainOf(edit.text)).toContain('<div class="npo-only">');
     expect(await client.groupVersion.findMany({ where: { groupId: id }, select: { status: true, submittedAt: true } })).toEqual([{ status: "draft", submittedAt: null }]);
     expect(await client.groupRegistration.count({ where: { groupId: id } })).toBe(0);
+
+    // An area holding a chosen district is open, with its count.
+    const chosen = await post(visitor, "/groups/new", [["name", "原市の会"], ["districtIds", String(districtIds[2])], ["intent", "draft"]]);
+    const chosenId = Number(/^\/my\/groups\/(\d+)/.exec(chosen.location ?? "")?.[1]);
+    const areas = mainOf((await get(visitor, `/my/groups/${chosenId}/edit`)).text);
+    expect(areas).toMatch(/<details class="choice-details"><summary id="districtIds-area-0">安中地区<span class="choice-details__count">0件選択<\/span>/);
+    expect(areas).toMatch(/<details class="choice-details" open=""><summary id="districtIds-area-1">原市地区<span class="choice-details__count">1件選択<\/span>/);
 
     // A nameless draft is refused at the name; a draft's answers still meet their limits.
     const nameless = await post(visitor, "/groups/new", [["purpose", "名前を忘れた"], ["intent", "draft"]]);

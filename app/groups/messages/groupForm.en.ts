@@ -14,6 +14,8 @@ export const groupFormEn = {
   "groupForm.edit.editorNote": "Editors can save drafts. Applying to the city is done by a representative.",
   "groupForm.edit.back": "Back to the group's status",
 
+  "groupForm.toc.title": "Parts of this form",
+  "groupForm.toc.errors": "{count} to check",
   "groupForm.section.basic": "About the group",
   "groupForm.section.representative": "Representative",
   "groupForm.section.contact": "Public contact details",

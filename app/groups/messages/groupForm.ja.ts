@@ -16,6 +16,8 @@ export const groupForm = {
   "groupForm.edit.editorNote": "編集者は下書きの保存までできます。市への申請は代表者が行います。",
   "groupForm.edit.back": "団体の状況へ戻る",
 
+  "groupForm.toc.title": "入力する項目",
+  "groupForm.toc.errors": "要確認 {count}件",
   "groupForm.section.basic": "団体の基本情報",
   "groupForm.section.representative": "代表者",
   "groupForm.section.contact": "公開する連絡先",
