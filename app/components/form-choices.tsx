@@ -5,7 +5,7 @@
  * ("on" for a box, the option values for a group), so a form shown again keeps what was chosen.
  * The first input of a group carries the group's name as id: the error summary links there.
  */
-import { forwardRef, type InputHTMLAttributes, type ReactNode } from "react";
+import { forwardRef, Fragment, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useT } from "../i18n/index.ts";
 
 type Shell = { name: string; hint?: string; error?: string; required?: boolean };
@@ -127,7 +127,10 @@ function ChoiceList({
 
 /**
  * Checkboxes answering one question. With `sections`, the options are grouped under their own
- * (nested) legends, e.g. districts by area.
+ * (nested) legends, e.g. districts by area. `collapsible` puts each section in a <details>
+ * (its <summary> is a button to the keyboard and screen readers) that shows how many of its
+ * boxes are ticked; a section opens by itself when it holds a ticked box, and the first one
+ * when the question is in error (the error summary links to its first box).
  */
 export function CheckboxGroup({
   name,
@@ -139,25 +142,47 @@ export function CheckboxGroup({
   disabled,
   options,
   sections,
-}: GroupProps & { options?: Choice[]; sections?: ChoiceSection[] }) {
+  collapsible,
+}: GroupProps & { options?: Choice[]; sections?: ChoiceSection[]; collapsible?: boolean }) {
+  const t = useT();
   const groups = sections ?? [{ title: "", options: options ?? [] }];
+  // What is ticked now (the boxes stay uncontrolled; this only feeds the counts).
+  const [ticked, setTicked] = useState<readonly string[]>(selected);
+  const recount = (event: FormEvent<HTMLFieldSetElement>) => {
+    const boxes = event.currentTarget.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`);
+    setTicked(Array.from(boxes, (box) => box.value));
+  };
+  const list = (group: ChoiceSection, index: number) => (
+    <ChoiceList type="checkbox" name={name} options={group.options} selected={selected} firstId={index === 0 ? name : undefined} invalid={Boolean(error)} disabled={disabled} />
+  );
   return (
-    <fieldset className="field choice-group" aria-describedby={describedBy(name, hint, error)}>
+    <fieldset className="field choice-group" aria-describedby={describedBy(name, hint, error)} onChange={collapsible ? recount : undefined}>
       <legend>
         {legend}
         <RequiredMark required={required} />
       </legend>
       <HintAndError id={name} hint={hint} error={error} />
-      {groups.map((group, index) =>
-        group.title ? (
+      {groups.map((group, index) => {
+        if (!group.title) return <Fragment key={index}>{list(group, index)}</Fragment>;
+        const section = (
           <fieldset key={group.title} className="choice-section">
-            <legend>{group.title}</legend>
-            <ChoiceList type="checkbox" name={name} options={group.options} selected={selected} firstId={index === 0 ? name : undefined} invalid={Boolean(error)} disabled={disabled} />
+            <legend className={collapsible ? "visually-hidden" : undefined}>{group.title}</legend>
+            {list(group, index)}
           </fieldset>
-        ) : (
-          <ChoiceList key={index} type="checkbox" name={name} options={group.options} selected={selected} firstId={index === 0 ? name : undefined} invalid={Boolean(error)} disabled={disabled} />
-        ),
-      )}
+        );
+        if (!collapsible) return section;
+        const count = group.options.filter((o) => ticked.includes(o.value)).length;
+        const open = group.options.some((o) => selected.includes(o.value)) || (Boolean(error) && index === 0);
+        return (
+          <details key={group.title} className="choice-details" open={open || undefined}>
+            <summary id={`${name}-area-${index}`}>
+              {group.title}
+              <span className="choice-details__count">{t("form.chosenCount", { count })}</span>
+            </summary>
+            {section}
+          </details>
+        );
+      })}
     </fieldset>
   );
 }

@@ -106,14 +106,20 @@ export const SelectField = forwardRef<
   );
 });
 
-/** Lists the errors at the top, each linking to its field, as JIS X 8341-3 / WCAG 3.3.1 suggests. */
-export function ErrorSummary({ errors, labels }: { errors: Record<string, string | undefined>; labels: Record<string, string> }) {
+/**
+ * Lists the errors at the top, each linking to its field, as JIS X 8341-3 / WCAG 3.3.1 suggests.
+ * `autoFocus` (a page answering a refused post): the heading takes focus as the page loads, so
+ * without JavaScript too the browser scrolls to it and a screen reader starts there.
+ */
+export function ErrorSummary({ errors, labels, autoFocus }: { errors: Record<string, string | undefined>; labels: Record<string, string>; autoFocus?: boolean }) {
   const t = useT();
   const entries = Object.entries(errors).filter(([, m]) => m);
   if (entries.length === 0) return null;
   return (
     <div className="error-summary" role="alert" tabIndex={-1}>
-      <h2>{t("form.errorSummary", { count: entries.length })}</h2>
+      <h2 tabIndex={-1} autoFocus={autoFocus}>
+        {t("form.errorSummary", { count: entries.length })}
+      </h2>
       <ul>
         {entries.map(([field, message]) => (
           <li key={field}>

@@ -19,7 +19,7 @@ import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
 import crypto from "node:crypto";
 import { intentOf, type GroupFormIntent } from "./editor-forms.ts";
-import { GROUP_FORM_LIMITS, groupFormSchema, type GroupProfileInput } from "./forms.ts";
+import { GROUP_FORM_LIMITS, groupFormSchema, type GroupDraftInput } from "./forms.ts";
 import { parseForm, type FieldErrors } from "../platform/forms/validation.ts";
 import { normalizeEmail } from "../platform/forms/rules.ts";
 import { keptValues, type FormValues } from "../platform/forms/values.ts";
@@ -258,7 +258,8 @@ export async function getGroupForEdit(actor: Actor, groupId: number) {
 export type LogoChange = { kind: "keep" } | { kind: "remove" } | { kind: "replace"; file: string };
 
 export type GroupSubmission = {
-  profile: GroupProfileInput;
+  /** A whole profile when submitted (groupFormSchema checked it so); a draft's answers otherwise. */
+  profile: GroupDraftInput;
   /** Submit for review (representatives only; consent given) rather than save a draft. */
   submit: boolean;
   logo: LogoChange;

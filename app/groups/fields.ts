@@ -40,8 +40,10 @@ export type GroupFieldSpec = {
   hint?: AnyMessageKey;
   /** Longest value in characters (text kinds). */
   max?: number;
-  /** The form refuses it empty (drafts included: a draft is a valid profile too). */
+  /** A profile submitted for review (or imported, or corrected by staff) must have it. */
   required: boolean;
+  /** A draft must have it too (the name: drafts are listed by it); every other answer may wait. */
+  requiredInDraft?: boolean;
   section: GroupFormSection;
   /** On the public page and in open data: always, never, or when the group chose so (representativePublic). */
   shown: "public" | "private" | "byChoice";
@@ -58,7 +60,7 @@ export type GroupFieldSpec = {
 };
 
 export const GROUP_FIELDS = {
-  name: { kind: "text", label: "groups.label.name", hint: "groupForm.hint.name", max: 100, required: true, section: "basic", shown: "public", audited: true, csv: "団体名" },
+  name: { kind: "text", label: "groups.label.name", hint: "groupForm.hint.name", max: 100, required: true, requiredInDraft: true, section: "basic", shown: "public", audited: true, csv: "団体名" },
   nameKana: { kind: "kana", label: "groups.label.nameKana", hint: "groupForm.hint.nameKana", max: 100, required: true, section: "basic", shown: "public", audited: true, csv: "団体名_カナ" },
   kind: { kind: "kind", label: "groups.label.kind", required: true, section: "basic", shown: "public", audited: true, csv: "団体種別" },
   corporateNumber: { kind: "corporateNumber", label: "groups.label.corporateNumber", hint: "groupForm.hint.corporateNumber", max: 20, required: false, section: "basic", shown: "public", audited: true, csv: "法人番号", npoOnly: true },

@@ -3,7 +3,7 @@
  * the directory and the import: what "valid" means, and publishing an approved version.
  */
 import { GROUP_FIELD_NAMES, GROUP_FIELDS, LIST_FIELDS, type GroupField } from "./fields.ts";
-import type { GroupProfileInput } from "./forms.ts";
+import type { GroupDraftInput } from "./forms.ts";
 import type { FormValues } from "../platform/forms/values.ts";
 import type { FieldErrors } from "../platform/forms/validation.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
@@ -27,11 +27,11 @@ export type RegistrationTimes = {
  * field that names a district there is none of. The versions keep district ids as JSON, with
  * no foreign key, so this is the only check; districts are never deleted.
  */
-export async function unknownReferences(profile: Pick<GroupProfileInput, "mainDistrictId" | "districtIds">, client: Tx = db): Promise<FieldErrors> {
-  const ids = [...new Set([profile.mainDistrictId, ...profile.districtIds])];
+export async function unknownReferences(profile: { mainDistrictId: number | null; districtIds: number[] }, client: Tx = db): Promise<FieldErrors> {
+  const ids = [...new Set([...(profile.mainDistrictId === null ? [] : [profile.mainDistrictId]), ...profile.districtIds])];
   const known = new Set((await client.district.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((d) => d.id));
   const errors: FieldErrors = {};
-  if (!known.has(profile.mainDistrictId)) errors.mainDistrictId = "groups.errors.unknownDistrict";
+  if (profile.mainDistrictId !== null && !known.has(profile.mainDistrictId)) errors.mainDistrictId = "groups.errors.unknownDistrict";
   if (profile.districtIds.some((id) => !known.has(id))) errors.districtIds = "groups.errors.unknownDistrict";
   return errors;
 }
@@ -131,17 +131,26 @@ export function fiscalYearValidity(fy: number) {
 export type VersionRow = Awaited<ReturnType<typeof db.groupVersion.findUniqueOrThrow>>;
 
 type ListField = (typeof LIST_FIELDS)[number];
-/** A GroupVersion's profile columns: lists as JSON text, everything else as validated. */
-export type VersionColumns = Omit<GroupProfileInput, ListField> & Record<ListField, string>;
+/** A GroupVersion's profile columns: lists as JSON text, everything else as validated (a draft's unanswered count as 0). */
+export type VersionColumns = Omit<GroupDraftInput, ListField | "memberCount"> & Record<ListField, string> & { memberCount: number };
 /** A GroupVersion's profile as values: its JSON lists read back. */
 export type VersionProfile = Omit<Pick<VersionRow, GroupField>, ListField> & Record<ListField, number[]>;
 
 const isList = (name: GroupField): name is ListField => (LIST_FIELDS as readonly GroupField[]).includes(name);
 
-/** The profile columns of a GroupVersion from validated input (the field table's fields). */
-export function versionColumns(input: GroupProfileInput): VersionColumns {
+/**
+ * A draft may leave the number of members unanswered; its column holds 0 then, below the
+ * minimum any submitted profile has (GROUP_LIMITS.minMembers), and the form shows it empty.
+ */
+const UNANSWERED_COUNT = 0;
+
+/** The profile columns of a GroupVersion from validated input (the field table's fields; a draft's too). */
+export function versionColumns(input: GroupDraftInput): VersionColumns {
   const columns: Record<string, unknown> = {};
-  for (const name of GROUP_FIELD_NAMES) columns[name] = isList(name) ? JSON.stringify(input[name]) : input[name];
+  for (const name of GROUP_FIELD_NAMES) {
+    const value = input[name];
+    columns[name] = isList(name) ? JSON.stringify(value) : value === null && GROUP_FIELDS[name].kind === "count" ? UNANSWERED_COUNT : value;
+  }
   return columns as VersionColumns;
 }
 
@@ -159,6 +168,7 @@ export function versionFormValues(v: VersionRow): FormValues {
     const value = v[name];
     if (isList(name)) values[name] = parseIdList(v[name]).map(String);
     else if (GROUP_FIELDS[name].kind === "checkbox") values[name] = value ? "on" : "";
+    else if (GROUP_FIELDS[name].kind === "count" && value === UNANSWERED_COUNT) values[name] = "";
     else values[name] = value === null ? "" : String(value);
   }
   return values;

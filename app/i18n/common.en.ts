@@ -28,6 +28,7 @@ export const commonEn = {
   "form.honeypot": "Please leave this field blank",
 
   "form.errorSummary": "Please check your entries ({count} to correct)",
+  "form.chosenCount": "{count} chosen",
   "form.required": "(required)",
   "errors.required": "Please fill in this field",
   "errors.tooLong": "Please enter no more than {max} characters",

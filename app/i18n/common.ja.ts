@@ -28,6 +28,7 @@ export const common = {
   "form.honeypot": "この欄は空欄のままにしてください",
 
   "form.errorSummary": "入力内容を確認してください（{count} 件）",
+  "form.chosenCount": "{count}件選択",
   "form.required": "（必須）",
   "errors.required": "入力してください",
   "errors.tooLong": "{max}文字以内で入力してください",

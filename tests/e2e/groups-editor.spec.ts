@@ -29,20 +29,6 @@ async function tabToButton(page: Page, text: string, max = 400) {
   throw new Error(`could not reach the button "${text}" by Tab`);
 }
 
-/** Fills the required fields with the mouse-free Playwright helpers (for the pages' set-up). */
-async function fillRequired(page: Page, name: string) {
-  await page.locator("#name").fill(name);
-  await page.locator("#nameKana").fill("てすとのかい");
-  await page.locator("#kind-volunteer").check();
-  await page.locator("#representativeName").fill("安中 花子");
-  await page.locator("#mainDistrictId").selectOption({ index: 1 });
-  await page.locator("#activityFields").check();
-  await page.locator("#purpose").fill("地域の子どもを見守る");
-  await page.locator("#activities").fill("毎週の見守り活動");
-  await page.locator("#foundedOn").fill("2015-04-01");
-  await page.locator("#memberCount").fill("12");
-}
-
 // A new resident for every test: the registration limit per person is not shared between tests.
 test.beforeEach(async ({ page, signIn }) => {
   await signIn(page, "resident");
@@ -66,8 +52,14 @@ test("a group is registered with the keyboard alone", async ({ page }) => {
   await tabTo(page, "mainDistrictId");
   await page.keyboard.press("ArrowDown");
   await expect(page.locator("#mainDistrictId")).not.toHaveValue("");
+  // Districts are grouped by area behind a <summary> each, closed at first: Enter opens one.
+  await expect(page.locator("#districtIds")).toBeHidden();
+  await tabTo(page, "districtIds-area-0");
+  await expect(page.locator("#districtIds-area-0")).toContainText("0件選択");
+  await page.keyboard.press("Enter");
   await tabTo(page, "districtIds");
   await page.keyboard.press("Space");
+  await expect(page.locator("#districtIds-area-0")).toContainText("1件選択");
   await tabTo(page, "activityFields");
   await page.keyboard.press("Space");
   await tabTo(page, "activityFields-13");
@@ -102,7 +94,9 @@ test("an incomplete form shows the errors in a summary that takes focus, and kee
   await page.locator("#website").fill("javascript:alert(1)");
   await page.locator("button[value=submit]").click();
   const summary = page.locator(".error-summary");
-  await expect(summary).toBeFocused();
+  // The summary's heading takes focus and is in view (not scrolled away under anything).
+  await expect(summary.locator("h2")).toBeFocused();
+  await expect(summary.locator("h2")).toBeInViewport();
   await expect(summary).toContainText("会員数は5人以上99999人以下で入力してください");
   await expect(summary).toContainText("http:// 又は https:// で始まるアドレスを入力してください");
   await expect(summary).toContainText("個人情報の利用目的への同意が必要です");
@@ -118,10 +112,15 @@ test("the form works without JavaScript: errors from the server, then a saved dr
   await signIn(page, "resident");
   await page.goto("/groups/new");
   await page.locator("#name").fill("スクリプトなしの会");
-  await page.locator("button[value=draft]").click();
-  await expect(page.locator(".error-summary")).toContainText("入力してください");
+  await page.locator("button[value=submit]").click();
+  // Without JavaScript the server's page focuses the summary's heading (autofocus) and shows it.
+  const summary = page.locator(".error-summary");
+  await expect(summary).toContainText("入力してください");
+  await expect(summary.locator("h2")).toBeFocused();
+  await expect(summary.locator("h2")).toBeInViewport();
+  await expect(page.locator(".form-toc")).toContainText("要確認");
   await expect(page.locator("#name")).toHaveValue("スクリプトなしの会");
-  await fillRequired(page, "スクリプトなしの会");
+  // A draft saves what is typed: the name alone is enough.
   await page.locator("button[value=draft]").click();
   await expect(page).toHaveURL(/\/my\/groups\/\d+\?notice=created$/);
   await context.close();

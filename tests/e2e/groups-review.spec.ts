@@ -59,7 +59,7 @@ test("the correction is the group form: the browser refuses bad and hostile inpu
   await page.locator("#purpose").fill("あ".repeat(2001));
   await page.getByRole("button", { name: "訂正して公開する" }).click();
   const summary = page.locator(".error-summary");
-  await expect(summary).toBeFocused();
+  await expect(summary.locator("h2")).toBeFocused();
   await expect(page.locator("#memberCount-error")).toHaveText("会員数は5人以上99999人以下で入力してください");
   await expect(page.locator("#website-error")).toHaveText("http:// 又は https:// で始まるアドレスを入力してください");
   await expect(page.locator("#purpose-error")).toContainText("2000");

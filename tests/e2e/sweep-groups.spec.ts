@@ -66,7 +66,7 @@ accessibilitySweep<Awaited<ReturnType<typeof draftGroup>>>("groups: the represen
       as: "resident",
       check: async ({ page }) => {
         await page.locator("button[value=submit]").click();
-        await expect(page.locator(".error-summary")).toBeFocused();
+        await expect(page.locator(".error-summary h2")).toBeFocused();
       },
     },
     { label: "/my/groups", open: "/my/groups", as: (d) => d.representative, heading: { ja: "わたしの団体", en: "My groups" } },

@@ -181,6 +181,75 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(res.text).toContain("代表者名は「代表者名を公開する」を選んだ場合だけ公開します");
   });
 
+  it("saves a draft with only the group name; submitting it asks for every missing required field and submits nothing", async () => {
+    const { visitor } = await resident();
+    const { client } = getCtx();
+    const saved = await post(visitor, "/groups/new", [["name", "名前だけの会"], ["intent", "draft"]]);
+    expect(saved.status, mainOf(saved.text).slice(0, 500)).toBe(302);
+    const id = Number(/^\/my\/groups\/(\d+)\?notice=created$/.exec(saved.location ?? "")?.[1]);
+    const version = await client.groupVersion.findFirstOrThrow({ where: { groupId: id } });
+    expect(version).toMatchObject({ status: "draft", name: "名前だけの会", nameKana: "", kind: "", mainDistrictId: null, memberCount: 0, foundedOn: "", activityFields: "[]" });
+    expect(mainOf((await get(visitor, "/my/groups")).text)).toContain("名前だけの会");
+    const view = mainOf((await get(visitor, `/my/groups/${id}`)).text);
+    expect(view).toContain("下書き（未申請）");
+
+    // The draft comes back as saved: the unanswered count is empty, not 0.
+    const edit = await get(visitor, `/my/groups/${id}/edit`);
+    expect(edit.status).toBe(200);
+    expect(edit.text).toMatch(/<input[^>]*name="memberCount"[^>]*value=""/);
+    expect(edit.text).toContain('value="名前だけの会"');
+
+    const submitted = await post(visitor, `/my/groups/${id}/edit`, [["name", "名前だけの会"], ["consent", "on"], ["intent", "submit"]]);
+    expect(submitted.status).toBe(400);
+    for (const [field, message] of [
+      ["nameKana", "入力してください"],
+      ["kind", "選択肢から選んでください"],
+      ["representativeName", "入力してください"],
+      ["mainDistrictId", "行政区を選んでください"],
+      ["activityFields", "活動分野を1つ以上選んでください"],
+      ["purpose", "入力してください"],
+      ["activities", "入力してください"],
+      ["foundedOn", "入力してください"],
+      ["memberCount", "数字で入力してください"],
+    ]) {
+      expect(fieldError(submitted.text, field), field).toBe(message);
+    }
+    expect(submitted.text).toContain('value="名前だけの会"');
+    // Without JavaScript the summary's heading takes focus; the contents say which parts need a look.
+    expect(mainOf(submitted.text)).toMatch(/<div class="error-summary"[^>]*><h2 tabindex="-1" autofocus="">/);
+    expect(mainOf(submitted.text)).toMatch(/<a href="#section-area">活動する地域<\/a><span class="form-toc__errors">要確認 1件<\/span>/);
+    expect(mainOf(submitted.text)).toMatch(/<a href="#section-contact">公開する連絡先<\/a><\/li>/);
+    // Districts by area, closed (none chosen) except the first when the list is in error; NPO-only fields marked.
+    expect(mainOf(edit.text)).not.toContain("autofocus");
+    expect(mainOf(edit.text).match(/<details class="choice-details">/g)).toHaveLength(2);
+    expect(mainOf(edit.text)).toContain('<div class="npo-only">');
+    expect(await client.groupVersion.findMany({ where: { groupId: id }, select: { status: true, submittedAt: true } })).toEqual([{ status: "draft", submittedAt: null }]);
+    expect(await client.groupRegistration.count({ where: { groupId: id } })).toBe(0);
+
+    // An area holding a chosen district is open, with its count.
+    const chosen = await post(visitor, "/groups/new", [["name", "原市の会"], ["districtIds", String(districtIds[2])], ["intent", "draft"]]);
+    const chosenId = Number(/^\/my\/groups\/(\d+)/.exec(chosen.location ?? "")?.[1]);
+    const areas = mainOf((await get(visitor, `/my/groups/${chosenId}/edit`)).text);
+    expect(areas).toMatch(/<details class="choice-details"><summary id="districtIds-area-0">安中地区<span class="choice-details__count">0件選択<\/span>/);
+    expect(areas).toMatch(/<details class="choice-details" open=""><summary id="districtIds-area-1">原市地区<span class="choice-details__count">1件選択<\/span>/);
+
+    // A nameless draft is refused at the name; a draft's answers still meet their limits.
+    const nameless = await post(visitor, "/groups/new", [["purpose", "名前を忘れた"], ["intent", "draft"]]);
+    expect(nameless.status).toBe(400);
+    expect(fieldError(nameless.text, "name")).toBe("入力してください");
+    expect(nameless.text).toContain("名前を忘れた");
+    for (const [fields, field, message] of [
+      [[["memberCount", "3"]], "memberCount", "会員数は5人以上99999人以下で入力してください"],
+      [[["sns", "data:text/html,<script>alert(1)</script>"]], "sns", "http:// 又は https:// で始まるアドレスを入力してください"],
+      [[["activities", "x".repeat(4001)]], "activities", "4000文字以内で入力してください"],
+      [[["foundedOn", "2099-01-01"]], "foundedOn", "今日より後の日付は入力できません"],
+    ] as [[string, string][], string, string][]) {
+      const res = await post(visitor, "/groups/new", [["name", "下書きの会"], ...fields, ["intent", "draft"]]);
+      expect(res.status, field).toBe(400);
+      expect(fieldError(res.text, field), field).toBe(message);
+    }
+  });
+
   it("shows a draft only to its members: 404 for another resident on every page, the login page for visitors", async () => {
     const { visitor } = await resident();
     const id = await createGroup(visitor, "draft", { name: "非公開の下書き" });
@@ -526,7 +595,8 @@ describeBothDatabases("group editor", (getCtx) => {
       [{ kind: "npo", corporateNumber: "1234567890123" }, "corporateNumber", "法人番号が正しくありません（13桁の数字、先頭はチェックデジット）"],
       [{ purpose: "a".repeat(1024 * 1024) }, "purpose", "2000文字以内で入力してください"],
       [{ purpose: "あ".repeat(350_000) }, "purpose", "2000文字以内で入力してください"],
-      [{ activityFields: [] }, "activityFields", "活動分野を1つ以上選んでください"],
+      [{ kind: "<script>" }, "kind", "選択肢から選んでください"],
+      [{ mainDistrictId: "' OR 1=1 --" }, "mainDistrictId", "行政区を選んでください"],
     ];
     for (const [overrides, field, message] of cases) {
       const res = await postMultipart(visitor, "/groups/new", [...profile(overrides), ["intent", "draft"]]);

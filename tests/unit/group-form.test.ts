@@ -169,6 +169,63 @@ describe("groupFormSchema (the representative's form)", () => {
     expect(result.values.purpose).toHaveLength(10_000);
   });
 
+  it("saves a draft with only the group name, and nothing else required", () => {
+    const only = new FormData();
+    only.append("name", " 安中こども食堂 ");
+    const draft = submitForm(only, "draft");
+    expect(draft.ok).toBe(true);
+    if (!draft.ok) return;
+    expect(draft.data).toMatchObject({ name: "安中こども食堂", nameKana: "", kind: "", mainDistrictId: null, memberCount: null, foundedOn: "", activityFields: [], districtIds: [] });
+    const nameless = submitForm(new FormData(), "draft");
+    expect(!nameless.ok && nameless.errors).toEqual({ name: "errors.required" });
+  });
+
+  it("asks on submission for every required field a draft left out, and for nothing a draft needs", () => {
+    const only = new FormData();
+    only.append("name", "安中こども食堂");
+    only.append("consent", "on");
+    const submit = submitForm(only, "submit");
+    expect(submit.ok).toBe(false);
+    if (submit.ok) return;
+    expect(Object.keys(submit.errors).sort()).toEqual(
+      ["activities", "activityFields", "foundedOn", "kind", "mainDistrictId", "memberCount", "nameKana", "purpose", "representativeName"].sort(),
+    );
+    expect(submit.errors.activityFields).toBe("groups.errors.fieldsRequired");
+    expect(submit.errors.mainDistrictId).toBe("groups.errors.district");
+  });
+
+  it("holds what a draft does give to its field's format and limits (wrong, oversized, hostile)", () => {
+    const draftErrors = (fields: Record<string, string | string[]>) => {
+      const data = new FormData();
+      data.append("name", "下書きの会");
+      for (const [k, v] of Object.entries(fields)) {
+        data.delete(k);
+        for (const one of Array.isArray(v) ? v : [v]) data.append(k, one);
+      }
+      const result = submitForm(data, "draft");
+      return result.ok ? {} : result.errors;
+    };
+    expect(draftErrors({ name: "x".repeat(101) }).name).toBe('errors.tooLong|{"max":100}');
+    expect(draftErrors({ nameKana: "Annaka" }).nameKana).toBe("groups.errors.furigana");
+    expect(draftErrors({ kind: "<script>" }).kind).toBe("errors.choice");
+    expect(draftErrors({ phone: "電話してね" }).phone).toBe("groups.errors.phone");
+    expect(draftErrors({ website: "javascript:alert(1)" }).website).toBe("groups.errors.url");
+    expect(draftErrors({ mainDistrictId: "abc" }).mainDistrictId).toBe("groups.errors.district");
+    expect(draftErrors({ mainDistrictId: "-1" }).mainDistrictId).toBe("groups.errors.district");
+    expect(draftErrors({ districtIds: ["1", "x"] }).districtIds).toBeDefined();
+    expect(draftErrors({ activityFields: ["21"] }).activityFields).toBe("errors.choice");
+    expect(draftErrors({ foundedOn: "2015-13-40" }).foundedOn).toBe("groups.errors.date");
+    expect(draftErrors({ foundedOn: "2099-01-01" }).foundedOn).toBe("groups.errors.futureDate");
+    expect(draftErrors({ memberCount: "3" }).memberCount).toBe('groups.errors.members|{"min":5,"max":99999}');
+    expect(draftErrors({ memberCount: "1e9" }).memberCount).toBeDefined();
+    expect(draftErrors({ purpose: "x".repeat(2001) }).purpose).toBe('errors.tooLong|{"max":2000}');
+    expect(draftErrors({ activities: "a\u0000b" }).activities).toBe("errors.controlChars");
+    expect(draftErrors({ kind: "volunteer", corporateNumber: withCheckDigit("000000000001") }).corporateNumber).toBe("groups.errors.corporateNumberNotNpo");
+    expect(draftErrors({ kind: "npo", corporateNumber: "123" }).corporateNumber).toBe("groups.errors.corporateNumber");
+    // An NPO's 法人番号 may wait for the submission.
+    expect(draftErrors({ kind: "npo" })).toEqual({});
+  });
+
   it("refuses a logo over 1 MB by its size, and takes an empty file input as no logo", () => {
     const big = form();
     big.append("logo", new File([new Uint8Array(1024 * 1024 + 1)], "big.png", { type: "image/png" }));

@@ -3,7 +3,7 @@ export const groupFormEn = {
 
   "groupForm.new.lead":
     "NPO corporations, volunteer groups and other community groups can apply to be registered with the city. You can save a draft and apply later. After you apply, the {division} checks the details.",
-  "groupForm.new.requiredNote": "Fields marked \"(required)\" must be filled in, also to save a draft.",
+  "groupForm.new.requiredNote": "Fields marked \"(required)\" are needed to apply for review. A draft can be saved with the group name alone and completed later.",
   "groupForm.edit.title": "Edit the group's details: {name}",
   "groupForm.edit.leadDraft": "You are editing the details before applying.",
   "groupForm.edit.leadChange":
@@ -14,6 +14,8 @@ export const groupFormEn = {
   "groupForm.edit.editorNote": "Editors can save drafts. Applying to the city is done by a representative.",
   "groupForm.edit.back": "Back to the group's status",
 
+  "groupForm.toc.title": "Parts of this form",
+  "groupForm.toc.errors": "{count} to check",
   "groupForm.section.basic": "About the group",
   "groupForm.section.representative": "Representative",
   "groupForm.section.contact": "Public contact details",

@@ -5,7 +5,7 @@ export const groupForm = {
   // /groups/new and the edit page
   "groupForm.new.lead":
     "NPO法人・ボランティア団体などの市民活動団体を、市の登録団体として申請できます。下書きとして保存し、あとで申請することもできます。申請後、{division}が内容を確認します。",
-  "groupForm.new.requiredNote": "「（必須）」の欄は必ず入力してください。下書きの保存にも必要です。",
+  "groupForm.new.requiredNote": "「（必須）」の欄は、審査を申請するときに必要です。下書きは団体名だけでも保存でき、続きはあとから入力できます。",
   "groupForm.edit.title": "団体の情報を編集：{name}",
   "groupForm.edit.leadDraft": "申請前の内容を編集しています。",
   "groupForm.edit.leadChange":
@@ -16,6 +16,8 @@ export const groupForm = {
   "groupForm.edit.editorNote": "編集者は下書きの保存までできます。市への申請は代表者が行います。",
   "groupForm.edit.back": "団体の状況へ戻る",
 
+  "groupForm.toc.title": "入力する項目",
+  "groupForm.toc.errors": "要確認 {count}件",
   "groupForm.section.basic": "団体の基本情報",
   "groupForm.section.representative": "代表者",
   "groupForm.section.contact": "公開する連絡先",

@@ -12,7 +12,7 @@ import { fieldSpec, fieldsOfSection, GROUP_FIELD_NAMES, GROUP_FIELDS, GROUP_FORM
 import { groupFormSchema } from "../forms.ts";
 import type { VersionProfile } from "../group.server.ts";
 import { correctionSchema, REVIEW_TEXT_MAX } from "../review-forms.ts";
-import { useValidatedForm, type ServerForm } from "../../platform/forms/use-validated-form.ts";
+import { focusErrorSummary, useValidatedForm, type ServerForm } from "../../platform/forms/use-validated-form.ts";
 import { listValue, textValue, type FormValues } from "../../platform/forms/values.ts";
 import { lookupMessage, useT } from "../../i18n/index.ts";
 import { groupFormMessages } from "../messages/groupForm.ts";
@@ -71,10 +71,12 @@ export function GroupForm({
   const values = form.values;
   const message = form.errorFor;
 
-  // A refused post moves focus to the list of errors (the browser's refusals do so in the hook).
+  // A refused post moves focus to the list of errors (the browser's refusals do so in the hook;
+  // without JavaScript the summary's autofocus does).
+  const refused = Boolean(server?.errors && Object.keys(server.errors).length);
   useEffect(() => {
-    if (server?.errors && Object.keys(server.errors).length) form.summaryRef.current?.querySelector<HTMLElement>(".error-summary")?.focus();
-  }, [server, form.summaryRef]);
+    if (refused) focusErrorSummary(form.summaryRef.current);
+  }, [server, refused, form.summaryRef]);
 
   const label = (name: string): string => {
     if (name === "logo") return t("groups.label.logo");
@@ -85,6 +87,13 @@ export function GroupForm({
   const extras = member ? ["logo", "consent"] : ["reason"];
   const summaryNames = [...GROUP_FORM_SECTIONS.flatMap(fieldsOfSection), ...extras];
   const formLevel = message("_form");
+
+  // The form's parts, for the table of contents at its top (with how many errors each holds).
+  const parts: { id: string; title: string; names: string[] }[] = [
+    ...GROUP_FORM_SECTIONS.map((section) => ({ id: `section-${section}`, title: t(`groupForm.section.${section}`), names: fieldsOfSection(section) as string[] })),
+    ...(member ? [{ id: "section-logo", title: t("groupForm.section.logo"), names: ["logo"] }] : []),
+    ...(member?.canSubmit ? [{ id: "section-consent", title: t("groupForm.section.consent"), names: ["consent"] }] : []),
+  ];
 
   const input = (name: GroupField): ReactNode => {
     const spec = fieldSpec(name);
@@ -131,7 +140,7 @@ export function GroupForm({
             error={common.error}
             selected={listValue(values, name)}
             {...(spec.kind === "districts"
-              ? { sections: districtSections(districts) }
+              ? { sections: districtSections(districts), collapsible: true }
               : { options: ACTIVITY_FIELDS.map((f) => ({ value: String(f), label: activityFieldLabel(t, f) })) })}
           />
         );
@@ -150,9 +159,27 @@ export function GroupForm({
             <p>{formLevel}</p>
           </div>
         ) : (
-          <ErrorSummary errors={Object.fromEntries(summaryNames.map((n) => [n, message(n)]))} labels={Object.fromEntries(summaryNames.map((n) => [n, label(n)]))} />
+          <ErrorSummary
+            errors={Object.fromEntries(summaryNames.map((n) => [n, message(n)]))}
+            labels={Object.fromEntries(summaryNames.map((n) => [n, label(n)]))}
+            autoFocus={refused}
+          />
         )}
       </div>
+      <nav className="form-toc" aria-labelledby="form-toc-title">
+        <h2 id="form-toc-title">{t("groupForm.toc.title")}</h2>
+        <ol>
+          {parts.map((part) => {
+            const errors = part.names.filter((n) => message(n)).length;
+            return (
+              <li key={part.id}>
+                <a href={`#${part.id}`}>{part.title}</a>
+                {errors ? <span className="form-toc__errors">{t("groupForm.toc.errors", { count: errors })}</span> : null}
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
       <p>{t("groupForm.new.requiredNote")}</p>
       <Form
         method="post"
@@ -160,14 +187,23 @@ export function GroupForm({
         noValidate
         onSubmit={form.onSubmit}
         onChange={form.onChange}
-        className={member ? undefined : "review-form"}
+        className={member ? "group-form" : "group-form review-form"}
       >
         {/* The version the staff member corrects: a conflict when it is no longer the published one. */}
         {member ? null : <input type="hidden" {...form.field("publishedVersionId")} />}
         {GROUP_FORM_SECTIONS.map((section) => (
           <section key={section} aria-labelledby={`section-${section}`}>
             <h2 id={`section-${section}`}>{t(`groupForm.section.${section}`)}</h2>
-            {fieldsOfSection(section).map(input)}
+            {fieldsOfSection(section).map((name) =>
+              // NPO法人 only: app.css hides these once another kind is chosen (no script needed); the server ignores or refuses them for other kinds.
+              fieldSpec(name).npoOnly ? (
+                <div key={name} className="npo-only">
+                  {input(name)}
+                </div>
+              ) : (
+                input(name)
+              ),
+            )}
           </section>
         ))}
 
@@ -265,6 +301,9 @@ export function GroupProfileView({ profile }: { profile: ProfileForView }) {
         return profile.activityFields.map((f) => activityFieldLabel(t, f)).join(separator);
       case "longText":
         return <MultilineText text={String(value)} />;
+      case "count":
+        // A draft's unanswered count is stored as 0 (below any accepted count): not given.
+        return value ? String(value) : "";
       default:
         return String(value ?? "");
     }

@@ -6,6 +6,19 @@ import { translateMessage, useT } from "../../i18n/index.ts";
 import { fieldErrorsOf, formDataValues, catalogueErrorMap, type FieldErrors } from "./validation.ts";
 import { textValue, type FormValues } from "./values.ts";
 
+/**
+ * Brings the error summary inside `root` to the top of the view and focuses its heading (the
+ * summary itself when it has none). Scrolling first, then focusing without scrolling, keeps
+ * the browser from scrolling the heading just barely into view; .error-summary has a
+ * scroll-margin so nothing covers it.
+ */
+export function focusErrorSummary(root: HTMLElement | null) {
+  const summary = root?.querySelector<HTMLElement>(".error-summary");
+  if (!summary) return;
+  summary.scrollIntoView({ block: "start" });
+  (summary.querySelector<HTMLElement>("h2[tabindex]") ?? summary).focus({ preventScroll: true });
+}
+
 export type ServerForm = { errors?: FieldErrors; values?: FormValues } | undefined;
 
 /**
@@ -57,7 +70,7 @@ export function useValidatedForm<S extends z.ZodType>(
   const errorFor = (name: string): string | undefined =>
     translateMessage(t, clientError(name) ?? (judged === server && form.formState.isSubmitted ? undefined : server?.errors?.[name]));
 
-  const focusSummary = () => requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>(".error-summary")?.focus());
+  const focusSummary = () => requestAnimationFrame(() => focusErrorSummary(summaryRef.current));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const element = event.currentTarget;
