@@ -20,7 +20,9 @@ import { DEFAULT_LANG, translator, type Lang } from "./i18n/index.ts";
 import { getLang } from "./i18n/lang.server.ts";
 import { getAuthenticatedSession } from "./auth/guards.server.ts";
 import { isStaff } from "./auth/permissions.ts";
+import { city } from "./config/city.ts";
 import stylesheet from "./styles/app.css?url";
+import { PhoneLink } from "./components/phone-link.tsx";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -150,7 +152,18 @@ export function Layout({ children }: { children: ReactNode }) {
               <a href="/contact">{t("footer.contact")}</a>
             </li>
           </ul>
-          <p>{t("footer.operator")}</p>
+          <address className="site-footer__office">
+            <p className="site-footer__section">{t("footer.operator")}</p>
+            <p>{t("footer.address")}</p>
+            <p>
+              {t("footer.phone")}{" "}
+              <PhoneLink number={city.contactPhone} />
+            </p>
+            <p>{t("footer.hours")}</p>
+            <p>
+              <a href={city.website}>{t("footer.website")}</a>
+            </p>
+          </address>
         </footer>
         {sendsScripts ? (
           <>

@@ -81,9 +81,22 @@ export const TextArea = forwardRef<HTMLTextAreaElement, FieldShell & TextareaHTM
   );
 });
 
+/** An option of a select; `lang` where its text is in another language than the page (a district's name on an English page). */
+export type SelectOption = { value: string; label: string; lang?: string };
+/** Options under a heading (<optgroup>), e.g. districts by area. */
+export type SelectOptionGroup = { group: string; lang?: string; options: SelectOption[] };
+
+function Option({ option }: { option: SelectOption }) {
+  return (
+    <option value={option.value} lang={option.lang}>
+      {option.label}
+    </option>
+  );
+}
+
 export const SelectField = forwardRef<
   HTMLSelectElement,
-  FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }
+  FieldShell & SelectHTMLAttributes<HTMLSelectElement> & { options: (SelectOption | SelectOptionGroup)[] }
 >(function SelectField({ name, label, hint, error, required, options, ...select }, ref) {
   return (
     <Shell name={name} label={label} hint={hint} error={error} required={required}>
@@ -96,11 +109,17 @@ export const SelectField = forwardRef<
         aria-required={required || undefined}
         {...select}
       >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        {options.map((o) =>
+          "group" in o ? (
+            <optgroup key={`group-${o.group}`} label={o.group} lang={o.lang}>
+              {o.options.map((option) => (
+                <Option key={option.value} option={option} />
+              ))}
+            </optgroup>
+          ) : (
+            <Option key={o.value} option={o} />
+          ),
+        )}
       </select>
     </Shell>
   );

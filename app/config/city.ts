@@ -16,5 +16,12 @@ export const city = {
   /** Where accessibility and privacy enquiries are delivered. */
   contactEmail: "kyodo@city.annaka.example.jp",
   contactPhone: "027-382-1111",
+  /** The section's address, office hours and the city's own site: the footer of every page and /contact. */
+  address: { ja: "〒379-0192 群馬県安中市安中一丁目23番13号（安中市役所）", en: "Annaka City Hall, 1-23-13 Annaka, Annaka, Gunma 379-0192" },
+  officeHours: {
+    ja: "平日 午前8時30分〜午後5時15分（土・日曜日、祝日、年末年始を除く）",
+    en: "Weekdays 8:30–17:15 (closed at weekends, on national holidays and over the New Year)",
+  },
+  website: "https://www.city.annaka.lg.jp/",
   timeZone: "Asia/Tokyo",
 } as const;

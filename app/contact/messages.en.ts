@@ -5,6 +5,11 @@ export const contactEn = {
     "Please send us your comments on using the portal, accessibility problems or the handling of personal information. Handled by: {section}. If you would like a personal reply, please include your email address.",
   "contact.purpose":
     "Your name and email address will be used only to reply to this enquiry. Once we have replied, they will be disposed of in accordance with the city’s records management regulations.",
+  "contact.phoneTitle": "By telephone",
+  "contact.phone": "{section}, tel.",
+  "contact.hours": "Office hours: {officeHours}",
+  "contact.home.title": "Comments and enquiries",
+  "contact.home.body": "Let us know about anything on the portal that is hard to use, or any accessibility problems. You can also call us ({phone}).",
   "contact.name": "Name (optional)",
   "contact.email": "Email address (if you would like a reply)",
   "contact.topic": "Type of enquiry",

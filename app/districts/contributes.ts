@@ -32,4 +32,5 @@ export const contributions = {
     { to: "/admin/districts", label: "admin.nav.districts", permission: "district:manage:any", order: 20 },
     { to: "/admin/centers", label: "admin.nav.centers", permission: "district:manage:any", order: 30 },
   ],
+  home: [{ id: "districts", size: "more", order: 60, title: "districts.home.title", body: "districts.home.body", href: "/districts" }],
 } satisfies DomainContributions;

@@ -1,10 +1,6 @@
 import { db } from "../platform/db.server.ts";
 import { toSearchText } from "../platform/search.ts";
 
-export async function countDistricts() {
-  return db.district.count();
-}
-
 /** Districts in code order with the centres that serve them; `query` filters by name or kana. */
 export async function listDistrictsWithCenters(query = "") {
   const districts = await db.district.findMany({

@@ -37,4 +37,17 @@ export const contributions = {
   auditActions: GROUP_AUDIT_ACTIONS,
   auditTargets: [{ type: "group", label: "groupReview.auditTarget.group", page: (id) => (/^\d+$/.test(id) ? `/admin/groups/${id}` : null) }],
   adminNav: [{ to: "/admin/groups", label: "admin.nav.groups", permission: "group:review:any", order: 10 }],
+  // Finding a group is what most people come for; consultations and events take 30 and 40.
+  home: [
+    {
+      id: "groups.find",
+      size: "main",
+      order: 10,
+      title: "groupDirectory.home.find.title",
+      body: "groupDirectory.home.find.body",
+      href: "/groups",
+      search: { action: "/groups", name: "q", label: "groupDirectory.home.find.label", button: "groupDirectory.home.find.button" },
+    },
+    { id: "groups.register", size: "main", order: 20, title: "groupDirectory.home.register.title", body: "groupDirectory.home.register.body", href: "/groups/new" },
+  ],
 } satisfies DomainContributions;

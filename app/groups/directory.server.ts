@@ -24,7 +24,7 @@ import { OPEN_DATA_PROFILE_COLUMNS, PUBLIC_TEXT_FIELDS, type PublicTextField } f
 import { GROUP_KINDS, type GroupKind } from "./rules.ts";
 import { DIRECTORY_PAGE_SIZE, excerpt, highlight, type DirectoryQuery, type DirectorySort, type Excerpt } from "./search.ts";
 
-export type DistrictOption = { id: number; code: string; name: string };
+export type DistrictOption = { id: number; code: string; name: string; area: string };
 
 /**
  * The district list a server keeps, valid while the "directory" change counter stays as it was
@@ -41,7 +41,7 @@ export async function listDistrictOptions(client: Db = db): Promise<DistrictOpti
   const counter = await directoryCounter(client);
   const kept = districtOptions.get(client);
   if (kept && counter !== null && kept.counter === counter) return kept.options;
-  const options = client.district.findMany({ select: { id: true, code: true, name: true }, orderBy: { code: "asc" } });
+  const options = client.district.findMany({ select: { id: true, code: true, name: true, area: true }, orderBy: { code: "asc" } });
   if (counter === null) return options; // a database without the counter row keeps nothing
   const entry = { counter, options };
   districtOptions.set(client, entry);
@@ -76,9 +76,15 @@ function wordConditions(word: string, drive: boolean): Prisma.Sql[] {
   return conditions;
 }
 
-/** A search that an index narrows to a part of the groups: a district, or a word of two or more characters. */
-function isNarrow(query: Pick<DirectoryQuery, "words" | "district">): boolean {
-  return query.district !== null || query.words.some((word) => Array.from(word).length >= 2);
+/** The conditions for a word with its spellings (synonyms.ts): any spelling matches. */
+function spellingConditions(spellings: readonly string[], drive: boolean): Prisma.Sql[] {
+  if (spellings.length === 1) return wordConditions(spellings[0], drive);
+  return [Prisma.sql`(${Prisma.join(spellings.map((s) => Prisma.sql`(${Prisma.join(wordConditions(s, drive), " AND ")})`), " OR ")})`];
+}
+
+/** A search that an index narrows to a part of the groups: a district, or a word of two or more characters in every spelling. */
+function isNarrow(query: Pick<DirectoryQuery, "spellings" | "district">): boolean {
+  return query.district !== null || query.spellings.some((spellings) => spellings.every((word) => Array.from(word).length >= 2));
 }
 
 /**
@@ -87,13 +93,13 @@ function isNarrow(query: Pick<DirectoryQuery, "words" | "district">): boolean {
  * GroupDistrict and main-district indexes), else from the groups with the words' pieces;
  * the rest are checks of each group found, validity (a registration subquery) last.
  */
-function directoryWhere(query: Pick<DirectoryQuery, "words" | "field" | "district" | "volunteers">, at: Date): Prisma.Sql {
+function directoryWhere(query: Pick<DirectoryQuery, "spellings" | "field" | "district" | "volunteers">, at: Date): Prisma.Sql {
   const and: Prisma.Sql[] = [];
   if (query.district) {
     and.push(Prisma.sql`g."id" IN (SELECT "groupId" FROM "GroupDistrict" WHERE "districtId" = ${query.district}
       UNION SELECT "id" FROM "Group" WHERE "mainDistrictId" = ${query.district})`);
   }
-  and.push(...query.words.flatMap((word) => wordConditions(word, !query.district)));
+  and.push(...query.spellings.flatMap((spellings) => spellingConditions(spellings, !query.district)));
   if (query.volunteers) and.push(Prisma.sql`g."welcomesVolunteers" = ${true}`);
   if (query.field) and.push(Prisma.sql`EXISTS (SELECT 1 FROM "GroupField" f WHERE f."groupId" = g."id" AND f."field" = ${query.field})`);
   and.push(listedGroupSql(at));
@@ -103,7 +109,6 @@ function directoryWhere(query: Pick<DirectoryQuery, "words" | "field" | "distric
 const ORDER: Record<DirectorySort, Prisma.Sql> = {
   kana: Prisma.sql`g."nameKana" ASC, g."id" ASC`,
   new: Prisma.sql`g."createdAt" DESC, g."id" DESC`,
-  name: Prisma.sql`g."name" ASC, g."id" ASC`,
 };
 
 export type DirectoryEntry = {
@@ -258,15 +263,16 @@ async function readDirectoryPage(query: DirectoryQuery, at: Date, client: Db): P
     rows = await pageOf(page);
   }
   const pageCount = lastPage(total);
+  const marked = query.spellings.flat();
   const groups = rows.map((row) => {
-    let context = excerpt(row.purpose, query.words);
-    if (!context.matched && query.words.length) {
-      const inActivities = excerpt(row.activities, query.words);
+    let context = excerpt(row.purpose, marked);
+    if (!context.matched && marked.length) {
+      const inActivities = excerpt(row.activities, marked);
       if (inActivities.matched) context = inActivities;
     }
     return {
       id: Number(row.id),
-      name: highlight(row.name, query.words),
+      name: highlight(row.name, marked),
       nameKana: row.nameKana,
       kind: asKind(row.kind),
       fields: parseIdList(row.activityFields).sort((a, b) => a - b),

@@ -9,6 +9,7 @@
  * "ｺｿﾀﾞﾃ", "こそだて" and "コソダテ" all mark the text the reader wrote.
  */
 import { foldSearchCharacters, toSearchText } from "../platform/search.ts";
+import { spellingsOf } from "./synonyms.ts";
 
 export const MAX_QUERY_LENGTH = 100;
 export const MAX_QUERY_WORDS = 5;
@@ -161,13 +162,16 @@ export function excerpt(original: string, words: readonly string[], length = 80)
 }
 
 export const DIRECTORY_PAGE_SIZE = 20;
-export const DIRECTORY_SORTS = ["kana", "new", "name"] as const;
+/** ふりがな順 and 新しい順: an order by the name as written (kanji by code point) meant nothing to a reader. */
+export const DIRECTORY_SORTS = ["kana", "new"] as const;
 export type DirectorySort = (typeof DIRECTORY_SORTS)[number];
 
 export type DirectoryQuery = {
   /** The search box as typed (trimmed, bounded), kept for the form. */
   q: string;
   words: string[];
+  /** Each word's spellings (synonyms.ts), the word first: a group matches a word when it has any of them. */
+  spellings: string[][];
   field: number | null;
   district: number | null;
   volunteers: boolean;
@@ -185,9 +189,11 @@ function positiveInt(value: string | null, max: number): number | null {
 export function parseDirectoryQuery(params: URLSearchParams): DirectoryQuery {
   const q = (params.get("q") ?? "").slice(0, MAX_QUERY_LENGTH).trim();
   const sort = params.get("sort");
+  const words = searchWords(q);
   return {
     q,
-    words: searchWords(q),
+    words,
+    spellings: words.map(spellingsOf),
     field: positiveInt(params.get("field"), 20),
     district: positiveInt(params.get("district"), 2 ** 31 - 1),
     volunteers: ["1", "on", "true"].includes(params.get("volunteers") ?? ""),

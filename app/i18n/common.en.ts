@@ -24,6 +24,10 @@ export const commonEn = {
   "footer.privacy": "Handling of personal information",
   "footer.contact": "Contact us",
   "footer.operator": "Run by {section}",
+  "footer.address": "{address}",
+  "footer.phone": "Tel.",
+  "footer.hours": "Office hours: {officeHours}",
+  "footer.website": "{city} official website",
   "footer.label": "Site information",
   "form.honeypot": "Please leave this field blank",
 

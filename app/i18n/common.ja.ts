@@ -24,6 +24,10 @@ export const common = {
   "footer.privacy": "個人情報の取扱い",
   "footer.contact": "お問い合わせ",
   "footer.operator": "運営：{section}",
+  "footer.address": "{address}",
+  "footer.phone": "電話",
+  "footer.hours": "受付時間：{officeHours}",
+  "footer.website": "{city}公式ホームページ",
   "footer.label": "サイト情報",
   "form.honeypot": "この欄は空欄のままにしてください",
 

@@ -25,6 +25,8 @@ const CITY_WORDS = {
   division: city.division,
   welfareCouncil: city.welfareCouncil,
   phone: { ja: city.contactPhone, en: city.contactPhone },
+  address: city.address,
+  officeHours: city.officeHours,
 } as const satisfies Record<string, Record<Lang, string>>;
 export type CityWord = keyof typeof CITY_WORDS;
 

@@ -19,6 +19,24 @@ export type AdminNavEntry = { to: string; label: AnyPlainKey; permission: Permis
 /** A kind of thing audit entries name: its label, and its staff page when an id has one. */
 export type AuditTarget = { type: string; label: AnyPlainKey; page?: (id: string) => string | null };
 
+/**
+ * A block of the home page: what a resident can do with the domain. "main" blocks are the big
+ * ones at the top (find a group, register one, and as they arrive: comment on consultations,
+ * join events), "more" ones a row of smaller entries below; `order` places each among every
+ * domain's (lower first: the most used first).
+ */
+export type HomeSection = {
+  id: string;
+  size: "main" | "more";
+  order: number;
+  title: AnyPlainKey;
+  body: AnyPlainKey;
+  /** The page the title leads to. */
+  href: string;
+  /** A search box that sends its words as `name` to `action` (GET). */
+  search?: { action: string; name: string; label: AnyPlainKey; button: AnyPlainKey };
+};
+
 export type DomainContributions = {
   /**
    * The catalogues that hold the labels below and those of the domain's server contributions
@@ -30,6 +48,7 @@ export type DomainContributions = {
   auditActions?: Readonly<Record<string, AnyPlainKey>>;
   auditTargets?: readonly AuditTarget[];
   adminNav?: readonly AdminNavEntry[];
+  home?: readonly HomeSection[];
 };
 
 /** One thing a person is waiting for staff to act on (an application, a request), and since when. */

@@ -4,7 +4,7 @@
  * imports this file (the server takes the jobs from the app build instead).
  */
 import type { AnyPlainKey, Messages } from "../i18n/index.ts";
-import { byDomain, inOrder, type AdminNavEntry, type AuditTarget, type DomainContributions } from "./contributions.ts";
+import { byDomain, inOrder, type AdminNavEntry, type AuditTarget, type DomainContributions, type HomeSection } from "./contributions.ts";
 
 const found = import.meta.glob<DomainContributions>("../*/contributes.ts", { eager: true, import: "contributions" });
 
@@ -30,4 +30,9 @@ export function auditActionLabels(): Map<string, AnyPlainKey> {
 /** The kinds of target audit entries name, from every domain. */
 export function auditTargets(): AuditTarget[] {
   return domainContributions().flatMap(({ contributes }) => contributes.auditTargets ?? []);
+}
+
+/** Every domain's blocks of the home page, most used first. */
+export function homeSections(): HomeSection[] {
+  return inOrder(found, (c) => c.home);
 }

@@ -84,7 +84,7 @@ function tooMany(intent: AccountIntent, limit: Limited, values: FormValues = {})
   const minutes = Math.max(1, Math.ceil(limit.retryAfterSeconds / 60));
   return data<Failure>(
     { intent, errors: { _form: encodeMessage("account.errors.tooMany", { minutes }) }, values },
-    { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
+    { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } }
   );
 }
 
@@ -293,42 +293,45 @@ export default function Account() {
 
       <Section id="sessions" title={t("account.sessions.title")}>
         <p>{t("account.sessions.lead")}</p>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("account.sessions.device")}</th>
-              <th scope="col">{t("account.sessions.createdAt")}</th>
-              <th scope="col">{t("account.sessions.lastUsedAt")}</th>
-              <th scope="col">{t("account.sessions.action")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {sessions.map((s, index) => (
-              <tr key={s.id ?? "current"}>
-                <th scope="row">{s.device || t("account.sessions.unknownDevice")}</th>
-                <td>{formatInstant(s.createdAt, lang)}</td>
-                <td>{formatInstant(s.lastUsedAt, lang)}</td>
-                <td>
-                  {s.id === null ? (
-                    <strong>{t("account.sessions.current")}</strong>
-                  ) : (
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className="link-button" disabled={busy}>
-                        {t("account.sessions.revoke")}
-                        <span className="visually-hidden">
-                          {" "}
-                          {t("account.sessions.revokeWhich", { device: s.device || t("account.sessions.unknownDevice"), n: index + 1 })}
-                        </span>
-                      </button>
-                    </Form>
-                  )}
-                </td>
+        {/* Scrolls in its own box on a narrow screen, not the page; focusable so a keyboard can scroll it. */}
+        <div className="table-scroll" role="region" aria-labelledby="sessions-heading" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("account.sessions.device")}</th>
+                <th scope="col">{t("account.sessions.createdAt")}</th>
+                <th scope="col">{t("account.sessions.lastUsedAt")}</th>
+                <th scope="col">{t("account.sessions.action")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {sessions.map((s, index) => (
+                <tr key={s.id ?? "current"}>
+                  <th scope="row">{s.device || t("account.sessions.unknownDevice")}</th>
+                  <td>{formatInstant(s.createdAt, lang)}</td>
+                  <td>{formatInstant(s.lastUsedAt, lang)}</td>
+                  <td>
+                    {s.id === null ? (
+                      <strong>{t("account.sessions.current")}</strong>
+                    ) : (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="sessionId" value={s.id} />
+                        <button type="submit" className="link-button" disabled={busy}>
+                          {t("account.sessions.revoke")}
+                          <span className="visually-hidden">
+                            {" "}
+                            {t("account.sessions.revokeWhich", { device: s.device || t("account.sessions.unknownDevice"), n: index + 1 })}
+                          </span>
+                        </button>
+                      </Form>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </Section>
 
       <Section id="data" title={t("account.data.title")}>
@@ -361,4 +364,3 @@ export default function Account() {
     </>
   );
 }
-

@@ -9,7 +9,9 @@ import { contactMessages } from "../contact/messages.ts";
 import { sendEnquiry } from "../contact/contact.server.ts";
 import { honeypotTripped } from "../platform/honeypot.ts";
 import { pageTitle } from "../platform/meta.ts";
+import { city } from "../config/city.ts";
 import { clientAddress, enforceRateLimit, PUBLIC_FORM_RULE } from "../platform/rate-limit.server.ts";
+import { PhoneLink } from "../components/phone-link.tsx";
 
 export const handle = { messages: [contactMessages] };
 export const meta: MetaFunction = (args) => pageTitle(args, (t) => t("contact.title"), ...handle.messages);
@@ -57,6 +59,12 @@ export default function Contact() {
       <h1>{t("contact.title")}</h1>
       <p>{t("contact.lead")}</p>
       <p>{t("contact.purpose")}</p>
+      <h2>{t("contact.phoneTitle")}</h2>
+      <p>
+        {t("contact.phone")} <PhoneLink number={city.contactPhone} />
+        <br />
+        {t("contact.hours")}
+      </p>
       {server ? <ErrorSummary errors={errors} labels={labels} /> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit}>
         <HoneypotField />

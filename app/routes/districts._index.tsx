@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useT } from "../i18n/index.ts";
+import { useJapaneseContent } from "../components/lang.tsx";
 import { districtsMessages } from "../districts/messages.ts";
 import { listDistrictsWithCenters } from "../districts/district.server.ts";
 import { pageTitle } from "../platform/meta.ts";
@@ -16,6 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Districts() {
   const t = useT(...handle.messages);
+  const ja = useJapaneseContent();
   const { q, total, districts } = useLoaderData<typeof loader>();
   return (
     <>
@@ -34,46 +36,55 @@ export default function Districts() {
       {districts.length === 0 ? (
         <p>{t("districts.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("districts.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("districts.code")}</th>
-              <th scope="col">{t("districts.name")}</th>
-              <th scope="col">{t("districts.area")}</th>
-              <th scope="col">{t("districts.centers")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {districts.map((d) => (
-              <tr key={d.id}>
-                <td>{d.code}</td>
-                <th scope="row">
-                  <ruby>
-                    {d.name}
-                    <rp>（</rp>
-                    <rt>{d.nameKana}</rt>
-                    <rp>）</rp>
-                  </ruby>
-                </th>
-                <td>{d.area}</td>
-                <td>
-                  {d.centers.length === 0 ? (
-                    t("districts.noCenter")
-                  ) : (
-                    <ul>
-                      {d.centers.map((c) => (
-                        <li key={c.id}>
-                          <Link to={`/centers/${c.id}`}>{c.name}</Link>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
+        // Focusable and named, so that a keyboard can scroll it on a narrow screen.
+        <div className="table-scroll" role="region" aria-labelledby="districts-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="districts-table">
+              {t("districts.title")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("districts.code")}</th>
+                <th scope="col">{t("districts.name")}</th>
+                <th scope="col">{t("districts.area")}</th>
+                <th scope="col">{t("districts.centers")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {districts.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.code}</td>
+                  <th scope="row">
+                    <ruby lang={ja}>
+                      {d.name}
+                      <rp>（</rp>
+                      <rt>{d.nameKana}</rt>
+                      <rp>）</rp>
+                    </ruby>
+                    <br />
+                    <a href={`/groups?district=${d.id}`} className="small-link">
+                      {t("districts.groupsIn", { name: d.name })}
+                    </a>
+                  </th>
+                  <td lang={ja}>{d.area}</td>
+                  <td>
+                    {d.centers.length === 0 ? (
+                      t("districts.noCenter")
+                    ) : (
+                      <ul lang={ja}>
+                        {d.centers.map((c) => (
+                          <li key={c.id}>
+                            <Link to={`/centers/${c.id}`}>{c.name}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -8,6 +8,8 @@ import { getPublicProfile } from "../groups/directory.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 import groupStyles from "../groups/ui/groups.css?url";
 import { idParam } from "../platform/forms/params.ts";
+import { PhoneLink } from "../components/phone-link.tsx";
+import { useJapaneseContent } from "../components/lang.tsx";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: groupStyles }];
 
@@ -33,6 +35,7 @@ const EXTERNAL = "noopener noreferrer";
 export default function GroupProfile() {
   const t = useT(...handle.messages);
   const lang = useLang();
+  const ja = useJapaneseContent();
   const { profile } = useLoaderData<typeof loader>();
   if (!profile) {
     return (
@@ -49,7 +52,7 @@ export default function GroupProfile() {
   const wanted = (yes: boolean) => t(yes ? "groupDirectory.profile.yes" : "groupDirectory.profile.no");
   return (
     <article className="group-profile">
-      <h1>
+      <h1 lang={ja}>
         <ruby>
           {profile.name}
           <rp>（</rp>
@@ -71,13 +74,13 @@ export default function GroupProfile() {
       <h2>{t("groupDirectory.profile.about")}</h2>
       <dl className="facts">
         <dt>{t("groupDirectory.profile.nameKana")}</dt>
-        <dd>{profile.nameKana}</dd>
+        <dd lang={ja}>{profile.nameKana}</dd>
         <dt>{t("groupDirectory.kind")}</dt>
         <dd>{t(`groups.kind.${profile.kind}`)}</dd>
         {profile.representativeName ? (
           <>
             <dt>{t("groupDirectory.profile.representative")}</dt>
-            <dd>{profile.representativeName}</dd>
+            <dd lang={ja}>{profile.representativeName}</dd>
           </>
         ) : null}
         {isIsoDate(profile.foundedOn) ? (
@@ -94,11 +97,15 @@ export default function GroupProfile() {
         <dd>{wanted(profile.welcomesVolunteers)}</dd>
       </dl>
       <h3>{t("groupDirectory.profile.purpose")}</h3>
-      <p className="prose">{profile.purpose}</p>
+      <p className="prose" lang={ja}>
+        {profile.purpose}
+      </p>
 
       <h2>{t("groupDirectory.profile.activity")}</h2>
       <h3>{t("groupDirectory.profile.activities")}</h3>
-      <p className="prose">{profile.activities}</p>
+      <p className="prose" lang={ja}>
+        {profile.activities}
+      </p>
       <dl className="facts">
         <dt>{t("groupDirectory.fields")}</dt>
         <dd>
@@ -111,19 +118,19 @@ export default function GroupProfile() {
         {profile.mainDistrict ? (
           <>
             <dt>{t("groupDirectory.mainDistrict")}</dt>
-            <dd>{profile.mainDistrict}</dd>
+            <dd lang={ja}>{profile.mainDistrict}</dd>
           </>
         ) : null}
         {profile.districts.length ? (
           <>
             <dt>{t("groupDirectory.profile.districts")}</dt>
-            <dd>{profile.districts.join(t("groupDirectory.listSeparator"))}</dd>
+            <dd lang={ja}>{profile.districts.join(t("groupDirectory.listSeparator"))}</dd>
           </>
         ) : null}
         {profile.meetingPlace ? (
           <>
             <dt>{t("groupDirectory.profile.meetingPlace")}</dt>
-            <dd>{profile.meetingPlace}</dd>
+            <dd lang={ja}>{profile.meetingPlace}</dd>
           </>
         ) : null}
       </dl>
@@ -135,7 +142,7 @@ export default function GroupProfile() {
             <>
               <dt>{t("groupDirectory.profile.phone")}</dt>
               <dd>
-                <a href={`tel:${profile.phone.normalize("NFKC").replace(/[^0-9+]/g, "")}`}>{profile.phone}</a>
+                <PhoneLink number={profile.phone} />
               </dd>
             </>
           ) : null}

@@ -1,7 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { Fragment, useMemo } from "react";
-import { SelectField, TextField } from "../components/form.tsx";
+import { SelectField, TextField, type SelectOption, type SelectOptionGroup } from "../components/form.tsx";
+import { choiceSections } from "../components/form-choices.tsx";
+import { useJapaneseContent } from "../components/lang.tsx";
 import { useT } from "../i18n/index.ts";
 import { groupDirectoryMessages } from "../groups/messages/groupDirectory.ts";
 import { activityFieldLabel } from "../groups/messages/groups.ts";
@@ -33,7 +35,7 @@ export const meta: MetaFunction<typeof loader> = (args) => {
   return page > 1 ? [{ title: `${page} - ${title[0].title}` }] : title;
 };
 
-type DirectoryView = { result: DirectoryPage; districts: { id: number; name: string }[] };
+type DirectoryView = { result: DirectoryPage; districts: { id: number; name: string; area: string }[] };
 
 /**
  * The JSON of each kept answer (searchDirectory hands the same object to every request that asks
@@ -50,7 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // filter shows goes in.
   let kept = viewJson.get(result);
   if (kept?.districts !== districts) {
-    const view: DirectoryView = { result, districts: districts.map((d) => ({ id: d.id, name: d.name })) };
+    const view: DirectoryView = { result, districts: districts.map((d) => ({ id: d.id, name: d.name, area: d.area })) };
     kept = { districts, json: JSON.stringify(view) };
     viewJson.set(result, kept);
   }
@@ -125,26 +127,30 @@ function Pagination({ query, page, pageCount }: { query: DirectoryQuery; page: n
   );
 }
 
+/** Whether the search asks for more than words: then the filters are shown open. */
+function hasFilters(query: DirectoryQuery): boolean {
+  return Boolean(query.field || query.district || query.volunteers || query.sort !== DIRECTORY_SORTS[0]);
+}
+
 export default function GroupDirectory() {
   const t = useT(...handle.messages);
+  const ja = useJapaneseContent();
   const location = useLocation();
   const { query, view } = useLoaderData<typeof loader>();
   const { result, districts } = useMemo(() => parseView(view), [view]);
   const separator = t("groupDirectory.listSeparator");
+  // By area (地区), as on the registration form; districts without an area stand alone.
+  const districtOptions = choiceSections(districts, (d) => d.area, (d) => ({ value: String(d.id), label: d.name })).flatMap((section): (SelectOption | SelectOptionGroup)[] =>
+    section.title ? [{ group: section.title, lang: ja, options: section.options }] : section.options.map((o) => ({ ...o, lang: ja })),
+  );
   return (
     <>
       <h1>{t("groupDirectory.title")}</h1>
       <p className="lead">{t("groupDirectory.lead")}</p>
-      <p className="directory-actions">
-        <Link to="/groups/new" className="button">
-          {t("groupDirectory.register")}
-        </Link>
-      </p>
 
-      {/* Keyed by the URL so that the fields show the search of the page after every navigation. */}
-      <Form method="get" action="/groups" role="search" className="directory-search" key={location.search}>
-        <fieldset>
-          <legend>{t("groupDirectory.searchLegend")}</legend>
+      {/* The words first, the filters behind one button; keyed by the URL so that the fields show the search of the page after every navigation. */}
+      <Form method="get" action="/groups" role="search" className="directory-search" key={location.search} aria-label={t("groupDirectory.searchLegend")}>
+        <div className="directory-search__words">
           <TextField
             name="q"
             type="search"
@@ -153,6 +159,13 @@ export default function GroupDirectory() {
             defaultValue={query.q}
             maxLength={MAX_QUERY_LENGTH}
           />
+          <button type="submit" className="button">
+            {t("groupDirectory.submit")}
+          </button>
+        </div>
+        <details className="directory-filters" open={hasFilters(query)}>
+          <summary>{t("groupDirectory.filters")}</summary>
+          <p className="hint">{t("groupDirectory.filtersHint")}</p>
           <div className="filters">
             <SelectField
               name="field"
@@ -167,10 +180,7 @@ export default function GroupDirectory() {
               name="district"
               label={t("groupDirectory.district")}
               defaultValue={query.district ? String(query.district) : ""}
-              options={[
-                { value: "", label: t("groupDirectory.districtAny") },
-                ...districts.map((d) => ({ value: String(d.id), label: d.name })),
-              ]}
+              options={[{ value: "", label: t("groupDirectory.districtAny") }, ...districtOptions]}
             />
             <SelectField
               name="sort"
@@ -189,7 +199,7 @@ export default function GroupDirectory() {
             </button>
             <Link to="/groups">{t("groupDirectory.clear")}</Link>
           </div>
-        </fieldset>
+        </details>
       </Form>
 
       <h2 className="visually-hidden">{t("groupDirectory.results")}</h2>
@@ -204,12 +214,14 @@ export default function GroupDirectory() {
         <ul className="group-results">
           {result.groups.map((g) => (
             <li key={g.id}>
-              <h3>
+              <h3 lang={ja}>
                 <Link to={`/groups/${g.id}`}>
                   <Marked parts={g.name} />
                 </Link>
               </h3>
-              <p className="kana">{g.nameKana}</p>
+              <p className="kana" lang={ja}>
+                {g.nameKana}
+              </p>
               <dl>
                 <div>
                   <dt>{t("groupDirectory.kind")}</dt>
@@ -222,13 +234,13 @@ export default function GroupDirectory() {
                 {g.mainDistrict ? (
                   <div>
                     <dt>{t("groupDirectory.mainDistrict")}</dt>
-                    <dd>{g.mainDistrict}</dd>
+                    <dd lang={ja}>{g.mainDistrict}</dd>
                   </div>
                 ) : null}
               </dl>
               {g.welcomesVolunteers ? <p className="badge">{t("groupDirectory.volunteersWanted")}</p> : null}
               {g.excerpt.parts.length ? (
-                <p className="excerpt">
+                <p className="excerpt" lang={ja}>
                   {g.excerpt.before ? "…" : null}
                   <Marked parts={g.excerpt.parts} />
                   {g.excerpt.after ? "…" : null}
@@ -241,6 +253,9 @@ export default function GroupDirectory() {
 
       <Pagination query={query} page={result.page} pageCount={result.pageCount} />
 
+      <p className="directory-register">
+        {t("groupDirectory.registerLead")} <Link to="/groups/new">{t("groupDirectory.register")}</Link>
+      </p>
       <p>
         {t("groupDirectory.openData")} <a href="/opendata/groups.csv">{t("groupDirectory.openDataCsv")}</a>
         {separator}

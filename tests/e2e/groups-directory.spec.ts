@@ -33,8 +33,10 @@ test("search, filter and page through the directory by keyboard", async ({ page 
   await expect(page).toHaveURL(new RegExp(`q=${q}`));
   await expect(page.getByRole("status")).toHaveText(`${MATCHES}団体が見つかりました。1〜20団体目を表示しています。`);
 
-  // The volunteers box by Space, then the search button.
+  // The filters open from their one button (a <summary>, Enter), then the volunteers box by Space and the search button.
   await page.locator("#q").focus();
+  await tabUntil(page, () => document.activeElement?.tagName === "SUMMARY");
+  await page.keyboard.press("Enter");
   await tabUntil(page, () => document.activeElement?.id === "volunteers");
   await page.keyboard.press("Space");
   await tabUntil(page, () => (document.activeElement as HTMLElement | null)?.getAttribute("type") === "submit");
@@ -67,12 +69,15 @@ test.describe("without JavaScript", () => {
   test("the search form and the pagination work", async ({ page }) => {
     await page.goto("/groups");
     await page.getByLabel("キーワード").fill(WORD);
+    await page.getByText("条件で絞り込む").click();
     await page.getByLabel("活動分野").selectOption("13");
-    await page.getByRole("button", { name: "検索する" }).click();
+    await page.locator("details").getByRole("button", { name: "検索する" }).click();
     await expect(page).toHaveURL(new RegExp(`q=${q}.*field=13`));
     await expect(page.getByRole("status")).toContainText(`${MATCHES}団体`);
     await page.getByRole("link", { name: "次のページ" }).click();
     await expect(page).toHaveURL(/page=2/);
     await expect(page.locator('.pagination [aria-current="page"]')).toHaveText("2");
+    // A search with a filter shows the filters open, with what was chosen.
+    await expect(page.getByLabel("活動分野")).toHaveValue("13");
   });
 });

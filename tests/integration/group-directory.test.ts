@@ -191,12 +191,12 @@ describeBothDatabases("group directory", (getCtx) => {
     expect(names(await search(`district=${ids.districts["002"]}&field=10`))).toEqual(["碓氷人権を考える会"]);
     // 001: the main district of every group made with the default profile; pages of it.
     expect((await search(`district=${ids.districts["001"]}`)).total).toBe(26);
-    const second = await search(`district=${ids.districts["001"]}&sort=name&page=2`);
+    const second = await search(`district=${ids.districts["001"]}&page=2`);
     expect([second.total, second.from, second.to]).toEqual([26, 21, 26]);
     expect(second.groups.every((g) => g.mainDistrict === "安中一区")).toBe(true);
   });
 
-  it("sorts by kana by default, by name, and newest first", async () => {
+  it("sorts by kana by default and newest first", async () => {
     const kana = await search("q=" + encodeURIComponent("会"));
     expect(names(kana)).toEqual(["碓氷人権を考える会", "カワセミ自然の会", "<script>alert(1)</script>"]);
     const all = await search("");
@@ -205,8 +205,8 @@ describeBothDatabases("group directory", (getCtx) => {
     expect([...kanas].sort()).toEqual(kanas);
     const newest = await search("sort=new");
     expect(newest.groups[0].name.map((p) => p.text).join("")).toBe("ページ送り団体23");
-    const byName = await search("sort=name&q=" + encodeURIComponent("子育"));
-    expect(names(byName)).toEqual(["あおば子育てネット", "さくら子育て応援団"]);
+    // The order by the name as written is gone (it sounded like 50音順): an old link gets the kana order.
+    expect(names(await search("sort=name&q=" + encodeURIComponent("会")))).toEqual(names(kana));
   });
 
   it("pages by 20 and clamps a page past the end", async () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { can, type Actor } from "../../app/auth/permissions.ts";
 import { lookupMessage, translator } from "../../app/i18n/index.ts";
 import { auditActionLabel, type AuditAction } from "../../app/platform/audit-actions.ts";
-import { adminNavEntries, auditTargets, contributedMessages, domainContributions } from "../../app/platform/domains.contributions.ts";
+import { adminNavEntries, auditTargets, contributedMessages, domainContributions, homeSections } from "../../app/platform/domains.contributions.ts";
 
 const ja = translator("ja", ...contributedMessages());
 const en = translator("en", ...contributedMessages());
@@ -70,5 +70,19 @@ describe("domain contributions (contributes.ts)", () => {
     const orders = entries.map((e) => e.order);
     expect(orders.filter((o, i) => orders.indexOf(o) !== i)).toEqual([]);
     expect(paths).toEqual(["/admin", "/admin/groups", "/admin/districts", "/admin/centers", "/admin/users", "/admin/audit", "/admin/outbox"]);
+  });
+
+  it("give the home page each domain's blocks, labelled in both languages, finding a group first with a search box that sends words to /groups", () => {
+    const sections = homeSections();
+    const ids = sections.map((s) => s.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    const orders = sections.map((s) => s.order);
+    expect(orders.filter((o, i) => orders.indexOf(o) !== i)).toEqual([]);
+    for (const section of sections) {
+      for (const key of [section.title, section.body, section.search?.label, section.search?.button]) if (key) expectLabelledInBothLanguages(key, section.id);
+    }
+    expect(sections.filter((s) => s.size === "main").map((s) => s.href)).toEqual(["/groups", "/groups/new"]);
+    expect(sections[0].search).toMatchObject({ action: "/groups", name: "q" });
+    expect(sections.filter((s) => s.size === "more").map((s) => s.href)).toEqual(["/districts", "/contact"]);
   });
 });
