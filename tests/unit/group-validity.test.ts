@@ -182,7 +182,17 @@ describe("the diff staff see", () => {
   it("lists only the items that differ, lists compared as sets", () => {
     const next = { ...base, id: 2, status: "submitted", name: "新しい会", activityFields: "[1,13]", districtIds: "[2,1,3]", memberCount: 15 };
     expect(versionDiff(base, next)).toEqual([
-      { field: "name", before: "安中の会", after: "新しい会" },
+      {
+        field: "name",
+        before: "安中の会",
+        after: "新しい会",
+        // Marked by words (Intl.Segmenter, ja), not by scattered shared characters (decision 0028).
+        changes: [
+          { kind: "removed", text: "安中の" },
+          { kind: "added", text: "新しい" },
+          { kind: "same", text: "会" },
+        ],
+      },
       { field: "districtIds", before: [1, 2], after: [1, 2, 3] },
       { field: "memberCount", before: 12, after: 15 },
     ]);
