@@ -103,7 +103,8 @@ export type LoginReason = "registerGroup" | "required";
 export function loginReasonFor(redirectTo: string): LoginReason | null {
   const path = redirectTo.split(/[?#]/, 1)[0];
   if (path === "/groups/new") return "registerGroup";
-  return path === "/" ? null : "required";
+  // Nothing asked for ("" since staff land on /admin and residents on the home page): no reason.
+  return path === "/" || path === "" ? null : "required";
 }
 
 export function noticeFrom(url: string): Notice | null {

@@ -175,8 +175,8 @@ describe("server-side contributions (contributes.server.ts)", () => {
     expect(names).toEqual(expect.arrayContaining(["groups.renewal-reminders", "groups.lapse"]));
     registerDefaultJobs();
     const registered = listJobs().map((j) => j.name);
-    expect(registered).toEqual(expect.arrayContaining(["mail.deliver", "housekeeping.expired", ...names]));
-    expect(registered.length).toBe(2 + names.length);
+    expect(registered).toEqual(expect.arrayContaining(["mail.deliver", "housekeeping.expired", "outbox.purge", ...names]));
+    expect(registered.length).toBe(3 + names.length);
   });
 
   it("serve each open-data file under a name of its own, with a title in both languages", async () => {

@@ -20,7 +20,8 @@ import {
   withdrawGroup,
 } from "../../app/groups/editor.server.ts";
 import { setClock } from "../../app/platform/clock.server.ts";
-import { addMember, at, cookieFor, db, mailsTo, makePerson, submitNewGroup, type Person } from "./group-review-support.ts";
+import { addMember, at, cookieFor, db, makePerson, submitNewGroup, type Person } from "./group-review-support.ts";
+import { deliveredMailTo } from "./helpers/delivered-mail.ts";
 import { request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 
 const CLOCK = "2026-06-01T00:00:00.000Z";
@@ -61,7 +62,7 @@ export function defineGroupMembershipAuditSuite(databaseUrl: () => string) {
   }
 
   async function invitationToken(email: string): Promise<string> {
-    const mails = await mailsTo(email);
+    const mails = await deliveredMailTo(db, email); // the outbox keeps no live token (decision 0023)
     const token = /\/invitations\/([a-z0-9]+)/.exec(mails.at(-1)?.text ?? "")?.[1];
     if (!token) throw new Error(`no invitation mail to ${email}`);
     return token;

@@ -20,7 +20,8 @@ import {
   type ServerProcess,
 } from "./helpers/server-process.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+/** The short reference a person can read out on the phone (app/platform/reference.ts). */
+const REFERENCE = /^[23456789ABCDEFGHJKMNPQRSTWXYZ]{4}-[23456789ABCDEFGHJKMNPQRSTWXYZ]{4}$/;
 
 /** The <div class="field"> that holds the control with this id. */
 function fieldBlock(html: string, id: string): string {
@@ -162,7 +163,7 @@ describe("one production server (sqlite)", () => {
       expect(res.headers["x-content-type-options"]).toBe("nosniff");
       expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
       expect(res.headers["x-frame-options"]).toBe("DENY");
-      expect(String(res.headers["x-request-id"])).toMatch(UUID);
+      expect(String(res.headers["x-request-id"])).toMatch(REFERENCE);
       expect(res.headers["strict-transport-security"]).toBeUndefined();
       expect(res.headers["x-powered-by"]).toBeUndefined();
     });
@@ -282,7 +283,7 @@ describe("one production server (sqlite)", () => {
       expect(res.status).toBe(404);
       expect(res.headers["content-type"]).toMatch(/^text\/html/);
       const id = String(res.headers["x-request-id"]);
-      expect(id).toMatch(UUID);
+      expect(id).toMatch(REFERENCE);
       expect(res.text).toContain('<html lang="ja">');
       expect(res.text).toContain("<h1>ページが見つかりません</h1>");
       expect(res.text).toContain(id);
