@@ -20,7 +20,7 @@ async function dashboardCount(page: Page): Promise<number> {
   const link = page.locator("li:has(#queue-groups-registered) .queue-count a");
   await expect(page.locator("#queue-groups-registered")).toHaveText(/^6-1 /);
   const text = (await link.innerText()).trim();
-  const match = /^(\d+) 件$/.exec(text);
+  const match = /^(\d+) 団体$/.exec(text);
   if (!match) throw new Error(`unexpected count text: ${text}`);
   return Number(match[1]);
 }
