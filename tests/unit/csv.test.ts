@@ -199,6 +199,19 @@ describe("parseCsvRows: a broken record is skipped to the end of its line", () =
     }
   });
 
+  it("a quoted field ends at LF and CR too, and a blank line in an LF file is a record of its own", () => {
+    expect(parseCsvRows('"a"\n"b"\r"c"')).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: ["b"] },
+      { record: 3, cells: ["c"] },
+    ]);
+    expect(parseCsvRows("a\n\nb\n")).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: [""] },
+      { record: 3, cells: ["b"] },
+    ]);
+  });
+
   it("a quoted field ending at a comma, a line end or the end of the text is whole", () => {
     expect(parseCsvRows('"a","b"\r\n"c"')).toEqual([
       { record: 1, cells: ["a", "b"] },
@@ -230,6 +243,11 @@ describe("formula escaping", () => {
     for (const cell of ["", "安中", "a=b", "1-2", "'quoted", " =x"]) {
       expect(escapeFormula(cell)).toBe(cell);
     }
+  });
+
+  it("unescapeFormula removes only a leading apostrophe", () => {
+    expect(unescapeFormula("+=1")).toBe("+=1");
+    expect(unescapeFormula("'=1")).toBe("=1");
   });
 
   it("round-trips through unescapeFormula", () => {
