@@ -17,6 +17,7 @@ export default defineConfig({
     include: [
       "tests/unit/permissions.test.ts",
       "tests/unit/csv.test.ts",
+      "tests/unit/rate-limit.test.ts",
       "tests/unit/form-helpers.test.ts",
       "tests/unit/group-validity.test.ts",
       "tests/unit/groups-registered.test.ts",

@@ -197,9 +197,22 @@ export function publicSearchText(v: VersionRow): string {
  * GroupSearchGram in step with searchText; lapses and withdrawals change no text (the
  * directory checks validity at the instant of the search).
  */
+/**
+ * Thrown by publishVersion when the version names a district there is none of: a version stored
+ * before the ids were checked (unknownReferences) must not be published with an empty district.
+ * The decision that publishes it is refused and its transaction rolled back.
+ */
+export class UnknownDistrictsError extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super("version names an unknown district");
+  }
+}
+
 export async function publishVersion(tx: Tx, groupId: number, versionId: number) {
   const version = await tx.groupVersion.findUniqueOrThrow({ where: { id: versionId } });
   if (version.groupId !== groupId) throw new Error("version of another group");
+  const unknown = await unknownReferences({ mainDistrictId: version.mainDistrictId, districtIds: parseIdList(version.districtIds) }, tx);
+  if (Object.keys(unknown).length > 0) throw new UnknownDistrictsError(unknown);
   await tx.groupVersion.updateMany({
     where: { groupId, status: "approved", id: { not: versionId } },
     data: { status: "superseded" },

@@ -38,6 +38,7 @@ import {
   publishVersion,
   registrationsToEndWhere,
   registrationValidAt,
+  UnknownDistrictsError,
   versionColumns,
   versionFormValues,
   type VersionRow,
@@ -309,10 +310,14 @@ export type GroupReviewDetail = NonNullable<Awaited<ReturnType<typeof groupRevie
 // ---------------------------------------------------------------------------------------
 // Decisions
 
-export type Outcome = { ok: true } | { ok: false; error: "conflict" | "notFound" | "noChange" };
+/**
+ * `unknownDistrict`: the version to publish names a district there is none of (stored before the
+ * ids were checked); nothing changed.
+ */
+export type Outcome = { ok: true } | { ok: false; error: "conflict" | "notFound" | "noChange" | "unknownDistrict" };
 
 class Refused extends Error {
-  constructor(readonly error: "conflict" | "notFound" | "noChange") {
+  constructor(readonly error: "conflict" | "notFound" | "noChange" | "unknownDistrict") {
     super(error);
   }
 }
@@ -336,6 +341,7 @@ async function decide(
     return { ok: true };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, error: error.error };
+    if (error instanceof UnknownDistrictsError) return { ok: false, error: "unknownDistrict" };
     throw error;
   }
 }

@@ -9,10 +9,42 @@ export type RateLimitRule = { bucket: string; limit: number; windowSeconds: numb
 
 export type RateLimitResult = { allowed: boolean; count: number; retryAfterSeconds: number };
 
-function windowOf(rule: RateLimitRule, at: Date) {
-  const size = rule.windowSeconds * 1000;
-  const start = Math.floor(at.getTime() / size) * size;
-  return { start: new Date(start), retryAfterSeconds: Math.max(1, Math.ceil((start + size - at.getTime()) / 1000)) };
+/**
+ * The pure arithmetic of the counters (unit-tested in tests/unit/rate-limit.test.ts, so that
+ * mutation testing reaches it without a database). Windows are fixed and counted from the epoch:
+ * a 900-second window starts on every quarter hour.
+ */
+
+/** The start of the window that `at` falls in. */
+export function windowStart(windowSeconds: number, at: Date): Date {
+  const size = windowSeconds * 1000;
+  return new Date(Math.floor(at.getTime() / size) * size);
+}
+
+/** Whole seconds until the window that `at` falls in ends, rounded up: at least 1. */
+export function retryAfterSeconds(windowSeconds: number, at: Date): number {
+  const end = windowStart(windowSeconds, at).getTime() + windowSeconds * 1000;
+  return Math.max(1, Math.ceil((end - at.getTime()) / 1000));
+}
+
+/** The count includes the attempt being decided: the limit's own attempt is still allowed. */
+export function withinLimit(rule: RateLimitRule, count: number): boolean {
+  return count <= rule.limit;
+}
+
+/** The counter row of a bucket, key and window. */
+export function counterId(rule: RateLimitRule, key: string, start: Date): string {
+  return `${rule.bucket}:${key}:${start.getTime()}`;
+}
+
+/** Refused by several limits, a try waits for the one that ends last. */
+export function longestRetryAfter(refused: readonly { retryAfterSeconds: number }[]): number {
+  return Math.max(...refused.map((t) => t.retryAfterSeconds));
+}
+
+/** Counters whose window started before this are deleted by the cleanup. */
+export function expiryCutoff(at: Date, olderThanSeconds: number): Date {
+  return new Date(at.getTime() - olderThanSeconds * 1000);
 }
 
 function isUniqueViolation(error: unknown) {
@@ -22,12 +54,14 @@ function isUniqueViolation(error: unknown) {
 /** Counts one attempt and says whether it is within the limit. */
 export async function hit(rule: RateLimitRule, key: string, client: Db = defaultDb): Promise<RateLimitResult> {
   const { retryAfterSeconds, count } = await count1(rule, key, client);
-  return { allowed: count <= rule.limit, count, retryAfterSeconds };
+  return { allowed: withinLimit(rule, count), count, retryAfterSeconds };
 }
 
 async function count1(rule: RateLimitRule, key: string, client: Db) {
-  const { start, retryAfterSeconds } = windowOf(rule, now());
-  const id = `${rule.bucket}:${key}:${start.getTime()}`;
+  const at = now();
+  const start = windowStart(rule.windowSeconds, at);
+  const retryAfter = retryAfterSeconds(rule.windowSeconds, at);
+  const id = counterId(rule, key, start);
   let count: number;
   try {
     const row = await client.rateLimitCounter.upsert({
@@ -42,7 +76,7 @@ async function count1(rule: RateLimitRule, key: string, client: Db) {
     const row = await client.rateLimitCounter.update({ where: { id }, data: { count: { increment: 1 } } });
     count = row.count;
   }
-  return { id, count, retryAfterSeconds };
+  return { id, count, retryAfterSeconds: retryAfter };
 }
 
 /**
@@ -61,10 +95,10 @@ export async function limitedCheck(
   const taken = await Promise.all(limits.map(async ([rule, key]) => ({ rule, ...(await count1(rule, key, client)) })));
   const giveBack = () =>
     Promise.all(taken.map((t) => client.rateLimitCounter.updateMany({ where: { id: t.id, count: { gt: 0 } }, data: { count: { decrement: 1 } } })));
-  const refused = taken.filter((t) => t.count > t.rule.limit);
+  const refused = taken.filter((t) => !withinLimit(t.rule, t.count));
   if (refused.length > 0) {
     await giveBack();
-    return { limited: true, retryAfterSeconds: Math.max(...refused.map((t) => t.retryAfterSeconds)) };
+    return { limited: true, retryAfterSeconds: longestRetryAfter(refused) };
   }
   const ok = await check();
   if (ok) await giveBack();
@@ -73,7 +107,7 @@ export async function limitedCheck(
 
 export async function deleteExpiredCounters(client: Db = defaultDb, olderThanSeconds = 24 * 3600) {
   const { count } = await client.rateLimitCounter.deleteMany({
-    where: { windowStart: { lt: new Date(now().getTime() - olderThanSeconds * 1000) } },
+    where: { windowStart: { lt: expiryCutoff(now(), olderThanSeconds) } },
   });
   return count;
 }
@@ -93,8 +127,8 @@ export function clientAddress(context: unknown): string {
 }
 
 /** Counts the attempt and throws 429 when over the limit. */
-export async function enforceRateLimit(rule: RateLimitRule, key: string): Promise<void> {
-  const result = await hit(rule, key);
+export async function enforceRateLimit(rule: RateLimitRule, key: string, client: Db = defaultDb): Promise<void> {
+  const result = await hit(rule, key, client);
   if (!result.allowed) throw tooManyRequests(result.retryAfterSeconds);
 }
 

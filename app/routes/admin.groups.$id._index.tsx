@@ -72,8 +72,8 @@ const DECISIONS: Record<Intent, { field: string; target: "versionId" | "registra
 };
 
 type ActionResult =
-  | { intent: Intent; conflict: false; confirm: boolean; errors: Record<string, string>; values: FormValues }
-  | { intent: Intent; conflict: true; confirm?: undefined; errors?: undefined; values?: undefined };
+  | { intent: Intent; conflict: false; confirm: boolean; errors: Record<string, string>; values: FormValues; unknownDistrict?: boolean }
+  | { intent: Intent; conflict: true; confirm?: undefined; errors?: undefined; values?: undefined; unknownDistrict?: undefined };
 
 /**
  * A decision, in two posts: the first (valid) one answers with the confirmation step, which
@@ -101,6 +101,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (confirmed !== "yes") return data<ActionResult>({ intent, conflict: false, confirm: confirmed !== "back", errors: {}, values: keptValues(formData) });
     const outcome = await decide(parsed.data);
     if (!outcome.ok && outcome.error === "notFound") throw notFound();
+    // A version stored before district ids were checked: refused, nothing changed, the text kept.
+    if (!outcome.ok && outcome.error === "unknownDistrict") {
+      return data<ActionResult>({ intent, conflict: false, confirm: false, errors: {}, values: keptValues(formData), unknownDistrict: true }, { status: 422 });
+    }
     if (!outcome.ok) return data<ActionResult>({ intent, conflict: true }, { status: 409 });
     return redirect(`/admin/groups/${groupId}?done=${intent}`);
   };
@@ -158,6 +162,14 @@ export default function GroupReviewDetail() {
       <h1>{t("groupReview.detail.title", { name: group.name || t("groupReview.unnamed") })}</h1>
       {result?.conflict ? (
         <ConflictNotice title={t("groupReview.decide.conflictTitle")} body={t("groupReview.decide.conflictBody")} />
+      ) : null}
+      {result?.unknownDistrict ? (
+        <ConflictNotice
+          title={t("groupReview.decide.unknownDistrictTitle")}
+          body={t("groupReview.decide.unknownDistrictBody")}
+          backTo={group.state === "active" ? `/admin/groups/${group.id}/correct` : undefined}
+          backLabel={t("groupReview.detail.correct")}
+        />
       ) : null}
       {!result && done && INTENTS.includes(done as Intent) ? (
         <Notice>

@@ -29,6 +29,7 @@ import {
   auditOf,
   cookieFor,
   db,
+  ensureDistricts,
   jst,
   mailsTo,
   makePerson,
@@ -133,6 +134,42 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect((await db.group.findUniqueOrThrow({ where: { id: groupId } })).state).toBe("active");
       expect((await auditOf(groupId)).map((a) => a.action)).toEqual(["group.changes_requested", "group.approved"]);
       expect(await db.groupMessage.count({ where: { groupId } })).toBe(2);
+    });
+
+    it("refuses to approve a version naming a district there is none of; after the group corrects it, approves", async () => {
+      at("2026-06-03T10:00:00");
+      const groupId = await submitNewGroup(rep, await profile({ name: "古い地区の会" }));
+      const versionId = await submittedVersionId(groupId);
+      const [known] = await ensureDistricts();
+      // As a version stored before district ids were checked (unknownReferences) would be.
+      await db.groupVersion.update({ where: { id: versionId }, data: { districtIds: JSON.stringify([88888]) } });
+      const unchanged = async () => {
+        expect(await db.groupVersion.findUniqueOrThrow({ where: { id: versionId } })).toMatchObject({ status: "submitted", decidedAt: null });
+        expect(await db.group.findUniqueOrThrow({ where: { id: groupId } })).toMatchObject({ state: "draft", publishedVersionId: null });
+        expect(await db.groupRegistration.findMany({ where: { groupId } })).toMatchObject([{ status: "pending", kind: "initial" }]);
+        expect(await db.groupDistrict.count({ where: { groupId } })).toBe(0);
+        expect(await db.groupMessage.count({ where: { groupId } })).toBe(0);
+        expect((await mailsTo(rep.email)).some((m) => m.subject.includes("古い地区の会") && m.subject.includes("承認"))).toBe(false);
+      };
+
+      expect(await decideVersion(staff, groupId, versionId, "approve", "登録しました。")).toEqual({ ok: false, error: "unknownDistrict" });
+      await unchanged();
+      expect((await auditOf(groupId)).map((a) => a.action)).toEqual([]);
+      // The main district alone, too.
+      await db.groupVersion.update({ where: { id: versionId }, data: { districtIds: JSON.stringify([known]), mainDistrictId: 99999 } });
+      expect(await decideVersion(staff, groupId, versionId, "approve", "")).toEqual({ ok: false, error: "unknownDistrict" });
+      await unchanged();
+      expect((await auditOf(groupId)).map((a) => a.action)).toEqual([]);
+
+      // The way out the refusal names: request changes; the representative chooses the districts again.
+      expect(await decideVersion(staff, groupId, versionId, "request", "活動地区を選び直してください。")).toEqual({ ok: true });
+      await submitVersion(rep, groupId, await profile({ name: "古い地区の会" }));
+      expect(await submittedVersionId(groupId)).toBe(versionId);
+      expect(await decideVersion(staff, groupId, versionId, "approve", "")).toEqual({ ok: true });
+      const group = await db.group.findUniqueOrThrow({ where: { id: groupId } });
+      expect(group).toMatchObject({ state: "active", publishedVersionId: versionId, mainDistrictId: known });
+      expect((await db.groupDistrict.findMany({ where: { groupId } })).length).toBeGreaterThan(0);
+      expect((await auditOf(groupId)).map((a) => a.action)).toEqual(["group.changes_requested", "group.approved"]);
     });
 
     it("reject: the application and its registration end, the group stays unpublished", async () => {
@@ -406,6 +443,40 @@ export function defineGroupReviewSuite(databaseUrl: () => string) {
       expect(late.status).toBe(409);
       expect((await auditOf(groupId)).map((a) => a.action)).toEqual(["group.approved"]);
       expect((await get(`/admin/groups/${groupId}?done=approve`, "staff")).text).toContain("承認しました");
+    });
+
+    it("refuses to approve a version naming an unknown district: a clear message, not a 500, nothing changed", async () => {
+      const oldGroupId = await submitNewGroup(rep, await profile({ name: "地区確認前の会" }));
+      const versionId = await submittedVersionId(oldGroupId);
+      await db.groupVersion.update({ where: { id: versionId }, data: { mainDistrictId: 99999, districtIds: JSON.stringify([88888]) } });
+      const res = await post(`/admin/groups/${oldGroupId}`, "staff", { intent: "approve", versionId: String(versionId), note: "承認します", confirmed: "yes" });
+      expect(res.status).toBe(422);
+      expect(res.text).toContain("この申請は承認できません：登録されていない行政区が指定されています");
+      expect(res.text).toContain("何も変更していません。「修正を依頼する」で代表者に行政区を選び直してもらってください。");
+      // A new registration has no published profile to correct: the notice links to no form.
+      const notice = /<div class="error-summary" role="alert">([\s\S]*?)<\/div>/.exec(res.text)?.[1] ?? "";
+      expect(notice).toContain("何も変更していません");
+      expect(notice).not.toContain("/correct");
+      expect(res.text).toContain("承認します");
+      expect(await db.groupVersion.findUniqueOrThrow({ where: { id: versionId } })).toMatchObject({ status: "submitted" });
+      expect(await db.group.findUniqueOrThrow({ where: { id: oldGroupId } })).toMatchObject({ state: "draft", publishedVersionId: null });
+      expect(await auditOf(oldGroupId)).toEqual([]);
+
+      // A change to a registered group: the same refusal, with the way to the correction form.
+      const activeId = await submitNewGroup(rep, await profile({ name: "地区確認前の変更の会" }));
+      const firstVersionId = await submittedVersionId(activeId);
+      await decideVersion(staff, activeId, firstVersionId, "approve", "");
+      await submitVersion(rep, activeId, await profile({ name: "地区確認前の変更の会" }));
+      const changeId = await submittedVersionId(activeId);
+      await db.groupVersion.update({ where: { id: changeId }, data: { districtIds: JSON.stringify([88888]) } });
+      const change = await post(`/admin/groups/${activeId}`, "staff", { intent: "approve", versionId: String(changeId), note: "", confirmed: "yes" });
+      expect(change.status).toBe(422);
+      const changeNotice = /<div class="error-summary" role="alert">([\s\S]*?)<\/div>/.exec(change.text)?.[1] ?? "";
+      expect(changeNotice).toContain("この申請は承認できません：登録されていない行政区が指定されています");
+      expect(changeNotice).toContain(`href="/admin/groups/${activeId}/correct"`);
+      expect(await db.groupVersion.findUniqueOrThrow({ where: { id: changeId } })).toMatchObject({ status: "submitted" });
+      expect(await db.group.findUniqueOrThrow({ where: { id: activeId } })).toMatchObject({ publishedVersionId: firstVersionId });
+      expect((await auditOf(activeId)).map((a) => a.action)).toEqual(["group.approved"]);
     });
 
     it("the correction form refuses bad input at the field and keeps what was typed", async () => {

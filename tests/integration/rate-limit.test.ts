@@ -5,7 +5,7 @@
  */
 import { afterAll, expect, it } from "vitest";
 import { setClock } from "../../app/platform/clock.server.ts";
-import { hit, limitedCheck, type RateLimitRule } from "../../app/platform/rate-limit.server.ts";
+import { deleteExpiredCounters, enforceRateLimit, hit, limitedCheck, type RateLimitRule } from "../../app/platform/rate-limit.server.ts";
 import { describeBothDatabases } from "./helpers/test-db.ts";
 
 // A year-long window: the test cannot straddle two windows.
@@ -76,6 +76,43 @@ describeBothDatabases("limitedCheck", (ctx) => {
     // The next window starts afresh.
     setClock(new Date(start + 600_000));
     expect(await hit(window, "w@example.jp", ctx().client)).toEqual({ allowed: true, count: 1, retryAfterSeconds: 600 });
+    setClock(null);
+  });
+
+  it("enforceRateLimit lets the limit's attempts through and throws 429 with Retry-After for the next", async () => {
+    afterAll(() => setClock(null));
+    const enforced = { bucket: "enforced", limit: 2, windowSeconds: 900 } satisfies RateLimitRule;
+    setClock(new Date("2026-12-02T10:29:00.000Z"));
+    await enforceRateLimit(enforced, "e@example.jp", ctx().client);
+    await enforceRateLimit(enforced, "e@example.jp", ctx().client);
+    const thrown = await enforceRateLimit(enforced, "e@example.jp", ctx().client).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(Response);
+    expect((thrown as Response).status).toBe(429);
+    expect((thrown as Response).headers.get("Retry-After")).toBe("60");
+    expect(await counts("enforced")).toEqual([3]);
+    setClock(null);
+  });
+
+  it("deleteExpiredCounters deletes the windows that started before the cutoff, and only those", async () => {
+    afterAll(() => setClock(null));
+    const day = { bucket: "expiring", limit: 5, windowSeconds: 3600 } satisfies RateLimitRule;
+    setClock(new Date("2026-12-01T10:00:00.000Z"));
+    await hit(day, "old", ctx().client);
+    setClock(new Date("2026-12-01T11:00:00.000Z"));
+    await hit(day, "edge", ctx().client);
+    setClock(new Date("2026-12-02T10:30:00.000Z"));
+    await hit(day, "new", ctx().client);
+    // 24 h before 2026-12-02T11:00 is 2026-12-01T11:00: the "edge" window started exactly then and stays.
+    setClock(new Date("2026-12-02T11:00:00.000Z"));
+    const deleted = await deleteExpiredCounters(ctx().client);
+    const left = (await ctx().client.rateLimitCounter.findMany({ where: { id: { startsWith: "expiring:" } } })).map((r) => r.id.split(":")[1]).sort();
+    expect(left).toEqual(["edge", "new"]);
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect(await deleteExpiredCounters(ctx().client, 30 * 60)).toBeGreaterThanOrEqual(2);
+    expect(await ctx().client.rateLimitCounter.count({ where: { id: { startsWith: "expiring:" } } })).toBe(0);
     setClock(null);
   });
 });

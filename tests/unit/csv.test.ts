@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CsvError, decodeCsvBytes, escapeFormula, parseCsv, toCsv, unescapeFormula } from "../../app/platform/csv.ts";
+import { CsvError, decodeCsvBytes, escapeFormula, parseCsv, parseCsvRows, toCsv, unescapeFormula } from "../../app/platform/csv.ts";
 
 function bytes(...values: number[]) {
   return new Uint8Array(values);
@@ -104,6 +104,134 @@ describe("decodeCsvBytes", () => {
   });
 });
 
+describe("decodeCsvBytes: the BOM is exactly EF BB BF at the start", () => {
+  it("keeps a first character whose bytes only look like a BOM (one byte differs)", () => {
+    // ＿ = EF BC BF, 仿 = E4 BB BF, ﻠ = EF BB A0: each differs from EF BB BF in one byte.
+    expect(decodeCsvBytes(utf8("＿,1\r\n"))).toEqual({ text: "＿,1\r\n", encoding: "utf-8" });
+    expect(decodeCsvBytes(utf8("仿,1\r\n"))).toEqual({ text: "仿,1\r\n", encoding: "utf-8" });
+    expect(decodeCsvBytes(utf8("ﻠ,1\r\n"))).toEqual({ text: "ﻠ,1\r\n", encoding: "utf-8" });
+  });
+
+  it("drops one BOM and keeps a second one as text", () => {
+    expect(decodeCsvBytes(bytes(0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61))).toEqual({ text: "\uFEFFa", encoding: "utf-8" });
+    expect(decodeCsvBytes(bytes(0xef, 0xbb, 0xbf))).toEqual({ text: "", encoding: "utf-8" });
+  });
+
+  it("a file with a BOM, the same without, and the same in Shift_JIS read to the same records", () => {
+    const withBom = decodeCsvBytes(bytes(0xef, 0xbb, 0xbf, ...utf8("no,安中一区\r\n1,安中\r\n")));
+    const without = decodeCsvBytes(utf8("no,安中一区\r\n1,安中\r\n"));
+    // 安 = 88 C0, 中 = 92 86, 一 = 88 EA, 区 = 8B E6.
+    const sjis = decodeCsvBytes(
+      bytes(0x6e, 0x6f, 0x2c, 0x88, 0xc0, 0x92, 0x86, 0x88, 0xea, 0x8b, 0xe6, 0x0d, 0x0a, 0x31, 0x2c, 0x88, 0xc0, 0x92, 0x86, 0x0d, 0x0a),
+    );
+    expect([withBom.encoding, without.encoding, sjis.encoding]).toEqual(["utf-8", "utf-8", "shift_jis"]);
+    const records = [
+      { record: 1, cells: ["no", "安中一区"] },
+      { record: 2, cells: ["1", "安中"] },
+    ];
+    for (const decoded of [withBom, without, sjis]) expect(parseCsvRows(decoded.text)).toEqual(records);
+  });
+
+  it("a BOM later in the text is a character of its cell", () => {
+    expect(parseCsv("名称,\uFEFFx\r\n")).toEqual([["名称", "\uFEFFx"]]);
+    expect(parseCsvRows("\uFEFF\uFEFFa")).toEqual([{ record: 1, cells: ["\uFEFFa"] }]);
+  });
+});
+
+describe("parseCsvRows: a broken record is skipped to the end of its line", () => {
+  it("text after a closing quote, with CRLF: the records after it keep their numbers", () => {
+    expect(parseCsvRows('a,b\r\n"x"y,z\r\nc,d\r\n')).toEqual([
+      { record: 1, cells: ["a", "b"] },
+      { record: 2, cells: [], error: "text-after-quote" },
+      { record: 3, cells: ["c", "d"] },
+    ]);
+  });
+
+  it("the same with LF, with CR, and with a blank line after the broken one", () => {
+    const expected = [
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: [], error: "text-after-quote" },
+      { record: 3, cells: ["c", "d"] },
+    ];
+    expect(parseCsvRows('a\n"x"y,z\nc,d\n')).toEqual(expected);
+    expect(parseCsvRows('a\r"x"y,z\rc,d\r')).toEqual(expected);
+    expect(parseCsvRows('a\n"x"y,z\n\nc,d\n')).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: [], error: "text-after-quote" },
+      { record: 3, cells: [""] },
+      { record: 4, cells: ["c", "d"] },
+    ]);
+    expect(parseCsvRows('a\r\n"x"y,z\r\n\r\nc\r\n')).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: [], error: "text-after-quote" },
+      { record: 3, cells: [""] },
+      { record: 4, cells: ["c"] },
+    ]);
+  });
+
+  it("the broken record is the last line, with and without a line break", () => {
+    expect(parseCsvRows('a\n"x"y')).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: [], error: "text-after-quote" },
+    ]);
+    expect(parseCsvRows('a\r\n"x"y\r\n')).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: [], error: "text-after-quote" },
+    ]);
+  });
+
+  it("a quote that never closes: reading resumes on the line after the one it began on", () => {
+    expect(parseCsvRows('a,b\r\n1,"open\r\nc,d\r\ne,f\r\n')).toEqual([
+      { record: 1, cells: ["a", "b"] },
+      { record: 2, cells: [], error: "unterminated-quote" },
+      { record: 3, cells: ["c", "d"] },
+      { record: 4, cells: ["e", "f"] },
+    ]);
+  });
+
+  it("a quote closed only on a later line, then text: unterminated, and the later line is read as a record", () => {
+    for (const eol of ["\r\n", "\n", "\r"]) {
+      expect(parseCsvRows(`a,"x${eol}y"z${eol}q${eol}`), JSON.stringify(eol)).toEqual([
+        { record: 1, cells: [], error: "unterminated-quote" },
+        { record: 2, cells: ['y"z'] },
+        { record: 3, cells: ["q"] },
+      ]);
+    }
+  });
+
+  it("a quoted field ends at LF and CR too, and a blank line in an LF file is a record of its own", () => {
+    expect(parseCsvRows('"a"\n"b"\r"c"')).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: ["b"] },
+      { record: 3, cells: ["c"] },
+    ]);
+    expect(parseCsvRows("a\n\nb\n")).toEqual([
+      { record: 1, cells: ["a"] },
+      { record: 2, cells: [""] },
+      { record: 3, cells: ["b"] },
+    ]);
+  });
+
+  it("a quoted field ending at a comma, a line end or the end of the text is whole", () => {
+    expect(parseCsvRows('"a","b"\r\n"c"')).toEqual([
+      { record: 1, cells: ["a", "b"] },
+      { record: 2, cells: ["c"] },
+    ]);
+  });
+});
+
+describe("CsvError", () => {
+  it("says what went wrong and at which record, in its message", () => {
+    expect(new CsvError("undecodable", 0).message).toBe("csv: undecodable");
+    expect(new CsvError("unterminated-quote", 12).message).toBe("csv: unterminated-quote at record 12");
+    expect(() => parseCsv('a\r\nb\r\n"x"y,z\r\n')).toThrowError(new CsvError("text-after-quote", 3));
+    expect(() => parseCsv('a\r\nb\r\n"x"y,z\r\n')).toThrowError(/^csv: text-after-quote at record 3$/);
+    expect(() => parseCsv('a\r\n"never closed\r\n')).toThrowError(/^csv: unterminated-quote at record 2$/);
+    expect(() => decodeCsvBytes(bytes(0x41, 0xff, 0xff, 0x42))).toThrowError(/^csv: undecodable$/);
+    expect(() => decodeCsvBytes(bytes(0xef, 0xbb, 0xbf, 0xc3))).toThrowError(/^csv: undecodable$/);
+  });
+});
+
 describe("formula escaping", () => {
   it("prefixes cells that start with = + - @ tab or CR", () => {
     for (const cell of ["=1+1", "+81", "-1", "@SUM(A1)", "\tx", "\rx"]) {
@@ -115,6 +243,11 @@ describe("formula escaping", () => {
     for (const cell of ["", "安中", "a=b", "1-2", "'quoted", " =x"]) {
       expect(escapeFormula(cell)).toBe(cell);
     }
+  });
+
+  it("unescapeFormula removes only a leading apostrophe", () => {
+    expect(unescapeFormula("+=1")).toBe("+=1");
+    expect(unescapeFormula("'=1")).toBe("=1");
   });
 
   it("round-trips through unescapeFormula", () => {

@@ -106,6 +106,8 @@ export const groupReviewEn = {
   "groupReview.next.dashboard": "Back to the dashboard",
   "groupReview.decide.conflictTitle": "This application has already been decided",
   "groupReview.decide.conflictBody": "Another member of staff decided it first, or the same action was sent twice. Nothing was changed. Check the current state below.",
+  "groupReview.decide.unknownDistrictTitle": "This application cannot be approved: it names a district that is not registered",
+  "groupReview.decide.unknownDistrictBody": "\"District of the main base\" or \"Districts where the group works\" names a district that does not exist (the application was stored before districts were checked). Nothing was changed. Use \"Request changes\" so the representative chooses the districts again. The districts of the published profile can be corrected with \"Correct the profile\" (the correction form).",
   "groupReview.done.approve": "Approved. The representatives have been told by email.",
   "groupReview.done.reject": "Rejected. The representatives have been told by email.",
   "groupReview.done.request": "Changes requested. The representatives have been told by email.",

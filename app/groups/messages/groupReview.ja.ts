@@ -107,6 +107,8 @@ export const groupReview = {
   "groupReview.next.dashboard": "ダッシュボードへ戻る",
   "groupReview.decide.conflictTitle": "この申請はすでに判断されています",
   "groupReview.decide.conflictBody": "ほかの職員が先に判断したか、同じ操作が二重に送信されました。何も変更していません。下の最新の状態を確認してください。",
+  "groupReview.decide.unknownDistrictTitle": "この申請は承認できません：登録されていない行政区が指定されています",
+  "groupReview.decide.unknownDistrictBody": "「主な活動拠点の行政区」または「活動している行政区」に、存在しない行政区が指定されています（行政区の確認が始まる前に保存された申請です）。何も変更していません。「修正を依頼する」で代表者に行政区を選び直してもらってください。公開中の登録内容の行政区は「登録内容を訂正する」（訂正のフォーム）で直せます。",
   "groupReview.done.approve": "承認しました。代表者にメールで知らせました。",
   "groupReview.done.reject": "却下しました。代表者にメールで知らせました。",
   "groupReview.done.request": "修正を依頼しました。代表者にメールで知らせました。",
