@@ -135,6 +135,8 @@ function formatValue(t: T<typeof groupReviewMessages>, field: ProfileField, valu
       return districtNames[Number(value)] ?? String(value);
     case "districtIds":
       return Array.isArray(value) && value.length ? value.map((id) => districtNames[id] ?? String(id)).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
+    case "memberCount":
+      return t("groups.memberCount", { count: String(value) });
     case "activityFields":
       return Array.isArray(value) && value.length ? value.map((f) => labelOf(t, "groups.field", String(f))).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
     default:

@@ -41,6 +41,7 @@ export const groupsEn = {
   "groups.label.activities": "Main activities",
   "groups.label.foundedOn": "Date founded",
   "groups.label.memberCount": "Number of members",
+  "groups.memberCount": "{count} members",
   "groups.label.welcomesMembers": "Welcomes new members",
   "groups.label.welcomesVolunteers": "Welcomes volunteers",
   "groups.label.meetingPlace": "Main place of activity",

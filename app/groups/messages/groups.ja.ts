@@ -42,6 +42,7 @@ export const groups = {
   "groups.label.activities": "主な活動内容",
   "groups.label.foundedOn": "設立年月日",
   "groups.label.memberCount": "会員数",
+  "groups.memberCount": "{count}人",
   "groups.label.welcomesMembers": "新しい会員を募集している",
   "groups.label.welcomesVolunteers": "ボランティアを募集している",
   "groups.label.meetingPlace": "主な活動場所",

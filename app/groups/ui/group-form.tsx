@@ -303,7 +303,7 @@ export function GroupProfileView({ profile }: { profile: ProfileForView }) {
         return <MultilineText text={String(value)} />;
       case "count":
         // A draft's unanswered count is stored as 0 (below any accepted count): not given.
-        return value ? String(value) : "";
+        return value ? t("groups.memberCount", { count: String(value) }) : "";
       default:
         return String(value ?? "");
     }
