@@ -60,6 +60,15 @@ test("the public profile and the representative's page give the member count wit
   await expect(page.locator("#profile-heading + dl dt", { hasText: "会員数" }).locator("+ dd")).toHaveText(/^(12|30)人$/);
 });
 
+test("the staff's search field is named by what it takes; which groups it searches is its hint", async ({ page, db }) => {
+  await page.goto("/admin/groups");
+  await expect(page.getByRole("searchbox", { name: "団体名・ふりがな", exact: true })).toHaveAccessibleDescription("登録中・取消し済みなど、すべての団体から探します。");
+  // The same on a district's form: the reading's label, and "in katakana" as its hint.
+  const district = await db.district.findFirstOrThrow({ orderBy: { code: "asc" } });
+  await page.goto(`/admin/districts/${district.id}`);
+  await expect(page.getByRole("textbox", { name: /^行政区名の読み/ })).toHaveAccessibleDescription("カタカナで入力してください。");
+});
+
 test("the correction is the group form: the browser refuses bad and hostile input at the fields, then it is published", async ({ page, db }) => {
   const posts: string[] = [];
   page.on("request", (request) => {
