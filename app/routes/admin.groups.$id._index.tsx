@@ -137,6 +137,8 @@ function formatValue(t: T<typeof groupReviewMessages>, field: ProfileField, valu
       return Array.isArray(value) && value.length ? value.map((id) => districtNames[id] ?? String(id)).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
     case "memberCount":
       return t("groups.memberCount", { count: String(value) });
+    case "memberCount":
+      return t("groups.memberCount", { count: String(value) });
     case "activityFields":
       return Array.isArray(value) && value.length ? value.map((f) => labelOf(t, "groups.field", String(f))).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
     default:
@@ -390,7 +392,7 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
       {!isNew && version.diff.length === 0 ? (
         <p>{t("groupReview.diff.none")}</p>
       ) : (
-        <table className="review-diff">
+        <table className="review-diff stacked-table">
           <caption>{t(isNew ? "groupReview.diff.captionNew" : "groupReview.diff.caption")}</caption>
           <thead>
             <tr>
@@ -403,8 +405,14 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
             {version.diff.map((row) => (
               <tr key={row.field}>
                 <th scope="row">{t(profileFieldLabel(row.field))}</th>
-                {isNew ? null : <td className="review-text">{cell(row.field, row.before, row.changes, "before")}</td>}
-                <td className="review-text">{cell(row.field, row.after, row.changes, "after")}</td>
+                {isNew ? null : (
+                  <td className="review-text" data-label={t("groupReview.diff.before")}>
+                    {cell(row.field, row.before, row.changes, "before")}
+                  </td>
+                )}
+                <td className="review-text" data-label={isNew ? t("groupReview.diff.value") : t("groupReview.diff.after")}>
+                  {cell(row.field, row.after, row.changes, "after")}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -48,6 +48,24 @@ test("the change shows old beside new, item by item", async ({ page }) => {
   await expect(diff.getByRole("rowheader", { name: "団体の目的" })).toHaveCount(0);
 });
 
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the change shows old above new, each cell naming its column", async ({ page }) => {
+    await page.goto(`/admin/groups/${ids.change}`);
+    const diff = page.getByRole("table", { name: "公開中の内容と申請内容の違い" });
+    const nameRow = diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "団体名", exact: true }) });
+    const [before, after] = [nameRow.getByRole("cell").nth(0), nameRow.getByRole("cell").nth(1)];
+    await expect(before).toHaveAttribute("data-label", "公開中");
+    await expect(after).toHaveAttribute("data-label", "申請内容");
+    const [b, a] = [(await before.boundingBox())!, (await after.boundingBox())!];
+    // Stacked: the new text below the old one, both as wide as the row.
+    expect(a.y).toBeGreaterThanOrEqual(b.y + b.height);
+    expect(Math.round(a.width)).toBe(Math.round(b.width));
+    expect(b.width).toBeGreaterThan(250);
+  });
+});
+
 test("the public profile and the representative's page give the member count with its unit, in Japanese and in English", async ({ page, baseURL, logIn }) => {
   await page.goto(`/groups/${ids.change}`);
   await expect(page.locator("dt", { hasText: "会員数" }).locator("+ dd")).toHaveText("12人");
