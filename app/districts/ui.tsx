@@ -72,6 +72,8 @@ const CENTER_HINTS: Record<string, AdminMessageKey> = {
   closeTime: "admin.center.hint.time",
   corporateNumber: "admin.center.hint.corporateNumber",
   url: "admin.center.hint.url",
+  nameKana: "admin.hint.katakana",
+  addressExtra: "admin.center.hint.addressExtra",
 };
 
 /** The centre form (new and edit): every 公共施設一覧 field, the districts served, and a reason. */

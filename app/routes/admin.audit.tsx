@@ -128,53 +128,55 @@ export default function AdminAudit() {
       {log.entries.length === 0 ? (
         <p>{t("admin.audit.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("admin.audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.audit.at")}</th>
-              <th scope="col">{t("admin.audit.actor")}</th>
-              <th scope="col">{t("admin.audit.action")}</th>
-              <th scope="col">{t("admin.audit.target")}</th>
-              <th scope="col">{t("admin.audit.reason")}</th>
-              <th scope="col">{t("admin.audit.details")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {log.entries.map((e) => {
-              const target = `${targetLabel(e.targetType)} ${e.targetId}`;
-              return (
-                <tr key={e.id}>
-                  <td>{formatInstant(e.at, lang)}</td>
-                  <td>
-                    {e.actorId ? (
-                      <Link to={`/admin/users/${e.actorId}`}>{e.actorName}</Link>
-                    ) : e.actorRole === "system" ? (
-                      roleLabel(t, "system")
-                    ) : (
-                      t("admin.audit.deletedAccount")
-                    )}
-                    {e.actorRole !== "system" ? <span className="tag">{roleLabel(t, e.actorRole)}</span> : null}
-                  </td>
-                  <th scope="row">{auditActionLabel(t, e.action)}</th>
-                  <td>{e.targetPage ? <Link to={e.targetPage}>{target}</Link> : target}</td>
-                  <td>{e.reason}</td>
-                  <td>
-                    {e.details.length > 0 ? (
-                      <ul className="details">
-                        {e.details.map(([k, v]) => (
-                          <li key={k}>
-                            {k}: {v}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div className="table-scroll" role="region" aria-labelledby="audit-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="audit-table">{t("admin.audit.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.audit.at")}</th>
+                <th scope="col">{t("admin.audit.actor")}</th>
+                <th scope="col">{t("admin.audit.action")}</th>
+                <th scope="col">{t("admin.audit.target")}</th>
+                <th scope="col">{t("admin.audit.reason")}</th>
+                <th scope="col">{t("admin.audit.details")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {log.entries.map((e) => {
+                const target = `${targetLabel(e.targetType)} ${e.targetId}`;
+                return (
+                  <tr key={e.id}>
+                    <td>{formatInstant(e.at, lang)}</td>
+                    <td>
+                      {e.actorId ? (
+                        <Link to={`/admin/users/${e.actorId}`}>{e.actorName}</Link>
+                      ) : e.actorRole === "system" ? (
+                        roleLabel(t, "system")
+                      ) : (
+                        t("admin.audit.deletedAccount")
+                      )}
+                      {e.actorRole !== "system" ? <span className="tag">{roleLabel(t, e.actorRole)}</span> : null}
+                    </td>
+                    <th scope="row">{auditActionLabel(t, e.action)}</th>
+                    <td>{e.targetPage ? <Link to={e.targetPage}>{target}</Link> : target}</td>
+                    <td>{e.reason}</td>
+                    <td>
+                      {e.details.length > 0 ? (
+                        <ul className="details">
+                          {e.details.map(([k, v]) => (
+                            <li key={k}>
+                              {k}: {v}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={log.page} pageSize={log.pageSize} total={log.total} hrefFor={(page) => withQuery("/admin/audit", { ...values, page })} />
     </>

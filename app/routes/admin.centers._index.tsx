@@ -52,31 +52,33 @@ export default function AdminCenters() {
       {centers.length === 0 ? (
         <p>{t("admin.centers.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("admin.centers.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.center.field.name")}</th>
-              <th scope="col">{t("admin.center.field.address")}</th>
-              <th scope="col">{t("admin.center.field.phone")}</th>
-              <th scope="col">{t("admin.center.field.districtIds")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {centers.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  <Link to={`/admin/centers/${c.id}`} aria-label={t("admin.centers.edit", { name: c.name })}>
-                    {c.name}
-                  </Link>
-                </th>
-                <td>{c.address}</td>
-                <td>{c.phone}</td>
-                <td>{c.districts.map((d) => `${d.code} ${d.name}`).join(", ")}</td>
+        <div className="table-scroll" role="region" aria-labelledby="centers-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="centers-table">{t("admin.centers.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.center.field.name")}</th>
+                <th scope="col">{t("admin.center.field.address")}</th>
+                <th scope="col">{t("admin.center.field.phone")}</th>
+                <th scope="col">{t("admin.center.field.districtIds")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {centers.map((c) => (
+                <tr key={c.id}>
+                  <th scope="row">
+                    <Link to={`/admin/centers/${c.id}`} aria-label={t("admin.centers.edit", { name: c.name })}>
+                      {c.name}
+                    </Link>
+                  </th>
+                  <td>{c.address}</td>
+                  <td>{c.phone}</td>
+                  <td>{c.districts.map((d) => `${d.code} ${d.name}`).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

@@ -69,7 +69,7 @@ export default function AdminDistrict() {
       {server ? <ErrorSummary errors={errors} labels={labels} /> : null}
       <Form method="post" noValidate onSubmit={form.onSubmit} key={`${district.name}|${district.nameKana}|${district.area}`}>
         <TextField label={labels.name} error={errors.name} required maxLength={50} {...form.field("name")} />
-        <TextField label={labels.nameKana} error={errors.nameKana} required maxLength={100} {...form.field("nameKana")} />
+        <TextField label={labels.nameKana} hint={t("admin.hint.katakana")} error={errors.nameKana} required maxLength={100} {...form.field("nameKana")} />
         <TextField label={labels.area} error={errors.area} maxLength={50} {...form.field("area")} />
         <TextArea label={labels.reason} hint={t("admin.reasonHint")} error={errors.reason} rows={3} maxLength={500} {...form.field("reason")} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -53,65 +53,67 @@ export default function AdminDistricts() {
       {districts.length === 0 ? (
         <p>{t("admin.districts.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("admin.districts.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("districts.code")}</th>
-              <th scope="col">{t("districts.name")}</th>
-              <th scope="col">{t("districts.area")}</th>
-              <th scope="col">{t("districts.centers")}</th>
-              <th scope="col">{t("admin.districts.representatives")}</th>
-              <th scope="col">{t("admin.districts.actions")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {districts.map((d) => (
-              <tr key={d.id}>
-                <td>{d.code}</td>
-                <th scope="row">
-                  <ruby>
-                    {d.name}
-                    <rp>（</rp>
-                    <rt>{d.nameKana}</rt>
-                    <rp>）</rp>
-                  </ruby>
-                </th>
-                <td>{d.area}</td>
-                <td>
-                  {d.centers.length === 0 ? (
-                    t("districts.noCenter")
-                  ) : (
-                    <ul>
-                      {d.centers.map((c) => (
-                        <li key={c.id}>
-                          <Link to={`/admin/centers/${c.id}`}>{c.name}</Link>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  {d.representatives.length === 0 ? (
-                    t("admin.districts.noRepresentative")
-                  ) : (
-                    <ul>
-                      {d.representatives.map((u) => (
-                        <li key={u.id}>
-                          {linkUsers ? <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link> : u.displayName}
-                          {u.active ? null : t("admin.districts.inactive")}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </td>
-                <td>
-                  <Link to={`/admin/districts/${d.id}`}>{t("admin.districts.edit", { name: d.name })}</Link>
-                </td>
+        <div className="table-scroll" role="region" aria-labelledby="districts-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="districts-table">{t("admin.districts.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("districts.code")}</th>
+                <th scope="col">{t("districts.name")}</th>
+                <th scope="col">{t("districts.area")}</th>
+                <th scope="col">{t("districts.centers")}</th>
+                <th scope="col">{t("admin.districts.representatives")}</th>
+                <th scope="col">{t("admin.districts.actions")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {districts.map((d) => (
+                <tr key={d.id}>
+                  <td>{d.code}</td>
+                  <th scope="row">
+                    <ruby>
+                      {d.name}
+                      <rp>（</rp>
+                      <rt>{d.nameKana}</rt>
+                      <rp>）</rp>
+                    </ruby>
+                  </th>
+                  <td>{d.area}</td>
+                  <td>
+                    {d.centers.length === 0 ? (
+                      t("districts.noCenter")
+                    ) : (
+                      <ul>
+                        {d.centers.map((c) => (
+                          <li key={c.id}>
+                            <Link to={`/admin/centers/${c.id}`}>{c.name}</Link>
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    {d.representatives.length === 0 ? (
+                      t("admin.districts.noRepresentative")
+                    ) : (
+                      <ul>
+                        {d.representatives.map((u) => (
+                          <li key={u.id}>
+                            {linkUsers ? <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link> : u.displayName}
+                            {u.active ? null : t("admin.districts.inactive")}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
+                  <td>
+                    <Link to={`/admin/districts/${d.id}`}>{t("admin.districts.edit", { name: d.name })}</Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

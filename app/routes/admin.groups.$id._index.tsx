@@ -139,6 +139,8 @@ function formatValue(t: T<typeof groupReviewMessages>, field: ProfileField, valu
       return districtNames[Number(value)] ?? String(value);
     case "districtIds":
       return Array.isArray(value) && value.length ? value.map((id) => districtNames[id] ?? String(id)).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
+    case "memberCount":
+      return t("groups.memberCount", { count: String(value) });
     case "activityFields":
       return Array.isArray(value) && value.length ? value.map((f) => labelOf(t, "groups.field", String(f))).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
     default:
@@ -400,7 +402,7 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
       {!isNew && version.diff.length === 0 ? (
         <p>{t("groupReview.diff.none")}</p>
       ) : (
-        <table className="review-diff">
+        <table className="review-diff stacked-table">
           <caption>{t(isNew ? "groupReview.diff.captionNew" : "groupReview.diff.caption")}</caption>
           <thead>
             <tr>
@@ -413,8 +415,14 @@ function VersionReview({ detail, server }: { detail: Detail; server: Server }) {
             {version.diff.map((row) => (
               <tr key={row.field}>
                 <th scope="row">{t(profileFieldLabel(row.field))}</th>
-                {isNew ? null : <td className="review-text">{cell(row.field, row.before, row.changes, "before")}</td>}
-                <td className="review-text">{cell(row.field, row.after, row.changes, "after")}</td>
+                {isNew ? null : (
+                  <td className="review-text" data-label={t("groupReview.diff.before")}>
+                    {cell(row.field, row.before, row.changes, "before")}
+                  </td>
+                )}
+                <td className="review-text" data-label={isNew ? t("groupReview.diff.value") : t("groupReview.diff.after")}>
+                  {cell(row.field, row.after, row.changes, "after")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -517,152 +525,162 @@ function History({ detail, lang }: { detail: Detail; lang: Lang }) {
       {detail.registrations.length === 0 ? (
         none
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("groupReview.history.registrations")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("groupReview.history.fiscalYear")}</th>
-              <th scope="col">{t("groupReview.history.regKind")}</th>
-              <th scope="col">{t("groupReview.history.status")}</th>
-              <th scope="col">{t("groupReview.history.period")}</th>
-              <th scope="col">{t("groupReview.history.ended")}</th>
-              <th scope="col">{t("groupReview.history.renewal")}</th>
-              <th scope="col">{t("groupReview.history.decidedBy")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.registrations.map((r) => (
-              <tr key={r.id}>
-                <th scope="row">{fiscalYearLabel(r.fiscalYear, lang)}</th>
-                <td>{labelOf(t, "groupReview.regKind", r.kind)}</td>
-                <td>{labelOf(t, "groupReview.regStatus", r.status)}</td>
-                <td>
-                  {r.firstDay
-                    ? t("groupReview.history.periodValue", { from: formatIsoDate(r.firstDay, lang), until: formatIsoDate(r.lastDay, lang) })
-                    : ""}
-                </td>
-                <td>
-                  {r.endReason ? labelOf(t, "groupReview.endReason", r.endReason) : r.validNow ? t("groupReview.endReason.current") : ""}
-                  {r.endedAt ? ` (${when(r.endedAt)})` : ""}
-                </td>
-                <td>
-                  {r.renewalSubmittedAt ? t("groupReview.history.renewalSubmitted", { at: when(r.renewalSubmittedAt) }) : ""}
-                  {r.renewalSubmittedAt && r.renewalDecidedAt ? " / " : ""}
-                  {r.renewalDecidedAt ? t("groupReview.history.renewalDecided", { at: when(r.renewalDecidedAt) }) : ""}
-                </td>
-                <td>{r.decidedBy ?? ""}</td>
+        <div className="table-scroll" role="region" aria-labelledby="registrations-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="registrations-table">{t("groupReview.history.registrations")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("groupReview.history.fiscalYear")}</th>
+                <th scope="col">{t("groupReview.history.regKind")}</th>
+                <th scope="col">{t("groupReview.history.status")}</th>
+                <th scope="col">{t("groupReview.history.period")}</th>
+                <th scope="col">{t("groupReview.history.ended")}</th>
+                <th scope="col">{t("groupReview.history.renewal")}</th>
+                <th scope="col">{t("groupReview.history.decidedBy")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.registrations.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{fiscalYearLabel(r.fiscalYear, lang)}</th>
+                  <td>{labelOf(t, "groupReview.regKind", r.kind)}</td>
+                  <td>{labelOf(t, "groupReview.regStatus", r.status)}</td>
+                  <td>
+                    {r.firstDay
+                      ? t("groupReview.history.periodValue", { from: formatIsoDate(r.firstDay, lang), until: formatIsoDate(r.lastDay, lang) })
+                      : ""}
+                  </td>
+                  <td>
+                    {r.endReason ? labelOf(t, "groupReview.endReason", r.endReason) : r.validNow ? t("groupReview.endReason.current") : ""}
+                    {r.endedAt ? ` (${when(r.endedAt)})` : ""}
+                  </td>
+                  <td>
+                    {r.renewalSubmittedAt ? t("groupReview.history.renewalSubmitted", { at: when(r.renewalSubmittedAt) }) : ""}
+                    {r.renewalSubmittedAt && r.renewalDecidedAt ? " / " : ""}
+                    {r.renewalDecidedAt ? t("groupReview.history.renewalDecided", { at: when(r.renewalDecidedAt) }) : ""}
+                  </td>
+                  <td>{r.decidedBy ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>{t("groupReview.history.versions")}</h2>
       {detail.versions.length === 0 ? (
         none
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("groupReview.history.versions")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("groupReview.history.version")}</th>
-              <th scope="col">{t("groupReview.column.name")}</th>
-              <th scope="col">{t("groupReview.history.status")}</th>
-              <th scope="col">{t("groupReview.history.submittedAt")}</th>
-              <th scope="col">{t("groupReview.history.decidedAt")}</th>
-              <th scope="col">{t("groupReview.history.decidedBy")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.versions.map((v) => (
-              <tr key={v.id}>
-                <th scope="row">{t("groupReview.history.versionNumber", { number: v.number })}</th>
-                <td>{v.name}</td>
-                <td>{labelOf(t, "groupReview.versionStatus", v.status)}</td>
-                <td>{when(v.submittedAt)}</td>
-                <td>{when(v.decidedAt)}</td>
-                <td>{v.decidedBy ?? ""}</td>
+        <div className="table-scroll" role="region" aria-labelledby="versions-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="versions-table">{t("groupReview.history.versions")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("groupReview.history.version")}</th>
+                <th scope="col">{t("groupReview.column.name")}</th>
+                <th scope="col">{t("groupReview.history.status")}</th>
+                <th scope="col">{t("groupReview.history.submittedAt")}</th>
+                <th scope="col">{t("groupReview.history.decidedAt")}</th>
+                <th scope="col">{t("groupReview.history.decidedBy")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.versions.map((v) => (
+                <tr key={v.id}>
+                  <th scope="row">{t("groupReview.history.versionNumber", { number: v.number })}</th>
+                  <td>{v.name}</td>
+                  <td>{labelOf(t, "groupReview.versionStatus", v.status)}</td>
+                  <td>{when(v.submittedAt)}</td>
+                  <td>{when(v.decidedAt)}</td>
+                  <td>{v.decidedBy ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>{t("groupReview.history.messages")}</h2>
       {detail.messages.length === 0 ? (
         none
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("groupReview.history.messages")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("groupReview.history.at")}</th>
-              <th scope="col">{t("groupReview.history.kind")}</th>
-              <th scope="col">{t("groupReview.history.body")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.messages.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">{when(m.createdAt)}</th>
-                <td>{labelOf(t, "groupReview.messageKind", m.kind)}</td>
-                <td className="review-text">{m.body}</td>
+        <div className="table-scroll" role="region" aria-labelledby="messages-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="messages-table">{t("groupReview.history.messages")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("groupReview.history.at")}</th>
+                <th scope="col">{t("groupReview.history.kind")}</th>
+                <th scope="col">{t("groupReview.history.body")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.messages.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">{when(m.createdAt)}</th>
+                  <td>{labelOf(t, "groupReview.messageKind", m.kind)}</td>
+                  <td className="review-text">{m.body}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>{t("groupReview.history.audit")}</h2>
       {detail.audit.length === 0 ? (
         none
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("groupReview.history.audit")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("groupReview.history.at")}</th>
-              <th scope="col">{t("groupReview.history.action")}</th>
-              <th scope="col">{t("groupReview.history.actor")}</th>
-              <th scope="col">{t("groupReview.history.reason")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.audit.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">{when(a.at)}</th>
-                <td>{auditActionLabel(t, a.action)}</td>
-                <td>{a.actorName ? `${a.actorName} (${roleLabel(t, a.actorRole)})` : a.actorRole === "system" ? t("groupReview.history.system") : roleLabel(t, a.actorRole)}</td>
-                <td className="review-text">{a.reason}</td>
+        <div className="table-scroll" role="region" aria-labelledby="audit-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="audit-table">{t("groupReview.history.audit")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("groupReview.history.at")}</th>
+                <th scope="col">{t("groupReview.history.action")}</th>
+                <th scope="col">{t("groupReview.history.actor")}</th>
+                <th scope="col">{t("groupReview.history.reason")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.audit.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">{when(a.at)}</th>
+                  <td>{auditActionLabel(t, a.action)}</td>
+                  <td>{a.actorName ? `${a.actorName} (${roleLabel(t, a.actorRole)})` : a.actorRole === "system" ? t("groupReview.history.system") : roleLabel(t, a.actorRole)}</td>
+                  <td className="review-text">{a.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2>{t("groupReview.history.members")}</h2>
       {detail.members.length === 0 ? (
         none
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("groupReview.history.members")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("groupReview.history.memberName")}</th>
-              <th scope="col">{t("groupReview.history.memberEmail")}</th>
-              <th scope="col">{t("groupReview.history.memberRole")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.members.map((m) => (
-              <tr key={m.userId}>
-                <th scope="row">{m.displayName}</th>
-                <td>{m.email}</td>
-                <td>{labelOf(t, "groupReview.role", m.role)}</td>
+        <div className="table-scroll" role="region" aria-labelledby="members-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="members-table">{t("groupReview.history.members")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("groupReview.history.memberName")}</th>
+                <th scope="col">{t("groupReview.history.memberEmail")}</th>
+                <th scope="col">{t("groupReview.history.memberRole")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.members.map((m) => (
+                <tr key={m.userId}>
+                  <th scope="row">{m.displayName}</th>
+                  <td>{m.email}</td>
+                  <td>{labelOf(t, "groupReview.role", m.role)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </>
   );

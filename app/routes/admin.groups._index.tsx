@@ -92,7 +92,7 @@ export default function GroupReviewQueue() {
         <h2 id="group-search-heading">{t("groupReview.search.title")}</h2>
         <Form method="get" role="search" className="filter-form" noValidate onSubmit={search.onSubmit}>
           {kind ? <input type="hidden" name="kind" value={kind} /> : null}
-          <TextField label={t("groupReview.search.label")} error={search.errorFor("q")} type="search" maxLength={100} {...search.field("q")} />
+          <TextField label={t("groupReview.search.label")} hint={t("groupReview.search.hint")} error={search.errorFor("q")} type="search" maxLength={100} {...search.field("q")} />
           <button type="submit" className="button">
             {t("groupReview.search.submit")}
           </button>

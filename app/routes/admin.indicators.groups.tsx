@@ -75,29 +75,31 @@ export default function GroupsRegisteredIndicator() {
       {groups.length === 0 ? (
         <p>{t("groupReview.indicator.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("groupReview.indicator.list")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("groupReview.column.name")}</th>
-              <th scope="col">{t("groupReview.column.groupKind")}</th>
-              <th scope="col">{t("groupReview.indicator.npoInCity")}</th>
-              <th scope="col">{t("groupReview.indicator.volunteerCenter")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={g.id}>
-                <th scope="row">
-                  <Link to={`/admin/groups/${g.id}`}>{g.name}</Link>
-                </th>
-                <td>{groupKindLabel(t, g.kind)}</td>
-                <td>{g.npoInCity ? t("groupReview.value.yes") : t("groupReview.value.no")}</td>
-                <td>{g.volunteerCenter ? t("groupReview.value.yes") : t("groupReview.value.no")}</td>
+        <div className="table-scroll" role="region" aria-labelledby="indicator-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="indicator-table">{t("groupReview.indicator.list")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("groupReview.column.name")}</th>
+                <th scope="col">{t("groupReview.column.groupKind")}</th>
+                <th scope="col">{t("groupReview.indicator.npoInCity")}</th>
+                <th scope="col">{t("groupReview.indicator.volunteerCenter")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {groups.map((g) => (
+                <tr key={g.id}>
+                  <th scope="row">
+                    <Link to={`/admin/groups/${g.id}`}>{g.name}</Link>
+                  </th>
+                  <td>{groupKindLabel(t, g.kind)}</td>
+                  <td>{g.npoInCity ? t("groupReview.value.yes") : t("groupReview.value.no")}</td>
+                  <td>{g.volunteerCenter ? t("groupReview.value.yes") : t("groupReview.value.no")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <p>
         <Link to="/admin/groups">{t("groupReview.detail.back")}</Link>

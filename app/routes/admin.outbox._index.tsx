@@ -50,33 +50,35 @@ export default function AdminOutbox() {
       {outbox.mails.length === 0 ? (
         <p>{t("admin.outbox.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("admin.outbox.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.outbox.subject")}</th>
-              <th scope="col">{t("admin.outbox.to")}</th>
-              <th scope="col">{t("admin.outbox.status")}</th>
-              <th scope="col">{t("admin.outbox.attempts")}</th>
-              <th scope="col">{t("admin.outbox.created")}</th>
-              <th scope="col">{t("admin.outbox.sent")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outbox.mails.map((m) => (
-              <tr key={m.id}>
-                <th scope="row">
-                  <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
-                </th>
-                <td>{m.to}</td>
-                <td className={m.status === "failed" ? "status-refused" : undefined}>{statusLabel(m.status)}</td>
-                <td>{m.attempts}</td>
-                <td>{formatInstant(m.createdAt, lang)}</td>
-                <td>{m.sentAt ? formatInstant(m.sentAt, lang) : t("admin.outbox.notSent")}</td>
+        <div className="table-scroll" role="region" aria-labelledby="outbox-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="outbox-table">{t("admin.outbox.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.outbox.subject")}</th>
+                <th scope="col">{t("admin.outbox.to")}</th>
+                <th scope="col">{t("admin.outbox.status")}</th>
+                <th scope="col">{t("admin.outbox.attempts")}</th>
+                <th scope="col">{t("admin.outbox.created")}</th>
+                <th scope="col">{t("admin.outbox.sent")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {outbox.mails.map((m) => (
+                <tr key={m.id}>
+                  <th scope="row">
+                    <Link to={`/admin/outbox/${m.id}`}>{m.subject}</Link>
+                  </th>
+                  <td>{m.to}</td>
+                  <td className={m.status === "failed" ? "status-refused" : undefined}>{statusLabel(m.status)}</td>
+                  <td>{m.attempts}</td>
+                  <td>{formatInstant(m.createdAt, lang)}</td>
+                  <td>{m.sentAt ? formatInstant(m.sentAt, lang) : t("admin.outbox.notSent")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination page={outbox.page} pageSize={outbox.pageSize} total={outbox.total} hrefFor={(page) => withQuery("/admin/outbox", { ...values, page })} />
     </>

@@ -66,42 +66,44 @@ export default function AdminUsers() {
       {result.users.length === 0 ? (
         <p>{t("admin.users.none")}</p>
       ) : (
-        <table>
-          <caption className="visually-hidden">{t("admin.users.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.users.name")}</th>
-              <th scope="col">{t("admin.users.email")}</th>
-              <th scope="col">{t("admin.users.role")}</th>
-              <th scope="col">{t("admin.users.status")}</th>
-              <th scope="col">{t("admin.users.districts")}</th>
-              <th scope="col">{t("admin.users.created")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.users.map((u) => (
-              <tr key={u.id}>
-                <th scope="row">
-                  <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
-                  {u.isDemo ? <span className="tag">{t("admin.users.demo")}</span> : null}
-                </th>
-                <td>{u.email}</td>
-                <td>{roleLabel(t, u.role)}</td>
-                <td>
-                  {u.active ? t("admin.users.status.active") : t("admin.users.status.inactive")}
-                  {u.emailVerified ? null : (
-                    <>
-                      <br />
-                      {t("admin.users.status.unverified")}
-                    </>
-                  )}
-                </td>
-                <td>{u.districts.map((d) => `${d.code} ${d.name}`).join(", ")}</td>
-                <td>{formatInstant(u.createdAt, lang)}</td>
+        <div className="table-scroll" role="region" aria-labelledby="users-table" tabIndex={0}>
+          <table>
+            <caption className="visually-hidden" id="users-table">{t("admin.users.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.users.name")}</th>
+                <th scope="col">{t("admin.users.email")}</th>
+                <th scope="col">{t("admin.users.role")}</th>
+                <th scope="col">{t("admin.users.status")}</th>
+                <th scope="col">{t("admin.users.districts")}</th>
+                <th scope="col">{t("admin.users.created")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.users.map((u) => (
+                <tr key={u.id}>
+                  <th scope="row">
+                    <Link to={`/admin/users/${u.id}`}>{u.displayName}</Link>
+                    {u.isDemo ? <span className="tag">{t("admin.users.demo")}</span> : null}
+                  </th>
+                  <td>{u.email}</td>
+                  <td>{roleLabel(t, u.role)}</td>
+                  <td>
+                    {u.active ? t("admin.users.status.active") : t("admin.users.status.inactive")}
+                    {u.emailVerified ? null : (
+                      <>
+                        <br />
+                        {t("admin.users.status.unverified")}
+                      </>
+                    )}
+                  </td>
+                  <td>{u.districts.map((d) => `${d.code} ${d.name}`).join(", ")}</td>
+                  <td>{formatInstant(u.createdAt, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <Pagination
         page={result.page}

@@ -90,7 +90,7 @@ export default function GroupProfile() {
           </>
         ) : null}
         <dt>{t("groupDirectory.profile.memberCount")}</dt>
-        <dd>{t("groupDirectory.profile.members", { count: profile.memberCount })}</dd>
+        <dd>{t("groups.memberCount", { count: profile.memberCount })}</dd>
         <dt>{t("groupDirectory.profile.welcomesMembers")}</dt>
         <dd>{wanted(profile.welcomesMembers)}</dd>
         <dt>{t("groupDirectory.profile.welcomesVolunteers")}</dt>

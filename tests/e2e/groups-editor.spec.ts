@@ -106,6 +106,19 @@ test("an incomplete form shows the errors in a summary that takes focus, and kee
   expect(posts).toEqual([]);
 });
 
+test("a label is the field's name; what to type is its hint, read with the field", async ({ page }) => {
+  await page.goto("/groups/new");
+  const fields = [
+    { id: "logo", name: "ロゴ画像", hint: "PNG又はJPEG形式、1MBまで（任意）。" },
+    { id: "corporateNumber", name: "法人番号", hint: "NPO法人の場合だけ入力してください。国税庁の法人番号（13桁）です。" },
+    { id: "consent", name: "上記の利用目的に同意します", hint: "申請するときに必要です。" },
+  ];
+  for (const field of fields) {
+    await expect(page.locator(`#${field.id}`)).toHaveAccessibleName(field.name);
+    await expect(page.locator(`#${field.id}`)).toHaveAccessibleDescription(field.hint);
+  }
+});
+
 test("the form works without JavaScript: errors from the server, then a saved draft", async ({ browser, baseURL, signIn }) => {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();

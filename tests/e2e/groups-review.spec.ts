@@ -9,16 +9,18 @@
  *
  * Its groups are added to the worker's database through the registry's own model functions.
  */
-import { expect, test } from "./fixtures.ts";
+import { expect, test, useEnglish, type Person } from "./fixtures.ts";
 import { actorOfStaff, registeredWithChange } from "./groups-data.ts";
 import { expectAccessible } from "./helpers.ts";
 
 const ids = { change: 0, approveChange: 0, race: 0, raceWithScript: 0, correct: 0 };
+let representative: Person;
 
 test.beforeAll(async ({ db }) => {
   const support = await import("../integration/group-review-support.ts");
   const { createPersonIn } = await import("./fixtures.ts");
   const rep = await createPersonIn(db, { label: "e2e-review-walk" });
+  representative = rep;
   const staff = await db.user.findFirstOrThrow({ where: { role: "staff", isDemo: true } });
   ids.race = await support.submitNewGroup(rep, await support.profile({ name: "審査試験の競合の会" }));
   ids.raceWithScript = await support.submitNewGroup(rep, await support.profile({ name: "審査試験の二重判断の会" }));
@@ -40,8 +42,49 @@ test("the change shows old beside new, item by item", async ({ page }) => {
   const nameRow = diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "団体名", exact: true }) });
   await expect(nameRow).toContainText("差分試験の会");
   await expect(nameRow.locator("ins")).toContainText("（改称）");
-  await expect(diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "会員数" }) })).toContainText("30");
+  // Counts carry their unit, old and new.
+  const countRow = diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "会員数" }) });
+  await expect(countRow.getByRole("cell")).toHaveText(["12人", "30人"]);
   await expect(diff.getByRole("rowheader", { name: "団体の目的" })).toHaveCount(0);
+});
+
+test.describe("on a 390 px phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the change shows old above new, each cell naming its column", async ({ page }) => {
+    await page.goto(`/admin/groups/${ids.change}`);
+    const diff = page.getByRole("table", { name: "公開中の内容と申請内容の違い" });
+    const nameRow = diff.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "団体名", exact: true }) });
+    const [before, after] = [nameRow.getByRole("cell").nth(0), nameRow.getByRole("cell").nth(1)];
+    await expect(before).toHaveAttribute("data-label", "公開中");
+    await expect(after).toHaveAttribute("data-label", "申請内容");
+    const [b, a] = [(await before.boundingBox())!, (await after.boundingBox())!];
+    // Stacked: the new text below the old one, both as wide as the row.
+    expect(a.y).toBeGreaterThanOrEqual(b.y + b.height);
+    expect(Math.round(a.width)).toBe(Math.round(b.width));
+    expect(b.width).toBeGreaterThan(250);
+  });
+});
+
+test("the public profile and the representative's page give the member count with its unit, in Japanese and in English", async ({ page, baseURL, logIn }) => {
+  await page.goto(`/groups/${ids.change}`);
+  await expect(page.locator("dt", { hasText: "会員数" }).locator("+ dd")).toHaveText("12人");
+  await useEnglish(page, baseURL!);
+  await page.reload();
+  await expect(page.locator("dt", { hasText: /^Members$/ }).locator("+ dd")).toHaveText("12 members");
+  await page.context().clearCookies();
+  await logIn(page, representative);
+  await page.goto(`/my/groups/${ids.change}`);
+  await expect(page.locator("#profile-heading + dl dt", { hasText: "会員数" }).locator("+ dd")).toHaveText(/^(12|30)人$/);
+});
+
+test("the staff's search field is named by what it takes; which groups it searches is its hint", async ({ page, db }) => {
+  await page.goto("/admin/groups");
+  await expect(page.getByRole("searchbox", { name: "団体名・ふりがな", exact: true })).toHaveAccessibleDescription("登録中・取消し済みなど、すべての団体から探します。");
+  // The same on a district's form: the reading's label, and "in katakana" as its hint.
+  const district = await db.district.findFirstOrThrow({ orderBy: { code: "asc" } });
+  await page.goto(`/admin/districts/${district.id}`);
+  await expect(page.getByRole("textbox", { name: /^行政区名の読み/ })).toHaveAccessibleDescription("カタカナで入力してください。");
 });
 
 test("the correction is the group form: the browser refuses bad and hostile input at the fields, then it is published", async ({ page, db }) => {

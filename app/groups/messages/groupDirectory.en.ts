@@ -52,7 +52,6 @@ export const groupDirectoryEn = {
   "groupDirectory.profile.representative": "Representative",
   "groupDirectory.profile.foundedOn": "Founded",
   "groupDirectory.profile.memberCount": "Members",
-  "groupDirectory.profile.members": "{count}",
   "groupDirectory.profile.purpose": "Purpose",
   "groupDirectory.profile.activities": "Activities",
   "groupDirectory.profile.districts": "Districts where the group works",

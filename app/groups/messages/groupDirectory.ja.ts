@@ -53,7 +53,6 @@ export const groupDirectory = {
   "groupDirectory.profile.representative": "代表者",
   "groupDirectory.profile.foundedOn": "設立年月日",
   "groupDirectory.profile.memberCount": "会員数",
-  "groupDirectory.profile.members": "{count}人",
   "groupDirectory.profile.purpose": "目的",
   "groupDirectory.profile.activities": "活動内容",
   "groupDirectory.profile.districts": "活動している地区",

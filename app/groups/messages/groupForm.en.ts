@@ -61,7 +61,8 @@ export const groupFormEn = {
     "Fields marked \"(public)\" and the group's own details such as its name and activities are published in the portal's group directory and as open data. The representative's name is published only if you choose \"Publish the representative's name\".",
   "groupForm.consent.body3":
     "The details are kept while the group is registered and then for the retention period set by the city's records management rules, and then destroyed. They are not used for other purposes or given to third parties, except where the law requires.",
-  "groupForm.consent.label": "I agree to the purpose of use above (needed to apply)",
+  "groupForm.consent.label": "I agree to the purpose of use above",
+  "groupForm.consent.hint": "Needed to apply.",
 
   "groupForm.action.draft": "Save draft",
   "groupForm.action.submit": "Apply for review",

@@ -62,7 +62,8 @@ export const groupForm = {
     "「（公開）」と書かれた項目と、団体名・活動内容などの団体の情報は、ポータルの団体一覧とオープンデータで公開します。代表者名は「代表者名を公開する」を選んだ場合だけ公開します。",
   "groupForm.consent.body3":
     "お預かりした情報は、登録している間と、その後は市の文書管理規程に定める保存期間の間保管し、その後廃棄します。法令に基づく場合を除き、目的外に利用したり第三者に提供したりしません。",
-  "groupForm.consent.label": "上記の利用目的に同意します（申請のときに必要です）",
+  "groupForm.consent.label": "上記の利用目的に同意します",
+  "groupForm.consent.hint": "申請するときに必要です。",
 
   "groupForm.action.draft": "下書きを保存する",
   "groupForm.action.submit": "審査を申請する",

@@ -230,7 +230,7 @@ export function GroupForm({
                   <p>{t("groupForm.consent.body2")}</p>
                   <p>{t("groupForm.consent.body3")}</p>
                 </div>
-                <Checkbox name="consent" label={t("groupForm.consent.label")} error={message("consent")} defaultChecked={textValue(values, "consent") === "on"} />
+                <Checkbox name="consent" label={t("groupForm.consent.label")} hint={t("groupForm.consent.hint")} error={message("consent")} defaultChecked={textValue(values, "consent") === "on"} />
               </section>
             ) : (
               <p>{t("groupForm.edit.editorNote")}</p>
@@ -303,7 +303,7 @@ export function GroupProfileView({ profile }: { profile: ProfileForView }) {
         return <MultilineText text={String(value)} />;
       case "count":
         // A draft's unanswered count is stored as 0 (below any accepted count): not given.
-        return value ? String(value) : "";
+        return value ? t("groups.memberCount", { count: String(value) }) : "";
       default:
         return String(value ?? "");
     }
