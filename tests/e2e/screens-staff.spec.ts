@@ -60,7 +60,8 @@ for (const size of WIDTHS) {
       await page.goto(`/admin/groups/${ids.change}`);
       const diff = page.locator(".review-diff");
       await expect(diff.locator("ins").first()).toBeVisible();
-      await expect(diff).toHaveScreenshot(`diff-${size.name}.png`, { animations: "disabled" });
+      // The contact address is numbered by how many groups this worker made before (group8/group9…).
+      await expect(diff).toHaveScreenshot(`diff-${size.name}.png`, { animations: "disabled", mask: [diff.locator("td", { hasText: "@example.jp" })] });
     });
   });
 }
