@@ -33,8 +33,19 @@ async function closeClient(client: Db) {
   const pool = factory?.externalPool;
   // Listening before anything else: a DROP … WITH (FORCE) may end the pool's connections meanwhile.
   pool?.on("error", () => {});
-  await client.$disconnect().catch(() => {});
-  await pool?.end().catch(() => {});
+  // Bounded: a connection still inside a transaction (one refused at COMMIT, or held by the
+  // deferred directory triggers) can keep $disconnect and end() waiting for good; the DROP …
+  // WITH (FORCE) that follows in drop() ends such connections anyway.
+  await within(5_000, client.$disconnect());
+  await within(5_000, pool?.end());
+}
+
+/** Waits for `work` at most `ms`; its failure or lateness is not the caller's concern. */
+async function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
+  if (!work) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => {}), new Promise<void>((done) => (timer = setTimeout(done, ms)))]);
+  clearTimeout(timer);
 }
 
 /** Ends a client created with createDb() (use for extra clients made inside tests). */
