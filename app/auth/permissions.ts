@@ -56,7 +56,13 @@ export const GRANTS = {
   "district:manage:any": { to: STAFF },
   /** Accounts: search, change role, deactivate, link to a district. */
   "user:manage:any": { to: ADMIN },
-  /** パブリックコメント: hiding and restoring comments (the consultations domain, next to land). */
+  /**
+   * パブリックコメント: consultations from draft to results — create, edit, announce, withdraw,
+   * type in comments received on paper, read every comment with its sender, summarise, respond,
+   * publish the results, export.
+   */
+  "consultation:manage:any": { to: STAFF },
+  /** パブリックコメント: marking duplicates and identical submissions, withholding passages (Art. 43). */
   "consultation:moderate:any": { to: STAFF },
   /** The audit log. */
   "audit:read:any": { to: ADMIN },

@@ -9,7 +9,7 @@ import { lookupMessage, translator, type Lang, type Params, type T } from "../i1
 import { groupFormMessages } from "./messages/groupForm.ts";
 import { groupReviewMessages } from "./messages/groupReview.ts";
 import type { Db, Prisma } from "../platform/db.server.ts";
-import { enqueueMail, portalLink } from "../platform/mail.server.ts";
+import { bilingualText, enqueueMail, portalLink } from "../platform/mail.server.ts";
 import { representativeEmails } from "./group.server.ts";
 
 type Tx = Prisma.TransactionClient | Db;
@@ -28,11 +28,6 @@ export type GroupMailKind =
   | "corrected"
   | "reminder"
   | "reminderFinal";
-
-/** The Japanese block, a rule, the English block, then an optional signature after "--". */
-function bilingualText(block: (lang: Lang) => string, signature = ""): string {
-  return [block("ja"), "", "----------", "", block("en"), ...(signature ? ["", "--", signature] : []), ""].join("\n");
-}
 
 /** Subject and text of a mail; `params` gives the values in each language (dates, fiscal years). */
 export function composeGroupMail(kind: GroupMailKind, groupId: number, params: (lang: Lang) => Params, note = ""): ComposedMail {

@@ -65,3 +65,8 @@ export async function databaseReachable(): Promise<boolean> {
     return false;
   }
 }
+
+/** A write refused by a unique index (Prisma's P2002): someone else wrote the same key first. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

@@ -61,6 +61,11 @@ export function mailConfigured(): boolean {
 }
 
 /** An absolute address of a page of the portal, for links in mails (PUBLIC_URL's origin). */
+/** A mail's text in both languages: the Japanese block, a rule, the English block, then an optional signature after "--". */
+export function bilingualText(block: (lang: "ja" | "en") => string, signature = ""): string {
+  return [block("ja"), "", "----------", "", block("en"), ...(signature ? ["", "--", signature] : []), ""].join("\n");
+}
+
 export function portalLink(path: string): string {
   return `${getEnv().PUBLIC_URL}${path}`;
 }

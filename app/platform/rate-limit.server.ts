@@ -1,4 +1,4 @@
-import { db as defaultDb, type Db } from "./db.server.ts";
+import { db as defaultDb, isUniqueViolation, type Db } from "./db.server.ts";
 import { now } from "./clock.server.ts";
 
 /**
@@ -45,10 +45,6 @@ export function longestRetryAfter(refused: readonly { retryAfterSeconds: number 
 /** Counters whose window started before this are deleted by the cleanup. */
 export function expiryCutoff(at: Date, olderThanSeconds: number): Date {
   return new Date(at.getTime() - olderThanSeconds * 1000);
-}
-
-function isUniqueViolation(error: unknown) {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /** Counts one attempt and says whether it is within the limit. */

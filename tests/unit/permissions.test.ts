@@ -34,6 +34,7 @@ const EXPECTED: Record<Permission, string[]> = {
   "group:edit:any": ["staff", "admin"],
   "indicator:read:any": ["staff", "admin"],
   "district:manage:any": ["staff", "admin"],
+  "consultation:manage:any": ["staff", "admin"],
   "consultation:moderate:any": ["staff", "admin"],
   "user:manage:any": ["admin"],
   "audit:read:any": ["admin"],

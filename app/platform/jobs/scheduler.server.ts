@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { now } from "../clock.server.ts";
-import { connectDb, db, type Db } from "../db.server.ts";
+import { connectDb, db, isUniqueViolation, type Db } from "../db.server.ts";
 import { log } from "../logger.server.ts";
 import { singleton } from "../singleton.server.ts";
 
@@ -40,10 +40,6 @@ export function clearJobs(): void {
 
 function errorMessage(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 1000);
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
 async function ensureLease(client: Db, name: string): Promise<void> {

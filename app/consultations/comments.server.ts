@@ -1,0 +1,154 @@
+/**
+ * Taking a comment: online through the form, or typed in by staff from post, fax, the counter
+ * or mail. Both give a receipt number from the same sequence and count alike in the results.
+ *
+ * The period is checked inside the transaction that stores the comment, against the server's
+ * clock: nothing is stored before opening or after closing, whatever the client sends. A form
+ * carries a one-time key, so the same form sent twice (a double click, a resent request) is
+ * stored once and answers with the first receipt.
+ */
+import type { Actor } from "../auth/permissions.ts";
+import { can } from "../auth/permissions.ts";
+import { translator } from "../i18n/index.ts";
+import { recordAudit } from "../platform/audit.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { formatInstant, tokyoInstant } from "../platform/dates.ts";
+import { db, isUniqueViolation, type Db, type Prisma } from "../platform/db.server.ts";
+import { bilingualText, enqueueMail, portalLink } from "../platform/mail.server.ts";
+import type { CommentInput, StaffCommentInput } from "./forms.ts";
+import { consultationsMessages } from "./messages/consultations.ts";
+import { acceptsComments, receiptNumber, statusAt, type Channel } from "./rules.ts";
+
+type Tx = Prisma.TransactionClient;
+
+export type Receipt = { receiptNumber: string; receivedAt: Date };
+
+export type TakeResult = { ok: true; receipt: Receipt; repeated: boolean } | { ok: false; reason: "notFound" | "notOpen" };
+
+/** The next receipt number of the consultation: one atomic increment of its counter. */
+async function nextReceipt(tx: Tx, consultationId: number): Promise<string> {
+  const { lastReceipt } = await tx.consultation.update({ where: { id: consultationId }, data: { lastReceipt: { increment: 1 } }, select: { lastReceipt: true } });
+  return receiptNumber(consultationId, lastReceipt);
+}
+
+async function earlierSubmission(client: Tx | Db, consultationId: number, submissionKey: string): Promise<Receipt | null> {
+  if (!submissionKey) return null;
+  return client.consultationComment.findUnique({
+    where: { consultationId_submissionKey: { consultationId, submissionKey } },
+    select: { receiptNumber: true, receivedAt: true },
+  });
+}
+
+function receiptMail(to: string, consultation: { id: number; title: string }, receipt: Receipt) {
+  const block = (lang: "ja" | "en") => {
+    const t = translator(lang, consultationsMessages);
+    return t("consultations.mail.receipt.body", {
+      title: consultation.title,
+      receipt: receipt.receiptNumber,
+      at: formatInstant(receipt.receivedAt, lang),
+      url: portalLink(`/consultations/${consultation.id}`),
+    });
+  };
+  return {
+    to,
+    subject: translator("ja", consultationsMessages)("consultations.mail.receipt.subject", { receipt: receipt.receiptNumber }),
+    text: bilingualText(block),
+  };
+}
+
+/**
+ * A comment sent through the portal's form, by anyone (userId when logged in). Refused unless
+ * the consultation is open at this instant; a repeated form answers with its first receipt.
+ */
+export async function submitComment(consultationId: number, input: CommentInput, { userId = null }: { userId?: string | null } = {}): Promise<TakeResult> {
+  const attempt = () =>
+    db.$transaction(async (tx): Promise<TakeResult> => {
+      const earlier = await earlierSubmission(tx, consultationId, input.submissionKey);
+      if (earlier) return { ok: true, receipt: earlier, repeated: true };
+      const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, state: true, opensAt: true, closesAt: true } });
+      if (!consultation) return { ok: false, reason: "notFound" };
+      const at = now();
+      if (!acceptsComments(consultation, at)) return { ok: false, reason: "notOpen" };
+      const receipt = { receiptNumber: await nextReceipt(tx, consultationId), receivedAt: at };
+      await tx.consultationComment.create({
+        data: {
+          consultationId,
+          ...receipt,
+          channel: "online",
+          sectionNumber: input.section,
+          body: input.body,
+          category: input.category,
+          name: input.name,
+          address: input.address,
+          email: input.email,
+          userId,
+          submissionKey: input.submissionKey || null,
+        },
+      });
+      if (input.email) await enqueueMail(receiptMail(input.email, consultation, receipt), tx as Db);
+      return { ok: true, receipt, repeated: false };
+    });
+  try {
+    return await attempt();
+  } catch (error) {
+    // Two copies of one form raced: the other stored it; answer with its receipt.
+    if (!isUniqueViolation(error) || !input.submissionKey) throw error;
+    const earlier = await earlierSubmission(db, consultationId, input.submissionKey);
+    if (!earlier) throw error;
+    return { ok: true, receipt: earlier, repeated: true };
+  }
+}
+
+export type EnterResult = TakeResult | { ok: false; reason: "forbidden" | "notTaking" };
+
+/**
+ * A comment that came by post, fax, at the counter or by mail, typed in by staff with its channel
+ * and date of receipt (checked by the form to lie within the period). Taken while the period runs
+ * and after it, until the results are published; audit-logged without the sender's details.
+ */
+export async function enterComment(actor: Actor, consultationId: number, input: StaffCommentInput): Promise<EnterResult> {
+  if (!can(actor, "consultation:manage:any")) return { ok: false, reason: "forbidden" };
+  try {
+    return await db.$transaction(async (tx): Promise<EnterResult> => {
+      const earlier = await earlierSubmission(tx, consultationId, input.submissionKey);
+      if (earlier) return { ok: true, receipt: earlier, repeated: true };
+      const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { state: true, opensAt: true, closesAt: true } });
+      if (!consultation) return { ok: false, reason: "notFound" };
+      const status = statusAt(consultation, now());
+      if (status !== "open" && status !== "closed") return { ok: false, reason: "notTaking" };
+      const receipt = { receiptNumber: await nextReceipt(tx, consultationId), receivedAt: tokyoInstant(input.receivedOn) };
+      const comment = await tx.consultationComment.create({
+        data: {
+          consultationId,
+          ...receipt,
+          channel: input.channel satisfies Channel,
+          sectionNumber: input.section,
+          body: input.body,
+          category: input.category,
+          name: input.name,
+          address: input.address,
+          email: input.email,
+          enteredById: actor.id,
+          submissionKey: input.submissionKey || null,
+        },
+        select: { id: true },
+      });
+      await recordAudit(
+        {
+          actor,
+          action: "consultation.comment_entered",
+          targetType: "consultation",
+          targetId: consultationId,
+          details: { commentId: comment.id, receiptNumber: receipt.receiptNumber, channel: input.channel, receivedOn: input.receivedOn },
+        },
+        tx,
+      );
+      return { ok: true, receipt, repeated: false };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error) || !input.submissionKey) throw error;
+    const earlier = await earlierSubmission(db, consultationId, input.submissionKey);
+    if (!earlier) throw error;
+    return { ok: true, receipt: earlier, repeated: true };
+  }
+}
