@@ -41,6 +41,8 @@ const schema = z
     MAIL_FROM: z.string().min(3).optional(),
     MAIL_OUTBOX_ONLY: flag,
     MAIL_RETENTION_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(1, { error: "must be at least 1" }).default(30),
+    /** Days after a consultation's period ends that commenters' names, addresses and emails are kept. */
+    CONSULTATION_PERSONAL_DATA_DAYS: z.coerce.number({ error: "must be a number of days" }).int().min(1, { error: "must be at least 1" }).default(365),
     UPLOAD_DIR: z.string().min(1).default("./data/uploads"),
     UPLOAD_STORE: z.enum(["local", "s3"], { error: "must be local or s3" }).default("local"),
     S3_ENDPOINT: z.url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://s3.example.jp" }).optional(),

@@ -105,6 +105,9 @@ type Fixture = {
   draftLogo: string;
   districtId: number;
   centerId: number;
+  /** An open consultation and one still a draft (public comment's public pages). */
+  pcOpenId: number;
+  pcDraftId: number;
   userId: string;
   outboxId: string;
   verifyToken: string;
@@ -135,6 +138,12 @@ function rows(f: Fixture): Row[] {
     { path: `/uploads/${f.logo}`, route: "uploads.$file.ts", cells: PUBLIC },
     // A logo that only a draft uses: its group's members and staff (second factor given).
     { path: `/uploads/${f.draftLogo}`, route: "uploads.$file.ts", cells: { ...all(404), staff: 200, admin: 200 } },
+    { path: "/consultations", route: "consultations._index.tsx", cells: PUBLIC, public: true },
+    { path: "/consultations/feed.xml", route: "consultations.feed[.]xml.ts", cells: PUBLIC, public: true },
+    { path: `/consultations/${f.pcOpenId}`, route: "consultations.$id.tsx", cells: PUBLIC, public: true },
+    { path: `/consultations/${f.pcDraftId}`, route: "consultations.$id.tsx", cells: all(404), public: true },
+    { path: `/consultations/${f.pcOpenId}/results`, route: "consultations.$id_.results.tsx", cells: all(404), public: true },
+    { path: `/consultations/${f.pcDraftId}/results`, route: "consultations.$id_.results.tsx", cells: all(404), public: true },
     { path: "/healthz", route: "healthz.ts", cells: PUBLIC },
     { path: "/no-such-page", route: "$.tsx", cells: all(404) },
     { path: "/language", route: "language.tsx", cells: all({ to: "/" }) },
@@ -221,6 +230,8 @@ function actionRows(f: Fixture): Row[] {
     post("/no-such-page", "$.tsx", all(404)),
     post("/language", "language.tsx", all({ to: "/groups" }), { lang: "en", redirectTo: "/groups" }),
     post("/contact", "contact.tsx", all(400)),
+    post(`/consultations/${f.pcOpenId}`, "consultations.$id.tsx", all(400)),
+    post(`/consultations/${f.pcDraftId}`, "consultations.$id.tsx", all(404)),
     // The page's loader runs after the action and sends people already logged in on.
     post("/signup", "signup.tsx", { ...all({ to: "/account" }), anonymous: 400, pending2fa: 400 }),
     post("/login", "login.tsx", { ...all({ to: "/" }), ...STAFF_LANDING, anonymous: 400, pending2fa: 400 }),
@@ -384,7 +395,15 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     const invitationToken = /\/invitations\/([^\s/?#]+)/.exec(invitationText)?.[1];
     if (!invitationToken) throw new Error(`no invitation link in ${invitationText}`);
 
+    const { periodInstants } = await import("../../app/consultations/rules.ts");
+    const today = new Date();
+    const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+    const pcOpen = await db.consultation.create({ data: { title: "公開中の案", state: "scheduled", draft: "## 第1章\n\n本文", ...periodInstants(day(-3), day(30)) } });
+    const pcDraft = await db.consultation.create({ data: { title: "秘密の下書きの案", state: "draft", draft: "本文" } });
+
     fixture = {
+      pcOpenId: pcOpen.id,
+      pcDraftId: pcDraft.id,
       groupId,
       draftId: draft.groupId,
       lapsedId,

@@ -7,7 +7,8 @@
  */
 export type FormValues = Record<string, string | string[]>;
 
-export const KEPT_VALUE_MAX = 10_000;
+/** Twice the longest text any form takes (a 10,000-character comment): an overlong paste comes back whole, to be shortened. */
+export const KEPT_VALUE_MAX = 20_000;
 
 /** Names never kept: anything holding a password, and the submit buttons' intent. */
 const NOT_KEPT = /password|^intent$/i;

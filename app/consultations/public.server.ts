@@ -1,0 +1,171 @@
+/**
+ * What anyone may see of public comment: the list by where each consultation stands, one
+ * consultation with its draft and how to comment, and the published results (Art. 43).
+ *
+ * Nothing here selects a commenter's name, address, email or account: the public pages cannot
+ * show what they never load. A draft (not yet announced) does not exist for the public.
+ */
+import { now } from "../platform/clock.server.ts";
+import { tokyoDate } from "../platform/dates.ts";
+import { db } from "../platform/db.server.ts";
+import { markdownToHtml, renderDraft, type RenderedDraft } from "./draft.server.ts";
+import { countComments, daysLeft, parseEligible, periodDays, periodDaysOf, publishedText, statusAt, type Status } from "./rules.ts";
+
+const LISTED = { id: true, title: true, summary: true, section: true, state: true, opensAt: true, closesAt: true, resultsPublishedAt: true, withdrawnAt: true, withdrawalNotice: true } as const;
+
+type Listed = {
+  id: number;
+  title: string;
+  summary: string;
+  section: string;
+  state: string;
+  opensAt: Date | null;
+  closesAt: Date | null;
+  resultsPublishedAt: Date | null;
+  withdrawnAt: Date | null;
+  withdrawalNotice: string;
+};
+
+function periodOf(c: { opensAt: Date | null; closesAt: Date | null }) {
+  if (!c.opensAt || !c.closesAt) return null;
+  const days = periodDaysOf({ opensAt: c.opensAt, closesAt: c.closesAt });
+  return { ...days, days: periodDays(days.firstDay, days.lastDay) };
+}
+
+function shapeListed(c: Listed, at: Date) {
+  const status = statusAt(c, at);
+  return {
+    id: c.id,
+    title: c.title,
+    summary: c.summary,
+    section: c.section,
+    status,
+    period: periodOf(c),
+    daysLeft: status === "open" && c.closesAt ? daysLeft({ closesAt: c.closesAt }, at) : null,
+    resultsPublishedOn: c.resultsPublishedAt ? tokyoDate(c.resultsPublishedAt) : null,
+    withdrawnOn: c.withdrawnAt ? tokyoDate(c.withdrawnAt) : null,
+    withdrawalNotice: status === "withdrawn" ? c.withdrawalNotice : "",
+  };
+}
+
+export type ListedConsultation = ReturnType<typeof shapeListed>;
+
+/** The announced consultations by where they stand: open (closing first), upcoming, awaiting results, results, withdrawn. */
+export async function publicConsultations(at: Date = now()) {
+  const rows = await db.consultation.findMany({ where: { state: { not: "draft" } }, select: LISTED, orderBy: [{ closesAt: "desc" }, { id: "desc" }] });
+  const all = rows.map((c) => shapeListed(c, at));
+  const by = (status: Status) => all.filter((c) => c.status === status);
+  return {
+    open: by("open").sort((a, b) => (a.period && b.period ? a.period.lastDay.localeCompare(b.period.lastDay) : 0)),
+    scheduled: by("scheduled").sort((a, b) => (a.period && b.period ? a.period.firstDay.localeCompare(b.period.firstDay) : 0)),
+    closed: by("closed"),
+    published: by("published"),
+    withdrawn: by("withdrawn"),
+  };
+}
+
+/** The open ones, for the home page. */
+export async function openConsultations(at: Date = now()) {
+  return (await publicConsultations(at)).open;
+}
+
+/** Rendered drafts by consultation, kept while the draft is unchanged (the page is read far more than edited). */
+const rendered = new Map<string, RenderedDraft>();
+const RENDERED_KEPT = 64;
+
+function renderedDraft(id: number, updatedAt: Date, draft: string): RenderedDraft {
+  const key = `${id}@${updatedAt.getTime()}`;
+  let hit = rendered.get(key);
+  if (!hit) {
+    hit = renderDraft(draft);
+    if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
+    rendered.set(key, hit);
+  }
+  return hit;
+}
+
+/** One announced consultation as its public page shows it, or null (not found, or still a draft). */
+export async function publicConsultation(id: number, at: Date = now()) {
+  const c = await db.consultation.findUnique({
+    where: { id },
+    select: {
+      ...LISTED,
+      contact: true,
+      draft: true,
+      eligible: true,
+      identityRequired: true,
+      shortPeriodReason: true,
+      updatedAt: true,
+      files: { select: { id: true, kind: true, title: true, bytes: true }, orderBy: [{ kind: "asc" }, { position: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!c || c.state === "draft") return null;
+  const draft = renderedDraft(c.id, c.updatedAt, c.draft);
+  return {
+    ...shapeListed(c, at),
+    contact: c.contact,
+    eligible: parseEligible(c.eligible),
+    identityRequired: c.identityRequired,
+    shortPeriodReason: c.shortPeriodReason,
+    draft,
+    sections: draft.sections.map((s) => ({ number: s.number, heading: s.heading })),
+    files: c.files,
+  };
+}
+
+export type PublicConsultation = NonNullable<Awaited<ReturnType<typeof publicConsultation>>>;
+
+/**
+ * Art. 43: the published results — title, the draft's publication date, the period, the number
+ * of people and of comments and how many came by each channel, the summarised opinions with the
+ * city's responses section by section and the comments under them (withheld passages replaced),
+ * the changes with their reasons, the final text or its link. Null until published.
+ */
+export async function consultationResults(id: number, { preview = false }: { preview?: boolean } = {}) {
+  const c = await db.consultation.findUnique({
+    where: { id },
+    select: {
+      ...LISTED,
+      finalText: true,
+      finalTextUrl: true,
+      sections: { select: { number: true, heading: true }, orderBy: { number: "asc" } },
+      opinions: { select: { id: true, sectionNumber: true, summary: true, response: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+      changes: { select: { id: true, sectionNumber: true, change: true, reason: true }, orderBy: [{ position: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!c || (c.state !== "published" && !preview)) return null;
+  const comments = await db.consultationComment.findMany({
+    where: { consultationId: id },
+    select: { id: true, receiptNumber: true, channel: true, sectionNumber: true, body: true, duplicateOfId: true, identicalToId: true, opinionId: true, withholdings: { select: { passage: true } } },
+    orderBy: { id: "asc" },
+  });
+  const counts = countComments(comments);
+  const identicalCount = new Map<number, number>();
+  for (const k of comments) if (k.identicalToId !== null && k.duplicateOfId === null) identicalCount.set(k.identicalToId, (identicalCount.get(k.identicalToId) ?? 0) + 1);
+  const shown = comments
+    .filter((k) => k.duplicateOfId === null && k.identicalToId === null)
+    .map((k) => ({ id: k.id, opinionId: k.opinionId, sectionNumber: k.sectionNumber, text: publishedText(k.body, k.withholdings), identical: identicalCount.get(k.id) ?? 0 }));
+  const groups = [...c.sections.map((s) => s.number), null].map((number) => ({
+    number,
+    heading: number === null ? null : (c.sections.find((s) => s.number === number)?.heading ?? ""),
+    opinions: c.opinions
+      .filter((o) => o.sectionNumber === number)
+      .map((o) => ({ id: o.id, summary: o.summary, response: o.response, comments: shown.filter((k) => k.opinionId === o.id).map((k) => ({ text: k.text, identical: k.identical })) })),
+    changes: c.changes.filter((ch) => ch.sectionNumber === number).map((ch) => ({ id: ch.id, change: ch.change, reason: ch.reason })),
+  }));
+  return {
+    ...shapeListed(c, now()),
+    counts,
+    sections: groups.filter((g) => g.opinions.length > 0 || g.changes.length > 0),
+    finalTextHtml: c.finalText ? markdownToHtml(c.finalText) : "",
+    finalTextUrl: c.finalTextUrl,
+  };
+}
+
+export type ConsultationResults = NonNullable<Awaited<ReturnType<typeof consultationResults>>>;
+
+/** A material of an announced consultation, for download. */
+export async function publicFile(consultationId: number, fileId: number) {
+  const file = await db.consultationFile.findFirst({ where: { id: fileId, consultationId, consultation: { state: { not: "draft" } } }, select: { upload: true, title: true } });
+  return file;
+}
