@@ -40,17 +40,6 @@ export const GROUP_LIMITS = {
   logoBytes: UPLOAD_KINDS.logo.maxBytes,
 } as const;
 
-/**
- * A draft may leave the number of members unanswered; its column holds this then, below the
- * minimum any submitted profile has (GROUP_LIMITS.minMembers).
- */
-export const UNANSWERED_MEMBER_COUNT = 0;
-
-/** The number of members as given, or null where a draft left it unanswered (never shown as 0人). */
-export function givenMemberCount(stored: number | null | undefined): number | null {
-  return stored === null || stored === undefined || stored === UNANSWERED_MEMBER_COUNT ? null : stored;
-}
-
 /** The two reasons indicator 6-1 (NPO・ボランティア登録団体数) counts a registered group for. */
 export type GroupsRegisteredReasons = { npoInCity: boolean; volunteerCenter: boolean };
 
@@ -63,4 +52,15 @@ export function groupsRegisteredReasons(profile: { kind: string; mainOfficeInCit
   const npoInCity = profile.kind === "npo" && profile.mainOfficeInCity;
   if (!npoInCity && !profile.volunteerCenter) return null;
   return { npoInCity, volunteerCenter: profile.volunteerCenter };
+}
+
+/**
+ * A draft may leave the number of members unanswered; its column holds this then, below the
+ * minimum any submitted profile has (GROUP_LIMITS.minMembers).
+ */
+export const UNANSWERED_MEMBER_COUNT = 0;
+
+/** The number of members as given, or null where a draft left it unanswered (never shown as 0人). */
+export function givenMemberCount(stored: number | null | undefined): number | null {
+  return stored === null || stored === undefined || stored === UNANSWERED_MEMBER_COUNT ? null : stored;
 }
