@@ -119,6 +119,7 @@ export async function fill(url: string): Promise<{ district: number }> {
   const holder = createDb(url);
   await holder.ready;
   const db = holder.client;
+  const postgres = url.startsWith("postgres");
   await db.district.createMany({ data: districtSeed.map((d) => ({ code: d.code, name: d.name, nameKana: d.nameKana, area: d.area })) });
   const districtIds = (await db.district.findMany({ select: { id: true }, orderBy: { code: "asc" } })).map((d) => d.id);
   const fy = fiscalYearAt(new Date());
@@ -152,7 +153,9 @@ export async function fill(url: string): Promise<{ district: number }> {
       const grams = rows.flatMap(({ id, searchText }) => searchGrams(searchText).map((gram) => [gram, id] as const));
       for (let i = 0; i < grams.length; i += GRAMS_PER_INSERT) {
         const chunk = grams.slice(i, i + GRAMS_PER_INSERT);
-        await tx.$executeRawUnsafe(`INSERT INTO "GroupSearchGram" ("gram", "groupId") VALUES ${chunk.map(() => "(?, ?)").join(", ")}`, ...chunk.flat());
+        // Placeholders as each database writes them: ? on SQLite, $1, $2… on PostgreSQL.
+        const values = chunk.map((_, k) => (postgres ? `($${2 * k + 1}, $${2 * k + 2})` : "(?, ?)")).join(", ");
+        await tx.$executeRawUnsafe(`INSERT INTO "GroupSearchGram" ("gram", "groupId") VALUES ${values}`, ...chunk.flat());
       }
       await tx.groupVersion.createMany({
         data: rows.map(({ id, version: v }) => ({ id, groupId: id, status: "approved", ...v, submittedAt: startsAt, decidedAt: startsAt })),

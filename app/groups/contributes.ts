@@ -46,7 +46,7 @@ export const contributions = {
       title: "groupDirectory.home.find.title",
       body: "groupDirectory.home.find.body",
       href: "/groups",
-      search: { action: "/groups", name: "q", label: "groupDirectory.home.find.label", button: "groupDirectory.home.find.button" },
+      search: { action: "/groups", name: "q", label: "groupDirectory.home.find.label", hint: "groupDirectory.home.find.hint", button: "groupDirectory.home.find.button" },
     },
     { id: "groups.register", size: "main", order: 20, title: "groupDirectory.home.register.title", body: "groupDirectory.home.register.body", href: "/groups/new" },
   ],

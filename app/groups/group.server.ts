@@ -9,7 +9,7 @@ import type { FieldErrors } from "../platform/forms/validation.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
 import { fiscalYearRange } from "../platform/dates.ts";
 import { searchGrams, toSearchText } from "../platform/search.ts";
-import { identityKeyOf } from "./rules.ts";
+import { identityKeyOf, UNANSWERED_MEMBER_COUNT } from "./rules.ts";
 
 type Tx = Prisma.TransactionClient | Db;
 
@@ -138,11 +138,8 @@ export type VersionProfile = Omit<Pick<VersionRow, GroupField>, ListField> & Rec
 
 const isList = (name: GroupField): name is ListField => (LIST_FIELDS as readonly GroupField[]).includes(name);
 
-/**
- * A draft may leave the number of members unanswered; its column holds 0 then, below the
- * minimum any submitted profile has (GROUP_LIMITS.minMembers), and the form shows it empty.
- */
-const UNANSWERED_COUNT = 0;
+/** A draft's unanswered number of members: stored as UNANSWERED_MEMBER_COUNT, shown empty (rules.ts). */
+const UNANSWERED_COUNT = UNANSWERED_MEMBER_COUNT;
 
 /** The profile columns of a GroupVersion from validated input (the field table's fields; a draft's too). */
 export function versionColumns(input: GroupDraftInput): VersionColumns {

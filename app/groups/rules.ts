@@ -53,3 +53,14 @@ export function groupsRegisteredReasons(profile: { kind: string; mainOfficeInCit
   if (!npoInCity && !profile.volunteerCenter) return null;
   return { npoInCity, volunteerCenter: profile.volunteerCenter };
 }
+
+/**
+ * A draft may leave the number of members unanswered; its column holds this then, below the
+ * minimum any submitted profile has (GROUP_LIMITS.minMembers).
+ */
+export const UNANSWERED_MEMBER_COUNT = 0;
+
+/** The number of members as given, or null where a draft left it unanswered (never shown as 0人). */
+export function givenMemberCount(stored: number | null | undefined): number | null {
+  return stored === null || stored === undefined || stored === UNANSWERED_MEMBER_COUNT ? null : stored;
+}

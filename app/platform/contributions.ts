@@ -33,8 +33,8 @@ export type HomeSection = {
   body: AnyPlainKey;
   /** The page the title leads to. */
   href: string;
-  /** A search box that sends its words as `name` to `action` (GET). */
-  search?: { action: string; name: string; label: AnyPlainKey; button: AnyPlainKey };
+  /** A search box that sends its words as `name` to `action` (GET): a plain label, examples in its hint. */
+  search?: { action: string; name: string; label: AnyPlainKey; hint?: AnyPlainKey; button: AnyPlainKey };
 };
 
 export type DomainContributions = {

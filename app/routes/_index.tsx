@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { describedBy, FieldMessages } from "../components/form.tsx";
 import { lookupMessage, translator, useT } from "../i18n/index.ts";
 import { homeMessages } from "../i18n/home.ts";
 import { getLang } from "../i18n/lang.server.ts";
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     href: s.href,
     title: text(s.title),
     body: text(s.body),
-    search: s.search ? { action: s.search.action, name: s.search.name, label: text(s.search.label), button: text(s.search.button) } : null,
+    search: s.search ? { action: s.search.action, name: s.search.name, label: text(s.search.label), hint: s.search.hint ? text(s.search.hint) : null, button: text(s.search.button) } : null,
   }));
   return { main: sections.filter((s) => s.size === "main"), more: sections.filter((s) => s.size === "more") };
 }
@@ -42,7 +43,8 @@ function Block({ section }: { section: Section }) {
         <form method="get" action={section.search.action} role="search" className="search-form">
           <div className="field">
             <label htmlFor={searchId}>{section.search.label}</label>
-            <input id={searchId} name={section.search.name} type="search" maxLength={100} />
+            <FieldMessages name={searchId} hint={section.search.hint ?? undefined} />
+            <input id={searchId} name={section.search.name} type="search" maxLength={100} aria-describedby={describedBy(searchId, section.search.hint ?? undefined)} />
           </div>
           <button type="submit" className="button">
             {section.search.button}

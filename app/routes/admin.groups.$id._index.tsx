@@ -30,6 +30,7 @@ import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { lookupMessage, useLang, useT, type Lang, type T } from "../i18n/index.ts";
 import { groupReviewMessages } from "../groups/messages/groupReview.ts";
+import { givenMemberCount } from "../groups/rules.ts";
 import { adminMessages } from "../admin/messages.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { applicationWaits, decideRenewal, decideVersion, groupReviewDetail, nextInQueue, type FieldValue, type Outcome } from "../groups/review.server.ts";
@@ -139,8 +140,11 @@ function formatValue(t: T<typeof groupReviewMessages>, field: ProfileField, valu
       return districtNames[Number(value)] ?? String(value);
     case "districtIds":
       return Array.isArray(value) && value.length ? value.map((id) => districtNames[id] ?? String(id)).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
-    case "memberCount":
-      return t("groups.memberCount", { count: String(value) });
+    case "memberCount": {
+      // A draft's unanswered count (stored as 0) is not given, never "0人".
+      const count = givenMemberCount(Number(value));
+      return count === null ? t("groupReview.value.empty") : t("groups.memberCount", { count: String(count) });
+    }
     case "activityFields":
       return Array.isArray(value) && value.length ? value.map((f) => labelOf(t, "groups.field", String(f))).join(t("groupReview.listSeparator")) : t("groupReview.value.empty");
     default:

@@ -1,6 +1,7 @@
 import type { HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, useLoaderData } from "@remix-run/react";
 import { fiscalYearLabel, formatIsoDate, isIsoDate } from "../platform/dates.ts";
+import { givenMemberCount } from "../groups/rules.ts";
 import { useLang, useT } from "../i18n/index.ts";
 import { groupDirectoryMessages } from "../groups/messages/groupDirectory.ts";
 import { activityFieldLabel } from "../groups/messages/groups.ts";
@@ -89,8 +90,12 @@ export default function GroupProfile() {
             <dd>{formatIsoDate(profile.foundedOn, lang)}</dd>
           </>
         ) : null}
-        <dt>{t("groupDirectory.profile.memberCount")}</dt>
-        <dd>{t("groups.memberCount", { count: profile.memberCount })}</dd>
+        {givenMemberCount(profile.memberCount) !== null ? (
+          <>
+            <dt>{t("groupDirectory.profile.memberCount")}</dt>
+            <dd>{t("groups.memberCount", { count: profile.memberCount })}</dd>
+          </>
+        ) : null}
         <dt>{t("groupDirectory.profile.welcomesMembers")}</dt>
         <dd>{wanted(profile.welcomesMembers)}</dd>
         <dt>{t("groupDirectory.profile.welcomesVolunteers")}</dt>

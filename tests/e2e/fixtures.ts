@@ -38,6 +38,8 @@ export type PersonOptions = {
   totpSecret?: string | null;
   /** The address not yet confirmed. */
   unverified?: boolean;
+  /** When the account was made (and its address confirmed, its password set): default now. */
+  at?: Date;
 };
 
 /** The TOTP secret of the people made here (base32); staff need one before any staff page opens. */
@@ -50,8 +52,7 @@ function randomToken(): string {
 }
 
 /** A person in the database `db` (for set-ups that run outside a test, e.g. in beforeAll). */
-export async function createPersonIn(db: Db, { role = "resident", label = role, displayName, password, totpSecret, unverified = false }: PersonOptions = {}): Promise<Person> {
-  const at = new Date();
+export async function createPersonIn(db: Db, { role = "resident", label = role, displayName, password, totpSecret, unverified = false, at = new Date() }: PersonOptions = {}): Promise<Person> {
   const secret = totpSecret !== undefined ? totpSecret : role === "resident" ? null : FIXTURE_TOTP_SECRET;
   const hashPassword = password ? (await import("../../app/auth/password.server.ts")).hashPassword : null;
   const user = await db.user.create({
@@ -69,6 +70,30 @@ export async function createPersonIn(db: Db, { role = "resident", label = role, 
     },
   });
   return { id: user.id, email: user.email, displayName: user.displayName, role, emailVerified: !unverified, totpEnabled: Boolean(secret), districtIds: [] };
+}
+
+/**
+ * Writes a session for `person` into `db`, begun and last used at `at`, and gives its cookie for
+ * `baseURL` to the page's or context's browser; returns the session's id.
+ */
+export async function logInAt(db: Db, baseURL: string, target: Page | BrowserContext, person: Pick<Person, "id">, at: Date = new Date()): Promise<string> {
+  const context = "context" in target ? target.context() : target;
+  const id = randomToken();
+  const secret = randomToken();
+  await db.session.create({
+    data: {
+      id,
+      secretHash: createHash("sha256").update(secret).digest("hex"),
+      userId: person.id,
+      createdAt: at,
+      lastUsedAt: at,
+      // As after a complete log-in (password, and the code where TOTP is set up).
+      twoFactorVerified: true,
+      device: "e2e fixture",
+    },
+  });
+  await context.addCookies([{ name: "portal_session", value: `${id}.${secret}`, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  return id;
 }
 
 type WorkerFixtures = {
@@ -124,24 +149,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   logIn: async ({ db, baseURL }, use) => {
     const sessions: string[] = [];
     await use(async (target, person) => {
-      const context = "context" in target ? target.context() : target;
-      const id = randomToken();
-      const secret = randomToken();
-      const at = new Date();
-      await db.session.create({
-        data: {
-          id,
-          secretHash: createHash("sha256").update(secret).digest("hex"),
-          userId: person.id,
-          createdAt: at,
-          lastUsedAt: at,
-          // As after a complete log-in (password, and the code where TOTP is set up).
-          twoFactorVerified: true,
-          device: "e2e fixture",
-        },
-      });
-      sessions.push(id);
-      await context.addCookies([{ name: "portal_session", value: `${id}.${secret}`, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+      sessions.push(await logInAt(db, baseURL!, target, person));
     });
     // Logged out afterwards; the people stay (their groups and audit entries refer to them).
     await db.session.deleteMany({ where: { id: { in: sessions } } });

@@ -24,7 +24,10 @@ test("the home page leads to the directory: finding a group first, with a search
   await expect(blocks).toHaveText(["団体を探す", "団体を登録する"]);
   await expect(page.locator(".home-main h3 a").nth(1)).toHaveAttribute("href", "/groups/new");
   await expect(page.locator(".cards h3")).toHaveText(["行政区と住民センター", "ご意見・お問い合わせ"]);
-  await page.getByLabel("団体名や活動の言葉").fill("こども");
+  // A plain label; the examples are its hint, read out as the box's description.
+  const search = page.getByLabel("団体名や活動の言葉", { exact: true });
+  await expect(search).toHaveAccessibleDescription("例：子育て、ふくし");
+  await search.fill("こども");
   await page.getByRole("button", { name: "探す", exact: true }).click();
   await expect(page).toHaveURL(/\/groups\?q=%E3%81%93%E3%81%A9%E3%82%82$/);
   await expect(page.getByRole("status")).toContainText("団体が見つかりました");

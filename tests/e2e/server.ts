@@ -22,6 +22,16 @@ export type E2eServer = { project: Provider; baseURL: string; databaseUrl: strin
 
 const run = promisify(execFile);
 
+/** Fills the database `url` with the demo data (tests/e2e/seed.ts), its dates read from `env`'s TEST_CLOCK if set. */
+async function seedInto(url: string, env: Record<string, string> = {}): Promise<void> {
+  try {
+    await run(process.execPath, ["--import", "tsx", "tests/e2e/seed.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn", ...env } });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+  }
+}
+
 /**
  * Copies the migrated template of `provider` and fills the copy with the demo data; names it in
  * the environment for the workers. Returns how to remove it.
@@ -38,11 +48,10 @@ export async function seedTemplate(provider: Provider, dir: string): Promise<() 
     url = postgresUrl(name);
   }
   try {
-    await run(process.execPath, ["--import", "tsx", "tests/e2e/seed.ts"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "warn" } });
+    await seedInto(url);
   } catch (error) {
     if (name) await dropPostgres(name).catch(() => {});
-    const e = error as { stdout?: string; stderr?: string; message: string };
-    throw new Error(`seeding the ${provider} e2e template failed: ${e.message}\n${e.stdout ?? ""}${e.stderr ?? ""}`);
+    throw new Error(`seeding the ${provider} e2e template failed: ${(error as Error).message}`);
   }
   process.env[SEEDED_ENV[provider]] = provider === "sqlite" ? url : name;
   return async () => {
@@ -92,6 +101,38 @@ export async function startE2eServer(project: Provider, port: number): Promise<R
     async stop() {
       await server.stop();
       await database.drop();
+    },
+  };
+}
+
+/**
+ * A server of its own on SQLite whose clock stands still at `clock` (TEST_CLOCK), on a copy of the
+ * migrated template seeded at that same instant: every date the demo data holds, and every "days
+ * waiting", is the same in every run — for the screenshots of pages that show them. Scheduled jobs
+ * off (nothing changes the data behind the test's back); any free port.
+ */
+export async function startFixedClockServer(clock: string, label: string): Promise<RunningServer> {
+  const migrated = process.env[SQLITE_TEMPLATE_ENV];
+  if (!migrated) throw new Error(`${SQLITE_TEMPLATE_ENV} is not set: run the specs through playwright.config.ts (its global setup makes the templates)`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-clock-"));
+  const file = path.join(dir, `${label}.db`);
+  const drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  let server: ServerProcess;
+  try {
+    fs.copyFileSync(migrated.slice("file:".length), file);
+    await seedInto(`file:${file}`, { TEST_CLOCK: clock });
+    server = await startServer({ databaseUrl: `file:${file}`, timeoutMs: 120_000, env: { TEST_CLOCK: clock, SCHEDULER: "off", LOG_LEVEL: "warn" } });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return {
+    project: "sqlite",
+    baseURL: server.url,
+    databaseUrl: `file:${file}`,
+    async stop() {
+      await server.stop();
+      await drop();
     },
   };
 }

@@ -192,12 +192,25 @@ describeBothDatabases("group editor", (getCtx) => {
     expect(mainOf((await get(visitor, "/my/groups")).text)).toContain("名前だけの会");
     const view = mainOf((await get(visitor, `/my/groups/${id}`)).text);
     expect(view).toContain("下書き（未申請）");
+    // The unanswered count is not given on the profile, never "0人".
+    expect(view).toMatch(/<dt>会員数<\/dt><dd>（未入力）<\/dd>/);
+    expect(view).not.toContain("0人");
 
     // The draft comes back as saved: the unanswered count is empty, not 0.
     const edit = await get(visitor, `/my/groups/${id}/edit`);
     expect(edit.status).toBe(200);
     expect(edit.text).toMatch(/<input[^>]*name="memberCount"[^>]*value=""/);
     expect(edit.text).toContain('value="名前だけの会"');
+
+    // Saved again as it came back (the count still empty), it stays unanswered.
+    const again = await post(visitor, `/my/groups/${id}/edit`, [["name", "名前だけの会"], ["memberCount", ""], ["purpose", "二度目の保存"], ["intent", "draft"]]);
+    expect(again.status, mainOf(again.text).slice(0, 500)).toBe(302);
+    const resaved = await client.groupVersion.findFirstOrThrow({ where: { groupId: id, status: "draft" } });
+    expect(resaved).toMatchObject({ purpose: "二度目の保存", memberCount: 0 });
+    expect((await get(visitor, `/my/groups/${id}/edit`)).text).toMatch(/<input[^>]*name="memberCount"[^>]*value=""/);
+    const viewAgain = mainOf((await get(visitor, `/my/groups/${id}`)).text);
+    expect(viewAgain).toMatch(/<dt>会員数<\/dt><dd>（未入力）<\/dd>/);
+    expect(viewAgain).not.toContain("0人");
 
     const submitted = await post(visitor, `/my/groups/${id}/edit`, [["name", "名前だけの会"], ["consent", "on"], ["intent", "submit"]]);
     expect(submitted.status).toBe(400);

@@ -110,6 +110,28 @@ export function defineSessionLifetimeSuite() {
     const expires = sessionExpiresAt({ createdAt: start, lastUsedAt: start }, "staff");
     expect(expires.getTime() - start.getTime()).toBe(12 * HOUR);
     expect(sessionCookie("a.b", expires)).toMatch(new RegExp(`; Max-Age=${12 * 3600}(;|$)`));
+    // The name the browser sends back (the e2e fixtures write it too).
+    expect(sessionCookie("a.b", expires)).toMatch(/^portal_session=a\.b;/);
+  });
+
+  it("a log-in waiting for its second factor ends 10 minutes after it began; one of an account without TOTP does not", async () => {
+    const start = at("2026-06-07T08:00:00");
+    const staff = await makePerson("staff");
+    const resident = await makePerson("resident");
+    const waiting = await createSession(staff.id, { twoFactorVerified: false, device: "test" });
+    const noTotp = await createSession(resident.id, { twoFactorVerified: false, device: "test" });
+    setClock(new Date(start.getTime() + 10 * MINUTE - 1));
+    const before = await validateSessionToken(waiting.token);
+    expect(before?.twoFactorVerified).toBe(false);
+    expect(before?.user.totpEnabled).toBe(true);
+    setClock(new Date(start.getTime() + 10 * MINUTE));
+    expect(await validateSessionToken(waiting.token)).toBeNull();
+    expect(await rowExists(waiting.id)).toBe(false);
+    // No second factor to wait for: the resident's session lives on as any other.
+    setClock(new Date(start.getTime() + 11 * MINUTE));
+    const resident11 = await validateSessionToken(noTotp.token);
+    expect(resident11?.user.totpEnabled).toBe(false);
+    expect(resident11?.user.id).toBe(resident.id);
   });
 
   it("resident: a session lives on while used, and ends after 30 days without use", async () => {

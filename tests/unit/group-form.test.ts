@@ -279,3 +279,14 @@ describe("the other forms of the representative's pages", () => {
   });
 
 });
+
+describe("a draft's unanswered number of members", () => {
+  it("is stored below any accepted count and read back as not given, never as 0", async () => {
+    const { givenMemberCount, GROUP_LIMITS, UNANSWERED_MEMBER_COUNT } = await import("../../app/groups/rules.ts");
+    expect(UNANSWERED_MEMBER_COUNT).toBeLessThan(GROUP_LIMITS.minMembers);
+    expect(givenMemberCount(UNANSWERED_MEMBER_COUNT)).toBeNull();
+    expect(givenMemberCount(null)).toBeNull();
+    expect(givenMemberCount(GROUP_LIMITS.minMembers)).toBe(GROUP_LIMITS.minMembers);
+    expect(givenMemberCount(12)).toBe(12);
+  });
+});

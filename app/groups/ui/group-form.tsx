@@ -18,7 +18,7 @@ import { lookupMessage, useT } from "../../i18n/index.ts";
 import { groupFormMessages } from "../messages/groupForm.ts";
 import { groupReviewMessages } from "../messages/groupReview.ts";
 import { activityFieldLabel } from "../messages/groups.ts";
-import { ACTIVITY_FIELDS, GROUP_KINDS, GROUP_LIMITS } from "../rules.ts";
+import { ACTIVITY_FIELDS, givenMemberCount, GROUP_KINDS, GROUP_LIMITS } from "../rules.ts";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../../components/form.tsx";
 import { Checkbox, CheckboxGroup, RadioGroup, choiceSections } from "../../components/form-choices.tsx";
 
@@ -301,9 +301,11 @@ export function GroupProfileView({ profile }: { profile: ProfileForView }) {
         return profile.activityFields.map((f) => activityFieldLabel(t, f)).join(separator);
       case "longText":
         return <MultilineText text={String(value)} />;
-      case "count":
-        // A draft's unanswered count is stored as 0 (below any accepted count): not given.
-        return value ? t("groups.memberCount", { count: String(value) }) : "";
+      case "count": {
+        // A draft's unanswered count: not given, never "0人".
+        const count = givenMemberCount(value as number | null);
+        return count === null ? "" : t("groups.memberCount", { count: String(count) });
+      }
       default:
         return String(value ?? "");
     }

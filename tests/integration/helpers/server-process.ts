@@ -40,6 +40,8 @@ export type StartOptions = {
   timeoutMs?: number;
   /** A port of the caller's choice (the e2e servers keep to E2E_PORT and the next ones); default: a free one. */
   port?: number;
+  /** The script to run: the server entry itself (default), or `npm start`'s scripts/start.ts. */
+  entry?: string;
 };
 
 const INHERITED = ["PATH", "HOME", "TMPDIR", "LANG", "TZ"] as const;
@@ -82,13 +84,13 @@ function lineCollector(target: string[]) {
 type Spawned = { child: ChildProcess; stdout: string[]; stderr: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> };
 
 /** Spawns the server entry point with exactly `env` (plus PATH etc.). */
-export function spawnServer(env: Record<string, string | undefined>): Spawned {
+export function spawnServer(env: Record<string, string | undefined>, entry = "server/index.ts"): Spawned {
   const merged: Record<string, string> = baseEnv();
   for (const [key, value] of Object.entries(env)) {
     if (value === undefined) delete merged[key];
     else merged[key] = value;
   }
-  const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: ROOT,
     env: merged as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
@@ -118,7 +120,7 @@ export async function runServerUntilExit(env: Record<string, string | undefined>
   return { code, signal, stdout: spawned.stdout, stderr: spawned.stderr };
 }
 
-export async function startServer({ databaseUrl, env = {}, readyWhen = "healthy", timeoutMs = 30_000, port: chosenPort }: StartOptions): Promise<ServerProcess> {
+export async function startServer({ databaseUrl, env = {}, readyWhen = "healthy", timeoutMs = 30_000, port: chosenPort, entry }: StartOptions): Promise<ServerProcess> {
   const port = chosenPort ?? (await freePort());
   const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-server-uploads-"));
   const spawned = spawnServer({
@@ -131,7 +133,7 @@ export async function startServer({ databaseUrl, env = {}, readyWhen = "healthy"
     SCHEDULER: "off",
     UPLOAD_DIR: uploadDir,
     ...env,
-  });
+  }, entry);
   const { child, stdout, stderr, exited } = spawned;
   let hasExited = false;
   // A test process that ends without stopping its server (a crash, a killed worker) takes it along.
