@@ -1,0 +1,16 @@
+/**
+ * Public comment's server-side contributions (decision 0017): its cards on the staff dashboard
+ * (decision 0028) — consultations about to open and open now (counts to keep an eye on), and
+ * those closed without published results, each waiting since its last day, so the dashboard
+ * shows the days since closing (rules.ts daysSinceClosing).
+ */
+import type { ServerContributions } from "../platform/contributions.ts";
+import { awaitingResults, countOpen, countUpcoming } from "./admin.server.ts";
+
+export const contributions = {
+  dashboard: [
+    { id: "consultations-awaiting", kind: "waiting", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.awaiting", href: "/admin/consultations", order: 50, waiting: awaitingResults },
+    { id: "consultations-upcoming", kind: "upkeep", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.upcoming", href: "/admin/consultations", order: 51, count: countUpcoming },
+    { id: "consultations-open", kind: "upkeep", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.open", href: "/admin/consultations", order: 52, count: countOpen },
+  ],
+} satisfies ServerContributions;
