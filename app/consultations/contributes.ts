@@ -39,6 +39,6 @@ export const contributions = {
     { type: "consultation", label: "consultations.auditTarget.consultation", page: (id) => (/^\d+$/.test(id) ? `/admin/consultations/${id}` : null) },
     { type: "consultation_comment", label: "consultations.auditTarget.comment", page: () => null },
   ],
-  // After the group registry's review (10); events take 30.
-  adminNav: [{ to: "/admin/consultations", label: "consultationAdmin.nav", permission: "consultation:manage:any", order: 20 }],
+  // After the group registry's review (10), before districts (20): the brief asked for 20, which districts hold.
+  adminNav: [{ to: "/admin/consultations", label: "consultationAdmin.nav", permission: "consultation:manage:any", order: 15 }],
 } satisfies DomainContributions;

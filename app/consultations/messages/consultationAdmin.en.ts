@@ -28,7 +28,7 @@ export const consultationAdminEn = {
   "consultationAdmin.form.section": "Responsible section",
   "consultationAdmin.form.contact": "Contact of the section (address, phone, fax, email)",
   "consultationAdmin.form.draft": "Draft (Markdown)",
-  "consultationAdmin.form.draftHint": "Headings (## …) or paragraphs starting with 第N条 divide it into numbered sections. HTML and scripts are never shown.",
+  "consultationAdmin.form.draftHint": "Headings (## …) or paragraphs starting with an article number (Article N) divide it into numbered sections. HTML and scripts are never shown.",
   "consultationAdmin.form.eligible": "Who may comment",
   "consultationAdmin.form.identityRequired": "Name and address are required",
   "consultationAdmin.form.firstDay": "First day of the period (day of announcement)",
