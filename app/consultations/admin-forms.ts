@@ -161,6 +161,9 @@ export const FILE_KINDS = ["draft", "material"] as const;
 export const fileSchema = z.object({ kind: z.enum(FILE_KINDS), title: text(FILE_TITLE_MAX) });
 export const FILE_INTENTS = ["add", "remove"] as const;
 
+/** Comments a page of the staff's list. */
+export const COMMENT_PAGE_SIZE = 50;
+
 /** The comment list's filter: section, channel, a mark, words; never fails (a bad value is no filter). */
 export const COMMENT_MARKS = ["duplicate", "identical", "withheld", "ungrouped"] as const;
 export const commentFilterSchema = z.object({

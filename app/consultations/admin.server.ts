@@ -4,6 +4,7 @@
  * stored), taking an announcement back before it opens, and withdrawing with a published notice.
  * Every step takes the actor, checks consultation:manage:any and is audit-logged in its transaction.
  */
+import { randomBytes } from "node:crypto";
 import type { Actor } from "../auth/permissions.ts";
 import { can } from "../auth/permissions.ts";
 import { recordAudit } from "../platform/audit.server.ts";
@@ -211,4 +212,9 @@ export async function awaitingResults(actor: Actor): Promise<WaitingItem[]> {
   if (!mayManage(actor)) return [];
   const rows = await db.consultation.findMany({ where: { state: "scheduled", closesAt: { lte: now() } }, orderBy: { closesAt: "asc" }, select: { id: true, title: true, closesAt: true } });
   return rows.map((c) => ({ key: `consultation-${c.id}`, name: c.title, href: `/admin/consultations/${c.id}/results`, since: tokyoInstant(tokyoDate(new Date(c.closesAt!.getTime() - 1))) }));
+}
+
+/** The one-time key of a rendered comment form (a double click stores the comment once). */
+export function newSubmissionKey(): string {
+  return randomBytes(18).toString("base64url");
 }

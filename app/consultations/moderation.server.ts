@@ -10,12 +10,11 @@ import { can } from "../auth/permissions.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { db, type Prisma } from "../platform/db.server.ts";
-import type { CommentFilter } from "./admin-forms.ts";
+import { COMMENT_PAGE_SIZE, type CommentFilter } from "./admin-forms.ts";
 import type { StepResult } from "./admin.server.ts";
 import type { MessageKey } from "./messages/consultationAdmin.ts";
 import { publishedText, statusAt } from "./rules.ts";
 
-export const COMMENT_PAGE_SIZE = 50;
 const EXCERPT = 80;
 
 const refused = (message: MessageKey, field?: string): StepResult => ({ ok: false, reason: "refused", message, field });

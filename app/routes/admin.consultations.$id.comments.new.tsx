@@ -1,10 +1,9 @@
-import { randomBytes } from "node:crypto";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Form, Link, redirect, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requirePermission } from "../auth/guards.server.ts";
 import { FormError } from "../admin/ui.tsx";
 import { ErrorSummary, SelectField, TextArea, TextField } from "../components/form.tsx";
-import { consultationForStaff } from "../consultations/admin.server.ts";
+import { consultationForStaff, newSubmissionKey } from "../consultations/admin.server.ts";
 import { enterComment } from "../consultations/comments.server.ts";
 import { ADDRESS_MAX, NAME_MAX, staffCommentSchema, type CommentRules } from "../consultations/forms.ts";
 import { consultationAdminMessages } from "../consultations/messages/consultationAdmin.ts";
@@ -38,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rules,
     period,
     sections: detail.consultation.sections.map((s) => ({ number: s.number, heading: s.heading })),
-    submissionKey: randomBytes(18).toString("base64url"),
+    submissionKey: newSubmissionKey(),
   };
 }
 
