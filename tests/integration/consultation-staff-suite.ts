@@ -7,7 +7,7 @@
  * consultation-staff.test.ts (SQLite) and consultation-staff.postgresql.test.ts.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConsultationInput } from "../../app/consultations/admin-forms.ts";
 import { createConsultation, scheduleConsultation, unscheduleConsultation, updateConsultation, withdrawConsultation } from "../../app/consultations/admin.server.ts";
 import { enterComment } from "../../app/consultations/comments.server.ts";
@@ -17,7 +17,8 @@ import { assignComment, publishResults, resultsWorkspace, saveChange, saveOpinio
 import { countComments, publishedText, WITHHELD_MARK } from "../../app/consultations/rules.ts";
 import { setClock } from "../../app/platform/clock.server.ts";
 import { parseCsv } from "../../app/platform/csv.ts";
-import { db, jst, makePerson, type Person } from "./group-review-support.ts";
+import { cookieFor, db, jst, makePerson, type Person } from "./group-review-support.ts";
+import { postForm, request, startServer, type ServerProcess } from "./helpers/server-process.ts";
 
 const DRAFT = "# 安中市市民総働推進計画（案）\n\n## 第1章 趣旨\n\n本文\n\n## 第2章 方針\n\n本文\n\n## 第3章 推進体制\n\n本文";
 
@@ -213,5 +214,62 @@ export function defineConsultationStaffSuite() {
     expect(JSON.parse(entry.details)).toEqual({ rows: 2 });
     expect(entry.details).not.toContain("花子");
     expect(await exportComments(resident, id)).toBeNull();
+  });
+
+  describe("over HTTP, against the real server", () => {
+    let server: ServerProcess;
+    const cookies: Record<string, string> = {};
+    beforeAll(async () => {
+      cookies.staff = await cookieFor(staff);
+      cookies.resident = await cookieFor(resident);
+      server = await startServer({ databaseUrl: process.env.DATABASE_URL ?? "", env: { TEST_CLOCK: "2027-11-20T10:00:00+09:00" } });
+    });
+    afterAll(async () => {
+      await server?.stop();
+    });
+    const form = (overrides: Record<string, string> = {}) => ({
+      title: "<script>alert(1)</script>",
+      section: "市民協働課",
+      contact: "安中市",
+      eligible: "resident",
+      identityRequired: "on",
+      firstDay: "2027-12-01",
+      lastDay: "2027-12-10",
+      shortPeriodReason: "",
+      intent: "save",
+      ...overrides,
+    });
+
+    it("Art. 40: a 10-day period without a reason is refused with 400 and the message by the field, what was typed kept and shown as text", async () => {
+      const res = await postForm(server, "/admin/consultations/new", form(), { Cookie: cookies.staff });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain("30日未満とする理由を入力してください");
+      expect(res.text).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+      expect(res.text).not.toContain("<script>alert(1)</script>");
+      const missing = await postForm(server, "/admin/consultations/new", { intent: "save" }, { Cookie: cookies.staff });
+      expect(missing.status).toBe(400);
+      const ok = await postForm(server, "/admin/consultations/new", form({ shortPeriodReason: "施行日に間に合わせるため" }), { Cookie: cookies.staff });
+      expect(ok.status).toBe(302);
+    });
+
+    it("refuses a resident (403) and an oversized body (413), never a 500", async () => {
+      expect((await request(server, "/admin/consultations", { headers: { Cookie: cookies.resident } })).status).toBe(403);
+      expect((await postForm(server, "/admin/consultations/new", form(), { Cookie: cookies.resident })).status).toBe(403);
+      const huge = await postForm(server, "/admin/consultations/new", form({ draft: "あ".repeat(200_000) }), { Cookie: cookies.staff });
+      expect(huge.status).toBe(413);
+      const long = await postForm(server, "/admin/consultations/new", form({ title: "x".repeat(201) }), { Cookie: cookies.staff });
+      expect(long.status).toBe(400);
+    });
+
+    it("serves the CSV export to staff as an attachment and records it", async () => {
+      const created = await createConsultation(staff, input());
+      if (!created.ok) throw new Error();
+      const res = await request(server, `/admin/consultations/${created.id}/export`, { headers: { Cookie: cookies.staff } });
+      expect(res.status).toBe(200);
+      expect(String(res.headers["content-disposition"])).toContain("attachment");
+      expect(res.text.charCodeAt(0)).toBe(0xfeff);
+      expect(await audits("consultation.comments_exported", created.id)).toHaveLength(1);
+      expect((await request(server, `/admin/consultations/${created.id}/export`, { headers: { Cookie: cookies.resident } })).status).toBe(403);
+    });
   });
 }
