@@ -1,12 +1,21 @@
 /**
- * Public comment's server-side contributions (decision 0017): its part of the account export
- * and deletion, its daily job, and the open consultations on the home page.
+ * Public comment's server-side contributions (decision 0017): its cards on the staff dashboard
+ * (decision 0028) — consultations about to open and open now (counts to keep an eye on), and
+ * those closed without published results, each waiting since its last day, so the dashboard
+ * shows the days since closing (rules.ts daysSinceClosing); its part of the account export and
+ * deletion; its daily job (personal data past its keeping).
  */
 import type { ServerContributions } from "../platform/contributions.ts";
 import { detachCommentsFromAccount, exportConsultationData } from "./account.server.ts";
+import { awaitingResults, countOpen, countUpcoming } from "./admin.server.ts";
 import { CONSULTATION_JOBS } from "./jobs.server.ts";
 
 export const contributions = {
+  dashboard: [
+    { id: "consultations-awaiting", kind: "waiting", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.awaiting", href: "/admin/consultations", order: 50, waiting: awaitingResults },
+    { id: "consultations-upcoming", kind: "upkeep", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.upcoming", href: "/admin/consultations", order: 51, count: countUpcoming },
+    { id: "consultations-open", kind: "upkeep", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.open", href: "/admin/consultations", order: 52, count: countOpen },
+  ],
   account: { export: exportConsultationData, onDelete: detachCommentsFromAccount },
   jobs: CONSULTATION_JOBS,
 } satisfies ServerContributions;

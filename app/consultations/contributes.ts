@@ -1,5 +1,6 @@
 /** What public comment adds to the shared screens (decision 0017); server parts in contributes.server.ts. */
 import type { DomainContributions } from "../platform/contributions.ts";
+import { consultationAdminMessages } from "./messages/consultationAdmin.ts";
 import { consultationsMessages } from "./messages/consultations.ts";
 
 const CONSULTATION_AUDIT_ACTIONS = {
@@ -15,6 +16,7 @@ const CONSULTATION_AUDIT_ACTIONS = {
   "consultation.comment_identical": "consultations.audit.comment_identical",
   "consultation.comment_withheld": "consultations.audit.comment_withheld",
   "consultation.comment_unwithheld": "consultations.audit.comment_unwithheld",
+  "consultation.comment_assigned": "consultations.audit.comment_assigned",
   "consultation.opinion_saved": "consultations.audit.opinion_saved",
   "consultation.opinion_deleted": "consultations.audit.opinion_deleted",
   "consultation.change_saved": "consultations.audit.change_saved",
@@ -31,10 +33,12 @@ declare module "../platform/audit-actions.ts" {
 }
 
 export const contributions = {
-  messages: [consultationsMessages],
+  messages: [consultationsMessages, consultationAdminMessages],
   auditActions: CONSULTATION_AUDIT_ACTIONS,
   auditTargets: [
     { type: "consultation", label: "consultations.auditTarget.consultation", page: (id) => (/^\d+$/.test(id) ? `/admin/consultations/${id}` : null) },
     { type: "consultation_comment", label: "consultations.auditTarget.comment", page: () => null },
   ],
+  // After the group registry's review (10), before districts (20): the brief asked for 20, which districts hold.
+  adminNav: [{ to: "/admin/consultations", label: "consultationAdmin.nav", permission: "consultation:manage:any", order: 15 }],
 } satisfies DomainContributions;

@@ -108,6 +108,8 @@ type Fixture = {
   /** An open consultation and one still a draft (public comment's public pages). */
   pcOpenId: number;
   pcDraftId: number;
+  consultationId: number;
+  consultationCommentId: number;
   userId: string;
   outboxId: string;
   verifyToken: string;
@@ -188,6 +190,16 @@ function rows(f: Fixture): Row[] {
     { path: `/admin/groups/${f.groupId}/cancel`, route: "admin.groups.$id.cancel.tsx", cells: STAFF_AREA },
     { path: `/admin/groups/${f.groupId}/correct`, route: "admin.groups.$id.correct.tsx", cells: STAFF_AREA },
     { path: "/admin/groups/999999", route: "admin.groups.$id._index.tsx", cells: { ...STAFF_AREA, staff: 404, admin: 404 } },
+    { path: "/admin/consultations", route: "admin.consultations._index.tsx", cells: STAFF_AREA },
+    { path: "/admin/consultations/new", route: "admin.consultations.new.tsx", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.consultationId}`, route: "admin.consultations.$id._index.tsx", cells: STAFF_AREA },
+    { path: "/admin/consultations/999999", route: "admin.consultations.$id._index.tsx", cells: { ...STAFF_AREA, staff: 404, admin: 404 } },
+    { path: `/admin/consultations/${f.consultationId}/comments?q=%3Cscript%3E&page=abc`, route: "admin.consultations.$id.comments._index.tsx", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.consultationId}/comments/new`, route: "admin.consultations.$id.comments.new.tsx", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.consultationId}/comments/${f.consultationCommentId}`, route: "admin.consultations.$id.comments.$commentId.tsx", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.consultationId}/comments/999999`, route: "admin.consultations.$id.comments.$commentId.tsx", cells: { ...STAFF_AREA, staff: 404, admin: 404 } },
+    { path: `/admin/consultations/${f.consultationId}/results`, route: "admin.consultations.$id.results.tsx", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.consultationId}/export`, route: "admin.consultations.$id.export.ts", cells: STAFF_AREA },
     { path: "/admin/indicators/groups", route: "admin.indicators.groups.tsx", cells: STAFF_AREA },
     { path: "/admin/districts", route: "admin.districts._index.tsx", cells: STAFF_AREA },
     { path: `/admin/districts/${f.districtId}`, route: "admin.districts.$id.tsx", cells: STAFF_AREA },
@@ -222,6 +234,8 @@ function actionRows(f: Fixture): Row[] {
   const intents = (path: string, route: string, cells: Cells, names: readonly string[], form: Record<string, string> = {}) =>
     names.map((intent) => post(path, route, cells, { ...form, intent }));
   const g = `/my/groups/${f.groupId}`;
+  const pc = `/admin/consultations/${f.consultationId}`;
+  const pcc = `${pc}/comments/${f.consultationCommentId}`;
   const draft = `/my/groups/${f.draftId}`;
   // An action has no frame: a role without the permission is refused at once, second factor or not.
   const ADMIN_ACTION: Cells = { ...ADMIN_ONLY, staffNo2fa: 403 };
@@ -272,6 +286,16 @@ function actionRows(f: Fixture): Row[] {
     post(`/admin/groups/${f.groupId}/cancel`, "admin.groups.$id.cancel.tsx", { ...STAFF_AREA, staff: "skip", admin: "skip" }, { reason: "matrix" }),
     post(`/admin/groups/${f.groupId}/correct`, "admin.groups.$id.correct.tsx", letThrough(STAFF_AREA)),
     post(`/admin/districts/${f.districtId}`, "admin.districts.$id.tsx", letThrough(STAFF_AREA)),
+    // Public comment's staff pages: empty forms are refused as invalid (400); announcing or taking
+    // back an open consultation is refused as not possible now (409).
+    post("/admin/consultations/new", "admin.consultations.new.tsx", letThrough(STAFF_AREA)),
+    ...intents(pc, "admin.consultations.$id._index.tsx", letThrough(STAFF_AREA), ["save", "withdraw"]),
+    ...intents(pc, "admin.consultations.$id._index.tsx", letThrough(STAFF_AREA, "conflict"), ["schedule", "unschedule"]),
+    post(`${pc}/comments/new`, "admin.consultations.$id.comments.new.tsx", letThrough(STAFF_AREA)),
+    ...intents(pcc, "admin.consultations.$id.comments.$commentId.tsx", letThrough(STAFF_AREA), ["mark", "withhold", "unwithhold"]),
+    post(pcc, "admin.consultations.$id.comments.$commentId.tsx", letThrough(STAFF_AREA), { intent: "assign", opinionId: "x" }),
+    post(pcc, "admin.consultations.$id.comments.$commentId.tsx", { ...STAFF_AREA, staff: "skip", admin: "skip" }, { intent: "unmark" }),
+    ...intents(`${pc}/results`, "admin.consultations.$id.results.tsx", letThrough(STAFF_AREA), ["opinion", "deleteOpinion", "change", "deleteChange", "publish"]),
     post(`/admin/centers/${f.centerId}`, "admin.centers.$id.tsx", letThrough(STAFF_AREA)),
     post("/admin/centers/new", "admin.centers.new.tsx", { ...STAFF_AREA, staff: "skip", admin: "skip" }, { name: "行列センター" }),
     ...intents("/admin/centers/import", "admin.centers.import.tsx", letThrough(STAFF_AREA), ["preview", "apply"]),
@@ -387,6 +411,13 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     for (const who of WHO) cookies[who] = await sessionCookie(who);
 
     const center = await db.communityCenter.create({ data: { name: "安中一区住民センター", districts: { create: { districtId: districtIds[0] } } } });
+    // A consultation open now (by the real clock the server runs on), with one comment.
+    const consultation = await db.consultation.create({
+      data: { title: "行列の案件", state: "scheduled", draft: "## 第1章\n\n本文", opensAt: new Date(Date.now() - 7 * 86_400_000), closesAt: new Date(Date.now() + 30 * 86_400_000), sections: { create: { number: 1, heading: "第1章" } } },
+    });
+    const consultationComment = await db.consultationComment.create({
+      data: { consultationId: consultation.id, receiptNumber: `PC${consultation.id}-0001`, receivedAt: new Date(), channel: "online", body: "行列の意見", category: "resident", name: "行列 花子" },
+    });
     const invitee = `invitee.${randomBytes(3).toString("hex")}@example.jp`;
     expect(await inviteMember(representative, groupId, { email: invitee, role: "editor" })).toEqual({ ok: true });
     const invitationMail = await db.outboxMail.findFirstOrThrow({ where: { to: invitee } });
@@ -411,6 +442,8 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
       draftLogo,
       districtId: districtIds[0],
       centerId: center.id,
+      consultationId: consultation.id,
+      consultationCommentId: consultationComment.id,
       userId: resident.id,
       outboxId: invitationMail.id,
       verifyToken: await issueToken(unverified.id, "verify-email", (await db.user.findUniqueOrThrow({ where: { id: unverified.id } })).email),

@@ -69,7 +69,7 @@ describe("domain contributions (contributes.ts)", () => {
     expect(paths.filter((p, i) => paths.indexOf(p) !== i)).toEqual([]);
     const orders = entries.map((e) => e.order);
     expect(orders.filter((o, i) => orders.indexOf(o) !== i)).toEqual([]);
-    expect(paths).toEqual(["/admin", "/admin/groups", "/admin/districts", "/admin/centers", "/admin/users", "/admin/audit", "/admin/outbox"]);
+    expect(paths).toEqual(["/admin", "/admin/groups", "/admin/consultations", "/admin/districts", "/admin/centers", "/admin/users", "/admin/audit", "/admin/outbox"]);
   });
 
   it("give the home page each domain's blocks, labelled in both languages, finding a group first with a search box that sends words to /groups", () => {

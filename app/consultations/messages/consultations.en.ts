@@ -43,6 +43,7 @@ export const consultationsEn = {
   "consultations.audit.comment_identical": "Comment marked as an organised identical submission",
   "consultations.audit.comment_withheld": "Part of a comment withheld",
   "consultations.audit.comment_unwithheld": "Withholding of a comment lifted",
+  "consultations.audit.comment_assigned": "Comment assigned to a summarised opinion",
   "consultations.audit.opinion_saved": "Summary and city's response saved",
   "consultations.audit.opinion_deleted": "Summary deleted",
   "consultations.audit.change_saved": "Change to the draft saved",

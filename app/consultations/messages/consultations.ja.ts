@@ -43,6 +43,7 @@ export const consultations = {
   "consultations.audit.comment_identical": "組織的な同一意見として記録",
   "consultations.audit.comment_withheld": "意見の一部を非公開",
   "consultations.audit.comment_unwithheld": "意見の非公開を解除",
+  "consultations.audit.comment_assigned": "意見を意見の概要に割り当て",
   "consultations.audit.opinion_saved": "意見の概要・市の考え方を保存",
   "consultations.audit.opinion_deleted": "意見の概要を削除",
   "consultations.audit.change_saved": "修正内容を保存",

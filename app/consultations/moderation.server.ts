@@ -1,0 +1,205 @@
+/**
+ * The comments of a consultation, for staff: the list (filtered, searched, 50 a page), a
+ * comment with its sender's details, and moderation — a person's duplicate (not counted
+ * again), one of an organised set of identical submissions (a person each, one comment for the
+ * set), passages withheld with a reason (Art. 43) and lifted again. Nothing changes once the
+ * results are published; every change is audit-logged without the sender's details.
+ */
+import type { Actor } from "../auth/permissions.ts";
+import { can } from "../auth/permissions.ts";
+import { recordAudit } from "../platform/audit.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { db, type Prisma } from "../platform/db.server.ts";
+import { COMMENT_PAGE_SIZE, type CommentFilter } from "./admin-forms.ts";
+import type { StepResult } from "./admin.server.ts";
+import type { MessageKey } from "./messages/consultationAdmin.ts";
+import { publishedText, statusAt } from "./rules.ts";
+
+const EXCERPT = 80;
+
+const refused = (message: MessageKey, field?: string): StepResult => ({ ok: false, reason: "refused", message, field });
+
+function filterWhere(consultationId: number, f: CommentFilter): Prisma.ConsultationCommentWhereInput {
+  const where: Prisma.ConsultationCommentWhereInput = { consultationId };
+  if (f.section === "whole") where.sectionNumber = null;
+  else if (f.section !== null) where.sectionNumber = f.section;
+  if (f.channel) where.channel = f.channel;
+  if (f.mark === "duplicate") where.duplicateOfId = { not: null };
+  if (f.mark === "identical") where.identicalToId = { not: null };
+  if (f.mark === "withheld") where.withholdings = { some: {} };
+  if (f.mark === "ungrouped") Object.assign(where, { duplicateOfId: null, opinionId: null });
+  if (f.q) where.OR = [{ receiptNumber: f.q.toUpperCase() }, { body: { contains: f.q } }];
+  return where;
+}
+
+/** One page of a consultation's comments (receipt order), the page count and the total matching. */
+export async function commentList(actor: Actor, consultationId: number, filter: CommentFilter) {
+  if (!can(actor, "consultation:manage:any")) return null;
+  const c = await db.consultation.findUnique({ where: { id: consultationId }, include: { sections: { orderBy: { number: "asc" } } } });
+  if (!c) return null;
+  const where = filterWhere(consultationId, filter);
+  const total = await db.consultationComment.count({ where });
+  const pages = Math.max(1, Math.ceil(total / COMMENT_PAGE_SIZE));
+  const pageNo = Math.min(filter.page, pages);
+  const rows = await db.consultationComment.findMany({
+    where,
+    orderBy: { id: "asc" },
+    skip: (pageNo - 1) * COMMENT_PAGE_SIZE,
+    take: COMMENT_PAGE_SIZE,
+    select: {
+      id: true,
+      receiptNumber: true,
+      receivedAt: true,
+      channel: true,
+      sectionNumber: true,
+      body: true,
+      duplicateOfId: true,
+      identicalToId: true,
+      opinionId: true,
+      _count: { select: { withholdings: true } },
+    },
+  });
+  return {
+    consultation: { id: c.id, title: c.title, status: statusAt(c, now()) },
+    sections: c.sections.map((s) => ({ number: s.number, heading: s.heading })),
+    total,
+    page: pageNo,
+    pages,
+    comments: rows.map(({ body, _count, ...r }) => ({ ...r, excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body, withheld: _count.withholdings > 0 })),
+  };
+}
+
+/** A comment with its sender's details and moderation, for staff; null when not in this consultation. */
+export async function commentForStaff(actor: Actor, consultationId: number, commentId: number) {
+  if (!can(actor, "consultation:manage:any")) return null;
+  const comment = await db.consultationComment.findFirst({
+    where: { id: commentId, consultationId },
+    include: { withholdings: { orderBy: { id: "asc" } }, consultation: { include: { sections: { orderBy: { number: "asc" } } } } },
+  });
+  if (!comment) return null;
+  const refersTo = [comment.duplicateOfId, comment.identicalToId].filter((x): x is number => x !== null);
+  const [originals, opinions] = await Promise.all([
+    refersTo.length ? db.consultationComment.findMany({ where: { id: { in: refersTo } }, select: { id: true, receiptNumber: true } }) : [],
+    db.consultationOpinion.findMany({ where: { consultationId }, orderBy: [{ sectionNumber: "asc" }, { position: "asc" }, { id: "asc" }], select: { id: true, sectionNumber: true, summary: true } }),
+  ]);
+  const receiptOf = (id: number | null) => (id === null ? null : (originals.find((o) => o.id === id)?.receiptNumber ?? null));
+  const { consultation, ...rest } = comment;
+  return {
+    consultation: { id: consultation.id, title: consultation.title, status: statusAt(consultation, now()) },
+    sections: consultation.sections.map((s) => ({ number: s.number, heading: s.heading })),
+    comment: rest,
+    duplicateOf: receiptOf(comment.duplicateOfId),
+    identicalTo: receiptOf(comment.identicalToId),
+    published: publishedText(comment.body, comment.withholdings),
+    opinions,
+    locked: consultation.state === "published",
+  };
+}
+
+type Loaded = { id: number; consultationId: number; body: string; receiptNumber: string; consultation: { state: string } };
+
+/** Loads the comment for a moderation step: permission, existence, and the results not yet published. */
+async function moderated(tx: Prisma.TransactionClient, actor: Actor, consultationId: number, commentId: number): Promise<Loaded | StepResult> {
+  if (!can(actor, "consultation:moderate:any")) return { ok: false, reason: "forbidden" };
+  const comment = await tx.consultationComment.findFirst({
+    where: { id: commentId, consultationId },
+    select: { id: true, consultationId: true, body: true, receiptNumber: true, consultation: { select: { state: true } } },
+  });
+  if (!comment) return { ok: false, reason: "notFound" };
+  if (comment.consultation.state === "published") return refused("consultationAdmin.errors.locked");
+  return comment;
+}
+
+const isResult = (x: Loaded | StepResult): x is StepResult => "ok" in x;
+
+/**
+ * Marks a comment as the same person's duplicate of another receipt (counted neither as a
+ * person nor as a comment) or as one of an organised identical set (a person, not a comment).
+ * A duplicate leaves any opinion it was grouped under: it is not counted.
+ */
+export async function markComment(actor: Actor, consultationId: number, commentId: number, kind: "duplicate" | "identical", receipt: string): Promise<StepResult> {
+  return db.$transaction(async (tx): Promise<StepResult> => {
+    const comment = await moderated(tx, actor, consultationId, commentId);
+    if (isResult(comment)) return comment;
+    const original = await tx.consultationComment.findFirst({ where: { consultationId, receiptNumber: receipt }, select: { id: true, duplicateOfId: true, identicalToId: true } });
+    if (!original) return refused("consultationAdmin.errors.receipt", "receipt");
+    if (original.id === comment.id) return refused("consultationAdmin.errors.receiptSelf", "receipt");
+    if (original.duplicateOfId !== null || original.identicalToId !== null) return refused("consultationAdmin.errors.receiptMarked", "receipt");
+    const dependents = await tx.consultationComment.count({ where: { OR: [{ duplicateOfId: comment.id }, { identicalToId: comment.id }] } });
+    if (dependents > 0) return refused("consultationAdmin.errors.hasDependents", "receipt");
+    await tx.consultationComment.update({
+      where: { id: comment.id },
+      data: kind === "duplicate" ? { duplicateOfId: original.id, identicalToId: null, opinionId: null } : { identicalToId: original.id, duplicateOfId: null },
+    });
+    await recordAudit(
+      {
+        actor,
+        action: kind === "duplicate" ? "consultation.comment_duplicate" : "consultation.comment_identical",
+        targetType: "consultation_comment",
+        targetId: comment.id,
+        details: { consultationId, receiptNumber: comment.receiptNumber, of: receipt },
+      },
+      tx,
+    );
+    return { ok: true };
+  });
+}
+
+/** Clears a duplicate or identical mark (the comment counts as its own again). */
+export async function unmarkComment(actor: Actor, consultationId: number, commentId: number): Promise<StepResult> {
+  return db.$transaction(async (tx): Promise<StepResult> => {
+    const comment = await moderated(tx, actor, consultationId, commentId);
+    if (isResult(comment)) return comment;
+    const before = await tx.consultationComment.findUniqueOrThrow({ where: { id: comment.id }, select: { duplicateOfId: true, identicalToId: true } });
+    if (before.duplicateOfId === null && before.identicalToId === null) return { ok: true };
+    await tx.consultationComment.update({ where: { id: comment.id }, data: { duplicateOfId: null, identicalToId: null } });
+    await recordAudit(
+      {
+        actor,
+        action: before.duplicateOfId !== null ? "consultation.comment_duplicate" : "consultation.comment_identical",
+        targetType: "consultation_comment",
+        targetId: comment.id,
+        details: { consultationId, receiptNumber: comment.receiptNumber, cleared: true },
+      },
+      tx,
+    );
+    return { ok: true };
+  });
+}
+
+/** Art. 43: withholds a passage of the comment (it must occur in the text) from publication, with a reason. */
+export async function withholdPassage(actor: Actor, consultationId: number, commentId: number, passage: string, reason: string): Promise<StepResult> {
+  return db.$transaction(async (tx): Promise<StepResult> => {
+    const comment = await moderated(tx, actor, consultationId, commentId);
+    if (isResult(comment)) return comment;
+    if (!comment.body.includes(passage)) return refused("consultationAdmin.errors.passageNotFound", "passage");
+    const w = await tx.consultationWithholding.create({ data: { commentId: comment.id, passage, reason, createdById: actor.id }, select: { id: true } });
+    await recordAudit(
+      {
+        actor,
+        action: "consultation.comment_withheld",
+        targetType: "consultation_comment",
+        targetId: comment.id,
+        reason,
+        details: { consultationId, receiptNumber: comment.receiptNumber, withholdingId: w.id, characters: passage.length },
+      },
+      tx,
+    );
+    return { ok: true };
+  });
+}
+
+/** Lifts a withholding: the passage is published again. */
+export async function liftWithholding(actor: Actor, consultationId: number, commentId: number, withholdingId: number): Promise<StepResult> {
+  return db.$transaction(async (tx): Promise<StepResult> => {
+    const comment = await moderated(tx, actor, consultationId, commentId);
+    if (isResult(comment)) return comment;
+    const gone = await tx.consultationWithholding.deleteMany({ where: { id: withholdingId, commentId: comment.id } });
+    if (gone.count === 0) return { ok: false, reason: "notFound" };
+    await recordAudit(
+      { actor, action: "consultation.comment_unwithheld", targetType: "consultation_comment", targetId: comment.id, details: { consultationId, receiptNumber: comment.receiptNumber, withholdingId } },
+      tx,
+    );
+    return { ok: true };
+  });
+}
