@@ -4,6 +4,7 @@ import type { MessageKey } from "../i18n/index.ts";
 export const NAV_ITEMS: { to: string; label: MessageKey }[] = [
   { to: "/", label: "nav.home" },
   { to: "/groups", label: "nav.groups" },
+  { to: "/consultations", label: "nav.consultations" },
   { to: "/districts", label: "nav.districts" },
   { to: "/contact", label: "nav.contact" },
 ];

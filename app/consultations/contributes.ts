@@ -2,6 +2,7 @@
 import type { DomainContributions } from "../platform/contributions.ts";
 import { consultationAdminMessages } from "./messages/consultationAdmin.ts";
 import { consultationsMessages } from "./messages/consultations.ts";
+import { consultationPublicMessages } from "./messages/consultationPublic.ts";
 
 const CONSULTATION_AUDIT_ACTIONS = {
   "consultation.created": "consultations.audit.created",
@@ -33,7 +34,7 @@ declare module "../platform/audit-actions.ts" {
 }
 
 export const contributions = {
-  messages: [consultationsMessages, consultationAdminMessages],
+  messages: [consultationsMessages, consultationAdminMessages, consultationPublicMessages],
   auditActions: CONSULTATION_AUDIT_ACTIONS,
   auditTargets: [
     { type: "consultation", label: "consultations.auditTarget.consultation", page: (id) => (/^\d+$/.test(id) ? `/admin/consultations/${id}` : null) },
@@ -41,4 +42,6 @@ export const contributions = {
   ],
   // After the group registry's review (10), before districts (20): the brief asked for 20, which districts hold.
   adminNav: [{ to: "/admin/consultations", label: "consultationAdmin.nav", permission: "consultation:manage:any", order: 15 }],
+  // After finding and registering a group (10, 20), as the home page's order foresees.
+  home: [{ id: "consultations", size: "main", order: 30, title: "consultationPublic.home.title", body: "consultationPublic.home.body", href: "/consultations" }],
 } satisfies DomainContributions;

@@ -13,6 +13,7 @@ export const commonEn = {
   "nav.admin": "Staff area",
   "nav.user": "Logged in as {name}",
   "nav.groups": "Community groups",
+  "nav.consultations": "Public comment",
   "nav.myGroups": "My groups",
   "skip.main": "Skip to main content",
   "lang.label": "Language",

@@ -13,6 +13,7 @@ export const common = {
   "nav.admin": "管理",
   "nav.user": "ログイン中：{name}",
   "nav.groups": "市民活動団体",
+  "nav.consultations": "パブリックコメント",
   "nav.myGroups": "わたしの団体",
   "skip.main": "本文へ移動",
   "lang.label": "言語",

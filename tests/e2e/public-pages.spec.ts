@@ -18,10 +18,11 @@ async function demoGroupPath(page: Page): Promise<string> {
   return href!;
 }
 
-test("the home page leads to the directory: finding a group first, with a search box that sends the words to /groups", async ({ page }) => {
+test("the home page leads to the directory: finding a group first, with a search box that sends the words to /groups, then public comment", async ({ page }) => {
   await page.goto("/");
   const blocks = page.locator(".home-main > li h3");
-  await expect(blocks).toHaveText(["団体を探す", "団体を登録する"]);
+  await expect(blocks).toHaveText(["団体を探す", "団体を登録する", "パブリックコメントに意見を出す"]);
+  await expect(page.locator(".home-main h3 a").nth(2)).toHaveAttribute("href", "/consultations");
   await expect(page.locator(".home-main h3 a").nth(1)).toHaveAttribute("href", "/groups/new");
   await expect(page.locator(".cards h3")).toHaveText(["行政区と住民センター", "ご意見・お問い合わせ"]);
   // A plain label; the examples are its hint, read out as the box's description.

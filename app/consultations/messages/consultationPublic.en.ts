@@ -80,6 +80,4 @@ export const consultationPublicEn = {
   "consultationPublic.account.none": "You have not sent any comments from this account.",
   "consultationPublic.home.title": "Comment on the city's drafts",
   "consultationPublic.home.body": "The city invites comments on drafts of its plans and rules.",
-  "consultationPublic.home.none": "No consultation is open at the moment.",
-  "consultationPublic.home.item": "{title} ({count} days left)",
 } as const;

@@ -80,6 +80,4 @@ export const consultationPublic = {
   "consultationPublic.account.none": "このアカウントから提出した意見はありません。",
   "consultationPublic.home.title": "パブリックコメントに意見を出す",
   "consultationPublic.home.body": "市の計画や規則の案について、ご意見を募集しています。",
-  "consultationPublic.home.none": "現在募集中の案件はありません。",
-  "consultationPublic.home.item": "{title}（残り{count}日）",
 } as const;
