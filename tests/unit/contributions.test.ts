@@ -81,7 +81,7 @@ describe("domain contributions (contributes.ts)", () => {
     for (const section of sections) {
       for (const key of [section.title, section.body, section.search?.label, section.search?.button]) if (key) expectLabelledInBothLanguages(key, section.id);
     }
-    expect(sections.filter((s) => s.size === "main").map((s) => s.href)).toEqual(["/groups", "/groups/new"]);
+    expect(sections.filter((s) => s.size === "main").map((s) => s.href)).toEqual(["/groups", "/groups/new", "/consultations"]);
     expect(sections[0].search).toMatchObject({ action: "/groups", name: "q" });
     expect(sections.filter((s) => s.size === "more").map((s) => s.href)).toEqual(["/districts", "/contact"]);
   });

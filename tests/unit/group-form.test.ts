@@ -8,7 +8,7 @@ import { inviteSchema, withdrawSchema } from "../../app/groups/editor-forms.ts";
 import { groupFormSchema, groupProfileSchema } from "../../app/groups/forms.ts";
 import { parseForm } from "../../app/platform/forms/validation.ts";
 import { withCheckDigit } from "../../app/platform/forms/rules.ts";
-import { keptValues } from "../../app/platform/forms/values.ts";
+import { KEPT_VALUE_MAX, keptValues } from "../../app/platform/forms/values.ts";
 
 const TODAY = "2026-06-01";
 
@@ -166,7 +166,7 @@ describe("groupFormSchema (the representative's form)", () => {
     expect(Object.keys(result.errors).sort()).toEqual(["consent", "memberCount", "purpose"]);
     expect(result.values.activityFields).toEqual(["13", "1"]);
     expect(result.values.name).toBe("安中こども食堂");
-    expect(result.values.purpose).toHaveLength(10_000);
+    expect(result.values.purpose).toHaveLength(KEPT_VALUE_MAX);
   });
 
   it("saves a draft with only the group name, and nothing else required", () => {
