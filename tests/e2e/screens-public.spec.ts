@@ -19,13 +19,15 @@ async function demoGroupPath(page: Page): Promise<string> {
   return (await page.locator(".group-results h3 a").first().getAttribute("href"))!;
 }
 
-const SCREENS: { name: string; path: string | ((page: Page) => Promise<string>); fullPage?: boolean }[] = [
+const SCREENS: { name: string; path: string | ((page: Page) => Promise<string>); fullPage?: boolean; mask?: string }[] = [
   { name: "home", path: "/" },
   { name: "groups", path: "/groups" },
   { name: "groups-search", path: `/groups?q=${encodeURIComponent("碓氷峠")}` },
   { name: "group-profile", path: demoGroupPath },
   // A hundred districts: the first screen is what changes of look show.
-  { name: "districts", path: "/districts", fullPage: false },
+  // Other specs add centres to district 001 (an import, a new centre), which widens the table's
+  // columns: the table is masked, the rest of the first screen is compared.
+  { name: "districts", path: "/districts", fullPage: false, mask: "main table" },
   { name: "center", path: "/centers/1" },
   { name: "contact", path: "/contact" },
 ];
@@ -43,7 +45,7 @@ for (const [device, viewport] of Object.entries(WIDTHS)) {
           fullPage: screen.fullPage ?? true,
           animations: "disabled",
           caret: "hide",
-          mask: [page.locator("main [role=status]"), page.locator(".pagination")],
+          mask: [page.locator("main [role=status]"), page.locator(".pagination"), ...(screen.mask ? [page.locator(screen.mask)] : [])],
           maxDiffPixelRatio: 0.01,
         });
       });
