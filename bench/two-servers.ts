@@ -23,8 +23,8 @@ import { createHash, randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { migrate } from "../scripts/db-migrate.ts";
+import { withClient } from "../tests/integration/helpers/templates.ts";
 import { ROOT, type RunningServer } from "./servers.ts";
 
 process.env.BENCH_GROUPS ??= "500";
@@ -42,20 +42,9 @@ function databaseUrl(name: string): string {
   return url.toString();
 }
 
-async function admin<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 /** bench/portal.ts's fill gives the rows their ids: move every id sequence past them. */
 async function resetSequences(url: string) {
-  await admin(url, async (c) => {
+  await withClient(url, async (c) => {
     const { rows } = await c.query<{ t: string; col: string; seq: string }>(
       `SELECT table_name AS t, column_name AS col, pg_get_serial_sequence(format('%I', table_name), column_name) AS seq
          FROM information_schema.columns WHERE table_schema = 'public' AND column_default LIKE 'nextval%'`,
@@ -94,7 +83,7 @@ type Writer = { cookie: string; groupId: number };
 /** Residents with a session each (as log-in writes it) and a draft group made through the form. */
 async function makeWriters(url: string, base: string, district: number): Promise<Writer[]> {
   const writers: Writer[] = [];
-  await admin(url, async (c) => {
+  await withClient(url, async (c) => {
     for (let i = 0; i < WRITERS; i++) {
       const id = randomUUID();
       const at = new Date();
@@ -129,7 +118,7 @@ async function makeWriters(url: string, base: string, district: number): Promise
 }
 
 async function counter(url: string): Promise<number> {
-  return admin(url, async (c) => Number((await c.query<{ value: string }>(`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'directory'`)).rows[0]?.value ?? 0));
+  return withClient(url, async (c) => Number((await c.query<{ value: string }>(`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'directory'`)).rows[0]?.value ?? 0));
 }
 
 type Result = { label: string; reads: number; writes: number; readsPerSecond: number; writesPerSecond: number; writeP95: number; unexpected: number; bumpsPer100: number };
@@ -199,7 +188,7 @@ async function main() {
     process.exit(2);
   }
   const name = `portal_bench_two_${randomBytes(4).toString("hex")}`;
-  await admin(ADMIN_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await withClient(ADMIN_URL, (c) => c.query(`CREATE DATABASE "${name}"`));
   const url = databaseUrl(name);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-bench-two-"));
   const servers: RunningServer[] = [];
@@ -222,7 +211,7 @@ async function main() {
     );
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
-    await admin(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
+    await withClient(ADMIN_URL, (c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).catch(() => {});
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -39,6 +39,21 @@ async function earlierSubmission(client: Tx | Db, consultationId: number, submis
   });
 }
 
+/**
+ * Runs a transaction that stores a form's comment, once per one-time key: when two copies of the
+ * form race, the one that loses on the unique key answers with the receipt the other stored.
+ */
+async function oncePerForm<R>(consultationId: number, submissionKey: string, store: () => Promise<R | TakeResult>): Promise<R | TakeResult> {
+  try {
+    return await store();
+  } catch (error) {
+    if (!isUniqueViolation(error) || !submissionKey) throw error;
+    const earlier = await earlierSubmission(db, consultationId, submissionKey);
+    if (!earlier) throw error;
+    return { ok: true, receipt: earlier, repeated: true };
+  }
+}
+
 function receiptMail(to: string, consultation: { id: number; title: string }, receipt: Receipt) {
   const block = (lang: "ja" | "en") => {
     const t = translator(lang, consultationsMessages);
@@ -61,7 +76,7 @@ function receiptMail(to: string, consultation: { id: number; title: string }, re
  * the consultation is open at this instant; a repeated form answers with its first receipt.
  */
 export async function submitComment(consultationId: number, input: CommentInput, { userId = null }: { userId?: string | null } = {}): Promise<TakeResult> {
-  const attempt = () =>
+  return oncePerForm(consultationId, input.submissionKey, () =>
     db.$transaction(async (tx): Promise<TakeResult> => {
       const earlier = await earlierSubmission(tx, consultationId, input.submissionKey);
       if (earlier) return { ok: true, receipt: earlier, repeated: true };
@@ -87,16 +102,8 @@ export async function submitComment(consultationId: number, input: CommentInput,
       });
       if (input.email) await enqueueMail(receiptMail(input.email, consultation, receipt), tx as Db);
       return { ok: true, receipt, repeated: false };
-    });
-  try {
-    return await attempt();
-  } catch (error) {
-    // Two copies of one form raced: the other stored it; answer with its receipt.
-    if (!isUniqueViolation(error) || !input.submissionKey) throw error;
-    const earlier = await earlierSubmission(db, consultationId, input.submissionKey);
-    if (!earlier) throw error;
-    return { ok: true, receipt: earlier, repeated: true };
-  }
+    }),
+  );
 }
 
 export type EnterResult = TakeResult | { ok: false; reason: "forbidden" | "notTaking" };
@@ -108,8 +115,8 @@ export type EnterResult = TakeResult | { ok: false; reason: "forbidden" | "notTa
  */
 export async function enterComment(actor: Actor, consultationId: number, input: StaffCommentInput): Promise<EnterResult> {
   if (!can(actor, "consultation:manage:any")) return { ok: false, reason: "forbidden" };
-  try {
-    return await db.$transaction(async (tx): Promise<EnterResult> => {
+  return oncePerForm(consultationId, input.submissionKey, () =>
+    db.$transaction(async (tx): Promise<EnterResult> => {
       const earlier = await earlierSubmission(tx, consultationId, input.submissionKey);
       if (earlier) return { ok: true, receipt: earlier, repeated: true };
       const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { state: true, opensAt: true, closesAt: true } });
@@ -144,11 +151,6 @@ export async function enterComment(actor: Actor, consultationId: number, input: 
         tx,
       );
       return { ok: true, receipt, repeated: false };
-    });
-  } catch (error) {
-    if (!isUniqueViolation(error) || !input.submissionKey) throw error;
-    const earlier = await earlierSubmission(db, consultationId, input.submissionKey);
-    if (!earlier) throw error;
-    return { ok: true, receipt: earlier, repeated: true };
-  }
+    }),
+  );
 }

@@ -64,11 +64,6 @@ export async function publicConsultations(at: Date = now()) {
   };
 }
 
-/** The open ones, for the home page. */
-export async function openConsultations(at: Date = now()) {
-  return (await publicConsultations(at)).open;
-}
-
 /** Rendered drafts by consultation, kept while the draft is unchanged (the page is read far more than edited). */
 const rendered = new Map<string, RenderedDraft>();
 const RENDERED_KEPT = 64;
@@ -163,9 +158,3 @@ export async function consultationResults(id: number, { preview = false }: { pre
 }
 
 export type ConsultationResults = NonNullable<Awaited<ReturnType<typeof consultationResults>>>;
-
-/** A material of an announced consultation, for download. */
-export async function publicFile(consultationId: number, fileId: number) {
-  const file = await db.consultationFile.findFirst({ where: { id: fileId, consultationId, consultation: { state: { not: "draft" } } }, select: { upload: true, title: true } });
-  return file;
-}

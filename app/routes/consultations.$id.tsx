@@ -6,6 +6,7 @@ import { ErrorSummary, HoneypotField, SelectField, TextArea, TextField } from ".
 import { submitComment } from "../consultations/comments.server.ts";
 import { commentSchema, ADDRESS_MAX, NAME_MAX } from "../consultations/forms.ts";
 import { consultationPublicMessages } from "../consultations/messages/consultationPublic.ts";
+import { ConsultationFacts } from "../consultations/ui/public-facts.tsx";
 import { publicConsultation } from "../consultations/public.server.ts";
 import { COMMENT_MAX } from "../consultations/rules.ts";
 import { useLang, useT, type MessagesHandle } from "../i18n/index.ts";
@@ -31,14 +32,14 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultati
 /** Comments per client address: generous for a family sharing a connection, tight for a script. */
 export const COMMENT_RULE: RateLimitRule = { bucket: "consultation-comment", limit: 10, windowSeconds: 600 };
 
-async function load(request: Request, id: number) {
+async function load(id: number) {
   const consultation = await publicConsultation(id);
   if (!consultation) throw new Response("Not Found", { status: 404 });
   return consultation;
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const consultation = await load(request, idParam(params.id));
+  const consultation = await load(idParam(params.id));
   const session = await getAuthenticatedSession(request);
   const section = new URL(request.url).searchParams.get("section") ?? "";
   return {
@@ -52,7 +53,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const consultation = await load(request, idParam(params.id));
+  const consultation = await load(idParam(params.id));
   const formData = await readFormData(request);
   // A bot filled the hidden field: answer as if received, store nothing.
   if (honeypotTripped(formData)) return { received: null };
@@ -130,23 +131,7 @@ export default function ConsultationPage() {
       <p>
         <strong className="badge">{t(`consultations.status.${c.status}`)}</strong>
       </p>
-      <dl className="facts">
-        {period ? (
-          <>
-            <dt>{t("consultationPublic.period")}</dt>
-            <dd>
-              {t("consultations.period", { first: formatIsoDate(period.firstDay, lang), last: formatIsoDate(period.lastDay, lang), days: period.days })}
-              {c.daysLeft !== null ? ` ${t("consultations.daysLeft", { count: c.daysLeft })}` : null}
-            </dd>
-          </>
-        ) : null}
-        {c.section ? (
-          <>
-            <dt>{t("consultationPublic.section")}</dt>
-            <dd>{c.section}</dd>
-          </>
-        ) : null}
-      </dl>
+      <ConsultationFacts c={c} />
       {c.status === "withdrawn" ? <p className="notice">{c.withdrawalNotice}</p> : null}
       {c.status === "published" ? (
         <p>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { consultationPublicMessages } from "../consultations/messages/consultationPublic.ts";
+import { ConsultationFacts } from "../consultations/ui/public-facts.tsx";
 import { publicConsultations, type ListedConsultation } from "../consultations/public.server.ts";
 import { useLang, useT } from "../i18n/index.ts";
 import { formatIsoDate } from "../platform/dates.ts";
@@ -25,23 +26,7 @@ function Entry({ c }: { c: ListedConsultation }) {
       <h3>
         <Link to={`/consultations/${c.id}`}>{c.title}</Link>
       </h3>
-      <dl className="facts">
-        {c.period ? (
-          <>
-            <dt>{t("consultationPublic.period")}</dt>
-            <dd>
-              {t("consultations.period", { first: formatIsoDate(c.period.firstDay, lang), last: formatIsoDate(c.period.lastDay, lang), days: c.period.days })}
-              {c.daysLeft !== null ? <strong className="badge">{t("consultations.daysLeft", { count: c.daysLeft })}</strong> : null}
-            </dd>
-          </>
-        ) : null}
-        {c.section ? (
-          <>
-            <dt>{t("consultationPublic.section")}</dt>
-            <dd>{c.section}</dd>
-          </>
-        ) : null}
-      </dl>
+      <ConsultationFacts c={c} />
       {c.summary ? <p>{c.summary}</p> : null}
       {c.status === "published" ? (
         <p>

@@ -7,13 +7,12 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createGroup } from "../../app/groups/editor.server.ts";
 import { MIGRATION_LOCK_KEY, migrate } from "../../scripts/db-migrate.ts";
 import { cookieFor, db, ensureDistricts, makePerson, profile, type Person } from "./group-review-support.ts";
 import { postForm, request, startServer, type ServerProcess } from "./helpers/server-process.ts";
-import { createPostgres, dropPostgres, postgresUrl, ROOT } from "./helpers/templates.ts";
+import { createPostgres, dropPostgres, postgresUrl, ROOT, withClient } from "./helpers/templates.ts";
 
 /** The registration form as a browser sends it (a draft: no consent). */
 export function groupForm(name: string, districts: number[]): [string, string][] {
@@ -41,17 +40,6 @@ export function groupForm(name: string, districts: number[]): [string, string][]
   ];
 }
 
-async function withSession<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on("error", () => {});
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
 export function defineTwoServersSuite(databaseUrl: () => string) {
   let first: ServerProcess;
   let second: ServerProcess;
@@ -75,7 +63,7 @@ export function defineTwoServersSuite(databaseUrl: () => string) {
     const cookie = await cookieFor(rep);
     const form = groupForm("萩の里の会（改）", districts);
 
-    await withSession(databaseUrl(), async (holder) => {
+    await withClient(databaseUrl(), async (holder) => {
       // Another server (paused, or slow) holds the group's row in an open transaction.
       await holder.query("BEGIN");
       await holder.query(`SELECT 1 FROM "Group" WHERE "id" = $1 FOR UPDATE`, [created.groupId]);
@@ -120,7 +108,7 @@ export function defineTwoServersSuite(databaseUrl: () => string) {
     const name = await createPostgres("portal_migrate");
     const url = postgresUrl(name);
     try {
-      await withSession(url, async (holder) => {
+      await withClient(url, async (holder) => {
         // A third run (another server) is migrating: it holds the lock.
         await holder.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
         const runs = Promise.all([migrate(url), migrate(url)]);

@@ -38,8 +38,9 @@ export function postgresUrl(name: string): string {
   return parsed.toString();
 }
 
-export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>, connectionTimeoutMillis = 5_000): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl(), connectionTimeoutMillis });
+/** One connection to a database for the length of `fn`, ended whatever happens. */
+export async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>, connectionTimeoutMillis = 5_000): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis });
   client.on("error", () => {});
   await client.connect();
   try {
@@ -47,6 +48,10 @@ export async function withAdmin<T>(fn: (client: pg.Client) => Promise<T>, connec
   } finally {
     await client.end().catch(() => {});
   }
+}
+
+export function withAdmin<T>(fn: (client: pg.Client) => Promise<T>, connectionTimeoutMillis = 5_000): Promise<T> {
+  return withClient(adminUrl(), fn, connectionTimeoutMillis);
 }
 
 /** `prisma migrate deploy` on one database (quietly; its output comes with a failure). */
