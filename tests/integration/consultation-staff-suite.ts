@@ -337,6 +337,25 @@ export function defineConsultationStaffSuite() {
       expect(await addConsultationFile(resident, id, { kind: "material", title: "資料" }, { bytes: await makePdf(), format: "pdf" })).toEqual({ ok: false, reason: "forbidden" });
     });
 
+    it("Art. 43: staff read and print the results document before publishing — what the public page will show, without personal data — while the public results stay 404", async () => {
+      const id = await openConsultation(staff);
+      const a = await paper(staff, id, "第2章に賛成します。");
+      setClock(jst("2027-12-31T09:00:00"));
+      expect((await saveOpinion(staff, id, { opinionId: null, section: 2, summary: "方針への賛成", response: "原案のとおりとします。", receipts: [a.receiptNumber] })).ok).toBe(true);
+      const preview = await request(server, `/admin/consultations/${id}/results/preview`, { headers: { Cookie: cookies.staff } });
+      expect(preview.status).toBe(200);
+      expect(preview.text).toContain("まだ公表していません");
+      expect(preview.text).toContain("方針への賛成");
+      expect(preview.text).toContain("原案のとおりとします。");
+      expect(preview.text).toContain("第2章に賛成します。");
+      expect(preview.text).not.toMatch(/安中 花子|安中市安中一丁目1番1号|hanako@example\.jp/);
+      // A document to print: no scripts.
+      expect(preview.text).not.toMatch(/<script[^>]*type="module"/);
+      expect((await request(server, `/consultations/${id}/results`)).status).toBe(404);
+      expect((await request(server, `/admin/consultations/${id}/results/preview`, { headers: { Cookie: cookies.resident } })).status).toBe(403);
+      expect((await request(server, `/admin/consultations/999999/results/preview`, { headers: { Cookie: cookies.staff } })).status).toBe(404);
+    });
+
     it("serves the CSV export to staff as an attachment and records it", async () => {
       const created = await createConsultation(staff, input());
       if (!created.ok) throw new Error();

@@ -206,6 +206,7 @@ function rows(f: Fixture): Row[] {
     { path: `/admin/consultations/${f.consultationId}/comments/${f.consultationCommentId}`, route: "admin.consultations.$id.comments.$commentId.tsx", cells: STAFF_AREA },
     { path: `/admin/consultations/${f.consultationId}/comments/999999`, route: "admin.consultations.$id.comments.$commentId.tsx", cells: { ...STAFF_AREA, staff: 404, admin: 404 } },
     { path: `/admin/consultations/${f.consultationId}/results`, route: "admin.consultations.$id.results.tsx", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.consultationId}/results/preview`, route: "admin.consultations.$id.results_.preview.tsx", cells: STAFF_AREA },
     { path: `/admin/consultations/${f.consultationId}/export`, route: "admin.consultations.$id.export.ts", cells: STAFF_AREA },
     { path: `/admin/consultations/${f.pcDraftId}/files`, route: "admin.consultations.$id.files.tsx", cells: STAFF_AREA },
     { path: "/admin/indicators/groups", route: "admin.indicators.groups.tsx", cells: STAFF_AREA },
