@@ -6,7 +6,7 @@
  * deletion; its daily job (personal data past its keeping).
  */
 import type { ServerContributions } from "../platform/contributions.ts";
-import { detachCommentsFromAccount, exportConsultationData } from "./account.server.ts";
+import { commentActivity, detachCommentsFromAccount, exportConsultationData } from "./account.server.ts";
 import { awaitingResults, countOpen, countUpcoming } from "./admin.server.ts";
 import { CONSULTATION_JOBS } from "./jobs.server.ts";
 
@@ -16,6 +16,10 @@ export const contributions = {
     { id: "consultations-upcoming", kind: "upkeep", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.upcoming", href: "/admin/consultations", order: 51, count: countUpcoming },
     { id: "consultations-open", kind: "upkeep", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.open", href: "/admin/consultations", order: 52, count: countOpen },
   ],
-  account: { export: exportConsultationData, onDelete: detachCommentsFromAccount },
+  account: {
+    export: exportConsultationData,
+    onDelete: detachCommentsFromAccount,
+    activity: { id: "consultation-comments", order: 30, title: "consultations.account.title", empty: "consultations.account.empty", referenceLabel: "consultations.account.receipt", list: commentActivity },
+  },
   jobs: CONSULTATION_JOBS,
 } satisfies ServerContributions;

@@ -106,7 +106,8 @@ export default function ConsultationResults() {
       {!result && done && (INTENTS as readonly string[]).includes(done) ? <Notice>{done === "publish" ? t("consultationAdmin.done.published") : t("consultationAdmin.done.saved")}</Notice> : null}
       <p>
         <Link to={`/admin/consultations/${c.id}`}>{t("consultationAdmin.backToConsultation")}</Link>
-        {" ・ "}
+      </p>
+      <p>
         <Link to={`/admin/consultations/${c.id}/results/preview`}>{t("consultationAdmin.resultsPreview.link")}</Link>
       </p>
       <p>{t("consultationAdmin.detail.counts", { people: w.counts.people, comments: w.counts.comments })}</p>
