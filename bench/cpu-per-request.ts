@@ -53,7 +53,7 @@ async function main() {
   const kept = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : null;
   const url = `file:${kept ?? path.join(dir, "bench.db")}`;
   const reuse = kept !== null && fs.existsSync(kept);
-  migrate(url);
+  await migrate(url);
   if (!reuse) await fill(url);
   const servers: RunningServer[] = [];
   try {
