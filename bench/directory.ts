@@ -23,7 +23,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "../scripts/db-migrate.ts";
-import { chooseDistrict, fill, GROUPS, prepare, startServer } from "./portal.ts";
+import { chooseDistrict, fill, GROUPS, startServer } from "./portal.ts";
+import { prepare } from "./servers.ts";
 import { measureInRounds, writeWrkScript } from "./wrk.ts";
 
 async function main() {
@@ -51,7 +52,7 @@ async function main() {
       console.log(`  ${t.label.padEnd(20)} ${res.status} ${t.path}${count ? `  — ${count}` : ""}`);
       if (res.status !== 200) throw new Error(`${t.path} answered ${res.status}`);
     }
-    const rounds = measureInRounds(base, targets, script);
+    const rounds = await measureInRounds(base, targets, script);
     for (const t of targets.slice(1)) console.log(`  ${t.label}: ${t.path}`);
     if (rounds.flat().some((r) => r.errors || r.non2xx)) process.exitCode = 1;
   } finally {

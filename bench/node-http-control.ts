@@ -45,7 +45,7 @@ async function main() {
       child.on("exit", (code) => reject(new Error(`the control server exited (code ${code})`)));
     });
     console.log(`bench:control — a trivial Node HTTP server on port ${port}`);
-    const rounds = measureInRounds(
+    const rounds = await measureInRounds(
       `http://127.0.0.1:${port}`,
       [
         { label: "light (2.5 ms, 9 KB)", path: "/light", pid: child.pid },

@@ -19,28 +19,15 @@
  * as for bench:directory (BENCH_DB=/some/dir/bench.db keeps the filled database for the next run);
  * BENCH_PORT=3500 puts the three servers on 3500–3502 instead of free ports chosen at random.
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { migrate } from "../scripts/db-migrate.ts";
-import { fill, GROUPS, prepare, startServer } from "./portal.ts";
-import { ROOT, startNodeServer, type RunningServer } from "./servers.ts";
+import { fill, GROUPS, startServer } from "./portal.ts";
+import { buildControl, linkNodeModules, remixBuild, startControl } from "./control.ts";
+import { prepare, ROOT, type RunningServer } from "./servers.ts";
 import { measureInRounds, median, medianRatios, writeWrkScript, type Aim, type Result } from "./wrk.ts";
 
 const EXTRA_ROUTES = 150;
-const CONTROL = path.join(ROOT, "bench/remix-control");
-
-/** `remix vite:build` in `cwd`, quietly unless it fails. */
-function remixBuild(cwd: string, env: Record<string, string> = {}) {
-  const result = spawnSync(path.join(ROOT, "node_modules/.bin/remix"), ["vite:build"], { cwd, env: { ...process.env, ...env }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`remix vite:build in ${cwd} failed:\n${result.stdout}\n${result.stderr}`);
-}
-
-/** A build folder outside the project resolves packages through this link to its node_modules. */
-function linkNodeModules(dir: string) {
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-}
-
 /** The routes of a build, from its client manifest (root and layouts included). */
 function routeCount(buildDir: string): number {
   const assets = path.join(buildDir, "client/assets");
@@ -89,10 +76,7 @@ async function main() {
   const servers: RunningServer[] = [];
   try {
     console.log("bench:pages — building the bare Remix control and the portal with extra routes…");
-    const controlBuild = path.join(dir, "control/build");
-    fs.mkdirSync(path.dirname(controlBuild));
-    linkNodeModules(path.dirname(controlBuild));
-    remixBuild(CONTROL, { BENCH_CONTROL_BUILD: controlBuild });
+    const controlBuild = buildControl(dir);
     const extra = buildWithExtraRoutes(dir);
 
     const reuse = kept !== null && fs.existsSync(kept);
@@ -100,7 +84,7 @@ async function main() {
     if (reuse) console.log(`  using the groups already in ${kept}`);
     else await fill(url);
 
-    const control = await startNodeServer(path.join(CONTROL, "server.ts"), { env: () => ({ BENCH_CONTROL_BUILD: controlBuild }) });
+    const control = await startControl(controlBuild);
     servers.push(control);
     const portal = await startServer(url, path.join(dir, "uploads"));
     servers.push(portal);
@@ -127,7 +111,7 @@ async function main() {
 
     // The row aims against the bare Remix app; the aims between two portal rows follow the tables.
     const aim: Aim = ({ throughput, p50 }, i) => (i === 1 ? pass(throughput >= 0.6 && p50 <= 1.7) : i === 2 ? pass(throughput >= 0.4) : "");
-    const rounds = measureInRounds("", targets, writeWrkScript(dir), aim);
+    const rounds = await measureInRounds("", targets, writeWrkScript(dir), aim);
     printAims(rounds, GROUPS);
     if (rounds.flat().some((r) => r.errors || r.non2xx)) process.exitCode = 1;
   } finally {

@@ -1,10 +1,9 @@
 /**
  * What the benchmarks share about the portal: a scratch SQLite database filled with realistic
  * groups (published versions, registrations valid now, activity fields, districts, search
- * pieces), and the production server started on it.
+ * pieces), and the production server started on it. Importing it makes the app's database
+ * client (app/platform/db.server.ts) from DATABASE_URL: set that first where the benchmark uses it.
  */
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { districts as districtSeed } from "../prisma/data/annaka.ts";
 import { fiscalYearValidity, publicSearchText, type VersionRow } from "../app/groups/group.server.ts";
@@ -14,7 +13,6 @@ import { createDb } from "../app/platform/db.server.ts";
 import { searchGrams } from "../app/platform/search.ts";
 import { fiscalYearAt } from "../app/platform/dates.ts";
 import { ROOT, startNodeServer, type RunningServer } from "./servers.ts";
-import { hasWrk } from "./wrk.ts";
 
 export const GROUPS = Number(process.env.BENCH_GROUPS ?? 10_000);
 const BATCH = 500;
@@ -205,10 +203,14 @@ export async function chooseDistrict(url: string): Promise<{ district: number }>
   return { district };
 }
 
-/** The portal's production server on this database; `cwd` holds the build (./build) it serves. */
-export function startServer(databaseUrl: string, uploadDir: string, cwd = ROOT): Promise<RunningServer> {
+/**
+ * The portal's production server on this database; `cwd` holds the build (./build) it serves,
+ * `env` adds to its settings, `nodeArgs` go to node (--cpu-prof).
+ */
+export function startServer(databaseUrl: string, uploadDir: string, cwd = ROOT, { env = {}, nodeArgs = [] }: { env?: Record<string, string>; nodeArgs?: string[] } = {}): Promise<RunningServer> {
   return startNodeServer(path.join(ROOT, "server/index.ts"), {
     cwd,
+    nodeArgs,
     ready: "/healthz",
     env: (port) => ({
       PUBLIC_URL: `http://localhost:${port}`,
@@ -217,24 +219,7 @@ export function startServer(databaseUrl: string, uploadDir: string, cwd = ROOT):
       MAIL_OUTBOX_ONLY: "1",
       SCHEDULER: "off",
       LOG_LEVEL: "warn",
+      ...env,
     }),
   });
-}
-
-/**
- * What a benchmark of the portal needs before it starts: wrk and the production build (else it
- * exits with status 2 saying so), a scratch folder, and the database (BENCH_DB keeps it).
- */
-export function prepare(command: string): { dir: string; url: string; kept: string | null } {
-  if (!hasWrk()) {
-    console.error(`${command} needs wrk (HTTP load generator). Install it: apt-get install -y wrk (Debian/Ubuntu) or brew install wrk.`);
-    process.exit(2);
-  }
-  if (!fs.existsSync(path.join(ROOT, "build/server/index.js"))) {
-    console.error(`${command} needs the production build: npm run build (npm run ${command} does it first).`);
-    process.exit(2);
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-${command.replace(":", "-")}-`));
-  const kept = process.env.BENCH_DB ? path.resolve(process.env.BENCH_DB) : null;
-  return { dir, kept, url: `file:${kept ?? path.join(dir, "bench.db")}` };
 }

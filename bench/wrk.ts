@@ -36,8 +36,21 @@ export function writeWrkScript(dir: string): string {
   return script;
 }
 
-/** A page to measure; `base` overrides the run's server, `pid` is that server's process. */
-export type Target = { label: string; path: string; base?: string; pid?: number };
+/**
+ * A page to measure; `base` overrides the run's server, `pid` is that server's process,
+ * `headers` are sent with every request (a session cookie), `connections` replaces
+ * BENCH_CONNECTIONS for this target (a page few people use at once). `run` measures it some
+ * other way than with wrk (a form posted by Node clients, bench/clients.ts) for the given duration.
+ */
+export type Target = {
+  label: string;
+  path: string;
+  base?: string;
+  pid?: number;
+  headers?: Record<string, string>;
+  connections?: number;
+  run?: (duration: string) => Promise<Result>;
+};
 export type Result = Target & { rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number; cpuMs?: number };
 
 const CLOCK_TICKS = (() => {
@@ -62,7 +75,9 @@ export function cpuSeconds(pid: number | undefined): number | undefined {
 
 export function wrk(base: string, target: Target, script: string, duration = DURATION): Result {
   // A long timeout: a slow answer counts in the percentiles instead of vanishing as an error.
-  const args = [`-t${THREADS}`, `-c${CONNECTIONS}`, `-d${duration}`, "--timeout", "30s", "--latency", "-s", script, (target.base ?? base) + target.path];
+  const headers = Object.entries(target.headers ?? {}).flatMap(([name, value]) => ["-H", `${name}: ${value}`]);
+  const connections = target.connections ?? Number(CONNECTIONS);
+  const args = [`-t${Math.min(Number(THREADS), connections)}`, `-c${connections}`, `-d${duration}`, "--timeout", "30s", "--latency", ...headers, "-s", script, (target.base ?? base) + target.path];
   const cpuBefore = cpuSeconds(target.pid);
   const out = execFileSync("wrk", args, { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 });
   const cpuAfter = cpuSeconds(target.pid);
@@ -82,8 +97,8 @@ export function median(values: number[]): number {
 
 /** A row's ratios to the first target of its round. */
 export type Ratios = { throughput: number; p50: number; p95: number };
-/** PASS, MISS or nothing for the row at this index, from its ratios to the first target. */
-export type Aim = (ratios: Ratios, index: number) => string;
+/** PASS, MISS or nothing for the row at this index, from its ratios to the first target (or its own figures). */
+export type Aim = (ratios: Ratios, index: number, result: Result) => string;
 
 /** The aims of issue 4 (the directory against the bare page of the same app). */
 export const directoryAim: Aim = ({ throughput, p95 }, i) => (i === 0 ? "" : throughput >= 0.5 && p95 <= 2 ? "PASS" : "MISS");
@@ -92,10 +107,10 @@ export function ratiosTo(reference: Result, r: Result): Ratios {
   return { throughput: r.rps / reference.rps, p50: r.p50 / reference.p50, p95: r.p95 / reference.p95 };
 }
 
-type Row = { r: Result; ratios: Ratios };
+export type Row = { r: Result; ratios: Ratios };
 
 /** A Markdown table of pages (the first is the reference) with their ratios to it and the aims. */
-function printTable(rows: Row[], aim: Aim) {
+export function printTable(rows: Row[], aim: Aim) {
   const cpu = rows.some(({ r }) => r.cpuMs !== undefined);
   const cells = rows.map(({ r, ratios }, i) => [
     r.label,
@@ -107,7 +122,7 @@ function printTable(rows: Row[], aim: Aim) {
     i === 0 ? "1.00" : ratios.throughput.toFixed(2),
     i === 0 ? "1.00" : ratios.p50.toFixed(2),
     i === 0 ? "1.00" : ratios.p95.toFixed(2),
-    aim(ratios, i),
+    aim(ratios, i, r),
     r.errors || r.non2xx ? `${r.errors} errors, ${r.non2xx} non-2xx` : "",
   ]);
   const header = ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", ...(cpu ? ["CPU ms/req"] : []), "req/s ÷ first", "p50 ÷ first", "p95 ÷ first", "aim", ""];
@@ -116,17 +131,24 @@ function printTable(rows: Row[], aim: Aim) {
   console.log(`${line(header)}\n${line(widths.map((w) => "-".repeat(w)))}\n${cells.map(line).join("\n")}`);
 }
 
+/** A target measured for `duration`: by its own `run`, else by wrk. */
+function measure(base: string, target: Target, script: string, duration = DURATION): Promise<Result> | Result {
+  return target.run ? target.run(duration) : wrk(base, target, script, duration);
+}
+
 /**
  * Warms each target up (3 s), then measures them in turn, ROUNDS times, printing every round
  * and then the median ratios: one round can be thrown off by whatever else the machine does
  * during its seconds. Returns every round's results.
  */
-export function measureInRounds(base: string, targets: Target[], script: string, aim: Aim = directoryAim): Result[][] {
-  console.log(`warming up (3 s each), then ${ROUNDS} rounds of wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on each page in turn…`);
-  for (const t of targets) wrk(base, t, script, "3s");
+export async function measureInRounds(base: string, targets: Target[], script: string, aim: Aim = directoryAim): Promise<Result[][]> {
+  const others = targets.some((t) => t.run) ? " (rows with their own load: the same duration, as their label says)" : "";
+  console.log(`warming up (3 s each), then ${ROUNDS} rounds of wrk -t${THREADS} -c${CONNECTIONS} -d${DURATION} on each page in turn${others}…`);
+  for (const t of targets) await measure(base, t, script, "3s");
   const rounds: Result[][] = [];
   for (let round = 1; round <= ROUNDS; round++) {
-    const results = targets.map((t) => wrk(base, t, script));
+    const results: Result[] = [];
+    for (const t of targets) results.push(await measure(base, t, script));
     rounds.push(results);
     console.log(`\nround ${round} of ${ROUNDS}`);
     printTable(results.map((r) => ({ r, ratios: ratiosTo(results[0], r) })), aim);
