@@ -64,19 +64,22 @@ export async function publicConsultations(at: Date = now()) {
   };
 }
 
-/** Rendered drafts by consultation, kept while the draft is unchanged (the page is read far more than edited). */
-const rendered = new Map<string, RenderedDraft>();
+/**
+ * Rendered drafts by consultation, kept while the draft's text is the same (the page is read far
+ * more than edited). Judged by the text itself, not by the consultation's updatedAt, which every
+ * comment's receipt counter moves: comparing two equal strings is far cheaper than rendering.
+ */
+const rendered = new Map<number, { draft: string; html: RenderedDraft }>();
 const RENDERED_KEPT = 64;
 
-function renderedDraft(id: number, updatedAt: Date, draft: string): RenderedDraft {
-  const key = `${id}@${updatedAt.getTime()}`;
-  let hit = rendered.get(key);
-  if (!hit) {
-    hit = renderDraft(draft);
-    if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value as string);
-    rendered.set(key, hit);
-  }
-  return hit;
+function renderedDraft(id: number, draft: string): RenderedDraft {
+  const hit = rendered.get(id);
+  if (hit && hit.draft === draft) return hit.html;
+  const html = renderDraft(draft);
+  rendered.delete(id);
+  if (rendered.size >= RENDERED_KEPT) rendered.delete(rendered.keys().next().value as number);
+  rendered.set(id, { draft, html });
+  return html;
 }
 
 /** One announced consultation as its public page shows it, or null (not found, or still a draft). */
@@ -90,12 +93,11 @@ export async function publicConsultation(id: number, at: Date = now()) {
       eligible: true,
       identityRequired: true,
       shortPeriodReason: true,
-      updatedAt: true,
       files: { select: { id: true, kind: true, title: true, bytes: true }, orderBy: [{ kind: "asc" }, { position: "asc" }, { id: "asc" }] },
     },
   });
   if (!c || c.state === "draft") return null;
-  const draft = renderedDraft(c.id, c.updatedAt, c.draft);
+  const draft = renderedDraft(c.id, c.draft);
   return {
     ...shapeListed(c, at),
     contact: c.contact,

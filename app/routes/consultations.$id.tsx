@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getAuthenticatedSession } from "../auth/guards.server.ts";
 import { ErrorSummary, HoneypotField, SelectField, TextArea, TextField } from "../components/form.tsx";
 import { submitComment } from "../consultations/comments.server.ts";
@@ -9,23 +9,29 @@ import { consultationPublicMessages } from "../consultations/messages/consultati
 import { ConsultationFacts } from "../consultations/ui/public-facts.tsx";
 import { publicConsultation } from "../consultations/public.server.ts";
 import { COMMENT_MAX } from "../consultations/rules.ts";
-import { useLang, useT, type MessagesHandle } from "../i18n/index.ts";
+import { translateMessage, useLang, useT, type MessagesHandle } from "../i18n/index.ts";
 import { urlEncodedFormBytes, type BodyLimitHandle } from "../platform/body-limit.ts";
 import { formatIsoDate } from "../platform/dates.ts";
 import { getEnv } from "../platform/env.server.ts";
 import { idParam } from "../platform/forms/params.ts";
-import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
+import { textValue, type FormValues } from "../platform/forms/values.ts";
 import { honeypotTripped } from "../platform/honeypot.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { clientAddress, hit, type RateLimitRule } from "../platform/rate-limit.server.ts";
 import consultationStyles from "../consultations/ui/consultations.css?url";
 
-/** The whole form filled to its limits (10,000 characters of comment, name, address) fits. */
+/**
+ * A page to read, often on a phone, and a form that the server checks: no scripts (decision
+ * 0012), so the draft is sent once, as HTML, and nothing is downloaded to run. A refused form
+ * comes back at the form (#comment-form) with each message at its field and everything typed
+ * kept. The whole form filled to its limits (10,000 characters of comment, name, address) fits.
+ */
 export const handle = {
+  hydrate: false,
   messages: [consultationPublicMessages],
   bodyLimit: urlEncodedFormBytes(COMMENT_MAX + NAME_MAX + ADDRESS_MAX),
-} satisfies MessagesHandle & BodyLimitHandle;
+} satisfies MessagesHandle & BodyLimitHandle & { hydrate: boolean };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, () => args.data?.consultation.title ?? "");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultationStyles }];
 
@@ -82,14 +88,10 @@ export default function ConsultationPage() {
   const lang = useLang();
   const { consultation: c, submissionKey, prefill, personalDataDays } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const schema = commentSchema({ identityRequired: c.identityRequired, eligible: c.eligible, sectionCount: c.sections.length });
   const server = result && result.received === undefined ? result : undefined;
-  const form = useValidatedForm(schema, server && "errors" in server ? server : undefined, {
-    name: prefill.name,
-    section: prefill.section,
-    category: c.eligible.length === 1 ? c.eligible[0] : "",
-  });
+  // What the fields show: what was sent (a refused form), else the prefill.
+  const values: FormValues = server?.values ?? { name: prefill.name, section: prefill.section, category: c.eligible.length === 1 ? c.eligible[0] : "" };
+  const field = (name: string) => ({ name, defaultValue: textValue(values, name) });
 
   if (result && result.received !== undefined) {
     return (
@@ -120,7 +122,7 @@ export default function ConsultationPage() {
     body: t("consultationPublic.form.body"),
     submissionKey: t("consultationPublic.form.body"),
   };
-  const errors = Object.fromEntries(Object.keys(labels).map((k) => [k, form.errorFor(k)]));
+  const errors: Record<string, string | undefined> = Object.fromEntries(Object.keys(labels).map((k) => [k, translateMessage(t, (server?.errors as Record<string, string> | undefined)?.[k])]));
   const period = c.period;
   return (
     <>
@@ -215,19 +217,19 @@ export default function ConsultationPage() {
           {period && c.daysLeft !== null ? <p>{t("consultationPublic.form.daysLeft", { count: c.daysLeft, date: formatIsoDate(period.lastDay, lang) })}</p> : null}
           <p>{t("consultationPublic.form.purpose", { days: personalDataDays })}</p>
           {server && Object.keys(server.errors).length > 0 ? <ErrorSummary errors={errors} labels={labels} /> : null}
-          <Form method="post" noValidate onSubmit={form.onSubmit} action={`/consultations/${c.id}`}>
+          <form method="post" noValidate action={`/consultations/${c.id}#comment-form`}>
             <HoneypotField />
             <input type="hidden" name="submissionKey" value={typeof server?.values.submissionKey === "string" ? server.values.submissionKey : submissionKey} />
-            <TextField label={labels.name} error={errors.name} required={c.identityRequired} autoComplete="name" maxLength={NAME_MAX} {...form.field("name")} />
-            <TextField label={labels.address} error={errors.address} required={c.identityRequired} autoComplete="street-address" maxLength={ADDRESS_MAX} {...form.field("address")} />
+            <TextField label={labels.name} error={errors.name} required={c.identityRequired} autoComplete="name" maxLength={NAME_MAX} {...field("name")} />
+            <TextField label={labels.address} error={errors.address} required={c.identityRequired} autoComplete="street-address" maxLength={ADDRESS_MAX} {...field("address")} />
             <SelectField
               label={labels.category}
               error={errors.category}
               required
               options={[{ value: "", label: "—" }, ...c.eligible.map((e) => ({ value: e, label: t(`consultations.category.${e}`) }))]}
-              {...form.field("category")}
+              {...field("category")}
             />
-            <TextField label={labels.email} error={errors.email} type="email" autoComplete="email" maxLength={254} {...form.field("email")} />
+            <TextField label={labels.email} error={errors.email} type="email" autoComplete="email" maxLength={254} {...field("email")} />
             <SelectField
               label={labels.section}
               error={errors.section}
@@ -235,13 +237,13 @@ export default function ConsultationPage() {
                 { value: "", label: t("consultations.section.whole") },
                 ...c.sections.map((s) => ({ value: String(s.number), label: t("consultations.section.numbered", { number: s.number, heading: s.heading }) })),
               ]}
-              {...form.field("section")}
+              {...field("section")}
             />
-            <TextArea label={labels.body} hint={t("consultationPublic.form.bodyHint")} error={errors.body} required rows={12} maxLength={COMMENT_MAX} {...form.field("body")} />
-            <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            <TextArea label={labels.body} hint={t("consultationPublic.form.bodyHint")} error={errors.body} required rows={12} maxLength={COMMENT_MAX} {...field("body")} />
+            <button type="submit" className="button">
               {t("consultationPublic.form.submit")}
             </button>
-          </Form>
+          </form>
         </>
       )}
     </>
