@@ -64,6 +64,20 @@ export async function publicConsultations(at: Date = now()) {
   };
 }
 
+/**
+ * The consultations taking comments at `at` (the home page's), closing soonest first: the same
+ * rule as statusAt's "open" — announced, opened, not yet closed — in the query.
+ */
+export async function openConsultations(at: Date = now(), limit?: number) {
+  const rows = await db.consultation.findMany({
+    where: { state: "scheduled", opensAt: { lte: at }, closesAt: { gt: at } },
+    orderBy: [{ closesAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, title: true, opensAt: true, closesAt: true },
+  });
+  return rows.map((c) => ({ id: c.id, title: c.title, lastDay: periodDaysOf({ opensAt: c.opensAt!, closesAt: c.closesAt! }).lastDay, daysLeft: daysLeft({ closesAt: c.closesAt! }, at) }));
+}
+
 /** Rendered drafts by consultation, kept while the draft is unchanged (the page is read far more than edited). */
 const rendered = new Map<string, RenderedDraft>();
 const RENDERED_KEPT = 64;
