@@ -529,8 +529,8 @@ ${target}の市域の温室効果ガス排出量を、平成25年度比で46%削
 
 /** 安中市空家等対策計画（第2期）（案）: results published, no comment received. */
 function vacantHouses(fy: number): DemoConsultation {
-  const start = fiscalYearLabel(fy);
-  const end = fiscalYearLabel(fy + 4);
+  const start = fiscalYearLabel(fy + 1);
+  const end = fiscalYearLabel(fy + 5);
   return {
     status: "published",
     title: "安中市空家等対策計画（第2期）（案）",
