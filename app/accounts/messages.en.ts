@@ -168,6 +168,8 @@ export const accountEn = {
   "account.sessions.revoke": "Log out",
   "account.sessions.revokeWhich": "(row {n}: {device})",
 
+  "account.activity.meta": "{label} {reference} · {at}",
+  "account.activity.metaState": "{label} {reference} · {at} · {state}",
   "account.data.title": "My data",
   "account.data.lead":
     "Download the data this portal holds about you (profile, memberships, devices logged in, and the record of what you did) as a JSON file.",

@@ -167,6 +167,8 @@ export const account = {
   "account.sessions.revoke": "ログアウトさせる",
   "account.sessions.revokeWhich": "（{n}行目：{device}）",
 
+  "account.activity.meta": "{label} {reference} ・ {at}",
+  "account.activity.metaState": "{label} {reference} ・ {at} ・ {state}",
   "account.data.title": "自分のデータ",
   "account.data.lead":
     "このポータルが保有しているあなたのデータ（プロフィール、所属、ログイン中の端末、あなたが行った操作の記録）をJSON形式でダウンロードできます。",

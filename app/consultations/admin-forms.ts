@@ -9,6 +9,7 @@ import { encodeMessage } from "../i18n/index.ts";
 import { urlEncodedFormBytes } from "../platform/body-limit.ts";
 import { checkbox, httpUrl, list, page, text } from "../platform/forms/validation.ts";
 import type { IsoDate } from "../platform/dates.ts";
+import type { UploadFormLimits } from "../platform/uploads/kinds.ts";
 import type { MessageKey } from "./messages/consultationAdmin.ts";
 import { CHANNELS, COMMENTER_CATEGORIES, periodProblem, type PeriodProblem } from "./rules.ts";
 
@@ -160,6 +161,8 @@ export const COMMENT_INTENTS = ["mark", "unmark", "withhold", "unwithhold", "ass
 export const FILE_KINDS = ["draft", "material"] as const;
 export const fileSchema = z.object({ kind: z.enum(FILE_KINDS), title: text(FILE_TITLE_MAX) });
 export const FILE_INTENTS = ["add", "remove"] as const;
+/** The files page's form: one PDF and its title (platform/uploads reads it with these limits). */
+export const FILE_FORM_LIMITS = { files: { file: "document" }, maxTextBytes: 4 * 1024 } as const satisfies UploadFormLimits;
 
 /** Comments a page of the staff's list. */
 export const COMMENT_PAGE_SIZE = 50;

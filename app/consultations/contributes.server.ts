@@ -9,7 +9,7 @@
 import { translator } from "../i18n/index.ts";
 import type { HomeEntries, ServerContributions } from "../platform/contributions.ts";
 import { formatIsoDate } from "../platform/dates.ts";
-import { detachCommentsFromAccount, exportConsultationData } from "./account.server.ts";
+import { commentActivity, detachCommentsFromAccount, exportConsultationData } from "./account.server.ts";
 import { awaitingResults, countOpen, countUpcoming } from "./admin.server.ts";
 import { CONSULTATION_JOBS } from "./jobs.server.ts";
 import { consultationPublicMessages } from "./messages/consultationPublic.ts";
@@ -36,6 +36,10 @@ export const contributions = {
     { id: "consultations-open", kind: "upkeep", permission: "consultation:manage:any", title: "consultationAdmin.dashboard.open", href: "/admin/consultations", order: 52, count: countOpen },
   ],
   home: [openNow],
-  account: { export: exportConsultationData, onDelete: detachCommentsFromAccount },
+  account: {
+    export: exportConsultationData,
+    onDelete: detachCommentsFromAccount,
+    activity: { id: "consultation-comments", order: 30, title: "consultations.account.title", empty: "consultations.account.empty", referenceLabel: "consultations.account.receipt", list: commentActivity },
+  },
   jobs: CONSULTATION_JOBS,
 } satisfies ServerContributions;

@@ -30,9 +30,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
   },
 };
 
-/** Sanitised HTML of Markdown (the draft's sections, the final text). */
+/**
+ * Sanitised HTML of Markdown shown under a heading of the page (the final text): its own top
+ * headings become h3 and the deeper ones follow, so that `#` and `##` keep their words and
+ * their order instead of being dropped as tags the page does not allow at that level.
+ */
 export function markdownToHtml(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, SANITIZE);
+  const tokens = marked.lexer(markdown);
+  const depths = tokens.filter((t): t is Tokens.Heading => t.type === "heading").map((h) => h.depth);
+  return render([...tokens], depths.length > 0 ? Math.min(...depths) - 1 : null, tokens.links);
 }
 
 function plainText(tokens: readonly Token[] | undefined): string {

@@ -290,7 +290,7 @@ export async function readGroupForm(request: Request, today: string): Promise<Gr
   if (!validation.ok || Object.keys(unknown).length > 0 || logo.kind === "error") {
     const errors: FieldErrors = { ...(validation.ok ? unknown : validation.errors) };
     // A file input cannot be filled in again by the server: say so at the field.
-    errors.logo = logo.kind === "error" ? LOGO_ERRORS[logo.error] : logo.kind === "file" ? "groupForm.logo.reselect" : "";
+    errors.logo = logo.kind === "error" ? LOGO_ERRORS[logo.error === "size" ? "size" : "type"] : logo.kind === "file" ? "groupForm.logo.reselect" : "";
     if (!errors.logo) delete errors.logo;
     return { ok: false, status: 400, errors, values: validation.ok ? keptValues(formData) : validation.values };
   }

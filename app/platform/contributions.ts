@@ -102,7 +102,36 @@ export type DashboardCard =
 /** The account being deleted, as the deletion steps see it (the row still exists). */
 export type AccountBeingDeleted = { id: string; role: string; addresses: readonly string[] };
 
+/** One thing the person did in a domain, as their account page lists it (a comment sent, a place booked). */
+export type AccountActivityItem = {
+  /** Where the thing is seen (the consultation, the event). */
+  href: string;
+  title: string;
+  /** When it was done: an ISO instant. */
+  at: string;
+  /** Its reference as the domain gave it (a receipt number). */
+  reference: string;
+  /** A message of the domain saying where it stands (received, results published), if any. */
+  state?: AnyPlainKey;
+  /** A short excerpt of what the person wrote, if anything. */
+  excerpt?: string;
+};
+
+/** A block of the account page: what the person did in one domain, newest first. */
+export type AccountActivity = {
+  id: string;
+  order: number;
+  title: AnyPlainKey;
+  /** Said when the list is empty. */
+  empty: AnyPlainKey;
+  /** Names the reference ("受付番号"). */
+  referenceLabel: AnyPlainKey;
+  list: (userId: string) => Promise<AccountActivityItem[]>;
+};
+
 export type AccountDataContribution = {
+  /** What the person did in the domain, shown on their account page (and nobody else's). */
+  activity?: AccountActivity;
   /** The person's data the domain holds, under keys of the export that no other domain uses. */
   export?: (userId: string) => Promise<Record<string, unknown>>;
   /**

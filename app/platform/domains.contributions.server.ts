@@ -1,9 +1,9 @@
 /**
  * The registry of every domain's contributes.server.ts (decision 0017): dashboard cards, the
- * account export and deletion, scheduled jobs, open-data files, the entries of home blocks. Found by Vite's glob, like
- * domains.contributions.ts.
+ * account export and deletion, scheduled jobs, open-data files, the entries of home blocks. Found
+ * by Vite's glob, like domains.contributions.ts.
  */
-import { byDomain, inOrder, type AccountDataContribution, type DashboardCard, type HomeEntries, type OpenDataFile, type ServerContributions } from "./contributions.ts";
+import { byDomain, inOrder, type AccountActivity, type AccountDataContribution, type DashboardCard, type HomeEntries, type OpenDataFile, type ServerContributions } from "./contributions.ts";
 import type { Job } from "./jobs/scheduler.server.ts";
 
 const found = import.meta.glob<ServerContributions>("../*/contributes.server.ts", { eager: true, import: "contributions" });
@@ -15,6 +15,13 @@ function serverContributions(): ServerContributions[] {
 /** Every domain's dashboard cards, in their order. */
 export function dashboardCards(): DashboardCard[] {
   return inOrder(found, (c) => c.dashboard);
+}
+
+/** Each domain's block of a person's own activity on the account page, in their order. */
+export function accountActivities(): AccountActivity[] {
+  return accountDataParts()
+    .flatMap((part) => (part.activity ? [part.activity] : []))
+    .sort((a, b) => a.order - b.order);
 }
 
 /** Each domain's part of the account export and deletion. */

@@ -17,9 +17,10 @@ import {
 } from "../accounts/forms.ts";
 import { useValidatedForm } from "../platform/forms/use-validated-form.ts";
 import { parseForm, readFormData, type FieldErrors } from "../platform/forms/validation.ts";
-import { encodeMessage, useLang, useT } from "../i18n/index.ts";
+import { encodeMessage, lookupMessage, useLang, useT } from "../i18n/index.ts";
 import { accountMessages } from "../accounts/messages.ts";
 import { contributedMessages } from "../platform/domains.contributions.ts";
+import { accountActivities } from "../platform/domains.contributions.server.ts";
 import { getLang } from "../i18n/lang.server.ts";
 import {
   changeDisplayName,
@@ -69,6 +70,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       createdAt: s.createdAt.toISOString(),
       lastUsedAt: s.lastUsedAt.toISOString(),
     })),
+    // Each domain's list of what the person did there (their comments sent, later their bookings).
+    activities: await Promise.all(
+      accountActivities().map(async (a) => ({ id: a.id, title: a.title, empty: a.empty, referenceLabel: a.referenceLabel, items: await a.list(session.user.id) })),
+    ),
     notice: noticeFrom(request.url),
     verifyRequired: new URL(request.url).searchParams.get("verify") === "required",
   };
@@ -160,7 +165,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 export default function Account() {
   const t = useT(...handle.messages);
   const lang = useLang();
-  const { user, pendingEmail, sessions, notice, verifyRequired } = useLoaderData<typeof loader>();
+  const { user, pendingEmail, sessions, activities, notice, verifyRequired } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
@@ -333,6 +338,28 @@ export default function Account() {
           </table>
         </div>
       </Section>
+
+      {activities.map((a) => (
+        <Section key={a.id} id={a.id} title={lookupMessage(t, a.title) ?? a.title}>
+          {a.items.length === 0 ? (
+            <p>{lookupMessage(t, a.empty)}</p>
+          ) : (
+            <ul className="activity-list">
+              {a.items.map((item) => (
+                <li key={item.reference}>
+                  <a href={item.href}>{item.title}</a>
+                  <p className="activity-meta">
+                    {item.state
+                      ? t("account.activity.metaState", { label: lookupMessage(t, a.referenceLabel) ?? "", reference: item.reference, at: formatInstant(item.at, lang), state: lookupMessage(t, item.state) ?? "" })
+                      : t("account.activity.meta", { label: lookupMessage(t, a.referenceLabel) ?? "", reference: item.reference, at: formatInstant(item.at, lang) })}
+                  </p>
+                  {item.excerpt ? <p className="activity-excerpt">{item.excerpt}</p> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Section>
+      ))}
 
       <Section id="data" title={t("account.data.title")}>
         <p>{t("account.data.lead")}</p>

@@ -107,6 +107,9 @@ export default function ConsultationResults() {
       <p>
         <Link to={`/admin/consultations/${c.id}`}>{t("consultationAdmin.backToConsultation")}</Link>
       </p>
+      <p>
+        <Link to={`/admin/consultations/${c.id}/results/preview`}>{t("consultationAdmin.resultsPreview.link")}</Link>
+      </p>
       <p>{t("consultationAdmin.detail.counts", { people: w.counts.people, comments: w.counts.comments })}</p>
       <p>{t("consultationAdmin.results.ungrouped", { count: w.ungrouped })}</p>
       {c.resultsPublishedAt ? <p>{t("consultationAdmin.results.publishedAt", { at: formatInstant(c.resultsPublishedAt, lang) })}</p> : null}

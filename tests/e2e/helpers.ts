@@ -60,17 +60,24 @@ export async function unusedTotpCode(secret: string): Promise<string> {
 
 /**
  * A demo staff or admin account's log-in, as a person does it: password, then the
- * authenticator's code; ends on `to`.
+ * authenticator's code; ends on `to`. `clock`: the instant a fixed-clock server's clock stands
+ * at (server.ts), whose code is typed instead of the real time's — such a server sees one
+ * 30-second step only, so an account logs in there once per clock.
  */
-export async function logInAsDemo(page: Page, role: "staff" | "admin", to: string) {
+export async function logInAsDemo(page: Page, role: "staff" | "admin", to: string, clock?: string) {
   const { DEMO_ACCOUNTS, DEMO_PASSWORD } = await import("../../prisma/demo-accounts.ts");
   const account = DEMO_ACCOUNTS.find((a) => a.role === role)!;
+  const code = async () => {
+    if (clock === undefined) return unusedTotpCode(account.totpSecret!);
+    const { totpCodeAt } = await import("../../app/auth/totp.server.ts");
+    return totpCodeAt(account.totpSecret!, new Date(clock));
+  };
   await page.goto(`/login?redirectTo=${encodeURIComponent(to)}`);
   await page.locator("#email").fill(account.email);
   await page.locator("#password").fill(DEMO_PASSWORD);
   await page.locator("main form button[type=submit]").click();
   await expect(page).toHaveURL(/\/login\/two-factor/);
-  await page.locator("#code").fill(await unusedTotpCode(account.totpSecret!));
+  await page.locator("#code").fill(await code());
   await page.locator("#code").press("Enter");
   await expect(page).toHaveURL(new RegExp(`${to.replace(/[/]/g, "\\/")}$`));
 }

@@ -105,6 +105,28 @@ export async function startE2eServer(project: Provider, port: number): Promise<R
   };
 }
 
+/** A copy of the migrated SQLite template, seeded at `clock`, in a directory of its own; `drop` removes both. */
+async function seededAt(clock: string, label: string): Promise<{ file: string; drop(): Promise<void> }> {
+  const migrated = process.env[SQLITE_TEMPLATE_ENV];
+  if (!migrated) throw new Error(`${SQLITE_TEMPLATE_ENV} is not set: run the specs through playwright.config.ts (its global setup makes the templates)`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-clock-"));
+  const file = path.join(dir, `${label}.db`);
+  const drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  try {
+    fs.copyFileSync(migrated.slice("file:".length), file);
+    await seedInto(`file:${file}`, { TEST_CLOCK: clock });
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { file, drop };
+}
+
+/** The server process on the SQLite `file`, its clock standing still at `clock`, scheduled jobs off. */
+function serveAt(file: string, clock: string, port?: number): Promise<ServerProcess> {
+  return startServer({ databaseUrl: `file:${file}`, port, timeoutMs: 120_000, env: { TEST_CLOCK: clock, SCHEDULER: "off", LOG_LEVEL: "warn" } });
+}
+
 /**
  * A server of its own on SQLite whose clock stands still at `clock` (TEST_CLOCK), on a copy of the
  * migrated template seeded at that same instant: every date the demo data holds, and every "days
@@ -112,27 +134,70 @@ export async function startE2eServer(project: Provider, port: number): Promise<R
  * off (nothing changes the data behind the test's back); any free port.
  */
 export async function startFixedClockServer(clock: string, label: string): Promise<RunningServer> {
-  const migrated = process.env[SQLITE_TEMPLATE_ENV];
-  if (!migrated) throw new Error(`${SQLITE_TEMPLATE_ENV} is not set: run the specs through playwright.config.ts (its global setup makes the templates)`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-e2e-clock-"));
-  const file = path.join(dir, `${label}.db`);
-  const drop = async () => fs.rmSync(dir, { recursive: true, force: true });
+  const database = await seededAt(clock, label);
   let server: ServerProcess;
   try {
-    fs.copyFileSync(migrated.slice("file:".length), file);
-    await seedInto(`file:${file}`, { TEST_CLOCK: clock });
-    server = await startServer({ databaseUrl: `file:${file}`, timeoutMs: 120_000, env: { TEST_CLOCK: clock, SCHEDULER: "off", LOG_LEVEL: "warn" } });
+    server = await serveAt(database.file, clock);
   } catch (error) {
-    await drop();
+    await database.drop();
     throw error;
   }
   return {
     project: "sqlite",
     baseURL: server.url,
-    databaseUrl: `file:${file}`,
+    databaseUrl: `file:${database.file}`,
     async stop() {
       await server.stop();
-      await drop();
+      await database.drop();
+    },
+  };
+}
+
+/** A fixed-clock server whose clock can be moved on by restarting it. */
+export type RestartableClockServer = RunningServer & {
+  /** The instant the running server's clock stands at. */
+  readonly clock: string;
+  /**
+   * Stops the server process, keeping its database file, and starts it again on the same file and
+   * the same port (so the same baseURL, and the browser's cookies still apply) with its clock at
+   * `clock` — days later, for what happens by the clock alone (a period opening, closing).
+   */
+  restartAt(clock: string): Promise<void>;
+};
+
+/**
+ * Like startFixedClockServer (SQLite of its own seeded at `clock`, scheduled jobs off), but the
+ * clock can be moved on with restartAt; stop() ends the process and then removes the database.
+ */
+export async function startRestartableClockServer(clock: string, label: string): Promise<RestartableClockServer> {
+  const database = await seededAt(clock, label);
+  let server: ServerProcess;
+  try {
+    server = await serveAt(database.file, clock);
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
+  let current = clock;
+  let running: ServerProcess | null = server;
+  const port = server.port;
+  return {
+    project: "sqlite",
+    baseURL: server.url,
+    databaseUrl: `file:${database.file}`,
+    get clock() {
+      return current;
+    },
+    async restartAt(next: string) {
+      await running?.stop();
+      running = null;
+      running = await serveAt(database.file, next, port);
+      current = next;
+    },
+    async stop() {
+      await running?.stop();
+      running = null;
+      await database.drop();
     },
   };
 }

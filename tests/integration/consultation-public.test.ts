@@ -17,7 +17,7 @@ const { periodInstants } = await import("../../app/consultations/rules.ts");
 const { draftSections } = await import("../../app/consultations/draft.server.ts");
 const { exportConsultationData } = await import("../../app/consultations/account.server.ts");
 const { removeExpiredPersonalData } = await import("../../app/consultations/jobs.server.ts");
-const { makePerson } = await import("./group-review-support.ts");
+const { cookieFor, makePerson } = await import("./group-review-support.ts");
 
 const DAY = 86_400_000;
 const day = (offset: number) => new Date(Date.now() + offset * DAY + 9 * 3600_000).toISOString().slice(0, 10);
@@ -235,6 +235,30 @@ describe("the published results (Art. 43)", () => {
 });
 
 describe("the commenter's own data", () => {
+  it("lists the comments a logged-in resident sent on their own account page — receipt number, consultation, where it stands — and on nobody else's", async () => {
+    const [author, other] = [await makePerson("resident"), await makePerson("resident")];
+    const [authorCookie, otherCookie] = [await cookieFor(author), await cookieFor(other)];
+    const before = await request(server, "/account", { headers: { Cookie: authorCookie } });
+    expect(before.text).toContain("このアカウントから送った意見はありません");
+    const sent = await postForm(server, `/consultations/${openId}`, form({ body: "アカウントから送った<b>意見</b>です。" }), { ...from("10.0.9.1"), Cookie: authorCookie });
+    expect(sent.status).toBe(200);
+    const receipt = /PC\d+-\d{4}/.exec(sent.text)?.[0];
+    expect(receipt).toBeDefined();
+    const page = await request(server, "/account", { headers: { Cookie: authorCookie } });
+    expect(page.status).toBe(200);
+    expect(page.headers["cache-control"]).toBe("no-store");
+    expect(page.text).toContain("送ったパブリックコメント");
+    expect(page.text).toContain(receipt!);
+    expect(page.text).toContain(`href="/consultations/${openId}"`);
+    expect(page.text).toContain("募集中");
+    expect(page.text).toContain("アカウントから送った&lt;b&gt;意見&lt;/b&gt;です。");
+    // The address typed into the form is not shown back, even to its author.
+    expect(page.text).not.toContain("安中市安中一丁目1番1号");
+    const others = await request(server, "/account", { headers: { Cookie: otherCookie } });
+    expect(others.text).not.toContain(receipt!);
+    expect(others.text).not.toContain("送った&lt;b&gt;意見");
+  });
+
   it("puts the comments an account sent into its export, and removes names, addresses and emails after the keeping period while the text stays", async () => {
     const resident = await makePerson("resident");
     const id = await consultation({ ...periodInstants(day(-400), day(-370)), state: "published", resultsPublishedAt: new Date() });

@@ -19,6 +19,9 @@ import { setClock } from "../../app/platform/clock.server.ts";
 import { parseCsv } from "../../app/platform/csv.ts";
 import { cookieFor, db, jst, makePerson, type Person } from "./group-review-support.ts";
 import { postForm, request, startServer, type ServerProcess } from "./helpers/server-process.ts";
+import { addConsultationFile } from "../../app/consultations/files.server.ts";
+import { makePdf } from "../support/pdf.ts";
+import { contentDisposition } from "../../app/platform/uploads/index.server.ts";
 
 const DRAFT = "# 安中市市民総働推進計画（案）\n\n## 第1章 趣旨\n\n本文\n\n## 第2章 方針\n\n本文\n\n## 第3章 推進体制\n\n本文";
 
@@ -259,6 +262,98 @@ export function defineConsultationStaffSuite() {
       expect(huge.status).toBe(413);
       const long = await postForm(server, "/admin/consultations/new", form({ title: "x".repeat(201) }), { Cookie: cookies.staff });
       expect(long.status).toBe(400);
+    });
+
+    /** The files page's form as a browser posts it (multipart, the file field always present). */
+    async function postFile(cookie: string, id: number, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array }) {
+      const body = new FormData();
+      for (const [name, value] of Object.entries(fields)) body.append(name, value);
+      body.append("file", file ? new File([new Uint8Array(file.bytes)], file.name, { type: "application/pdf" }) : new File([], "", { type: "application/octet-stream" }));
+      const res = await fetch(`${server.url}/admin/consultations/${id}/files`, { method: "POST", body, redirect: "manual", headers: { Origin: server.url, Cookie: cookie } });
+      return { status: res.status, location: res.headers.get("location"), text: await res.text() };
+    }
+
+    it("adds a PDF to a draft (audit-logged), refuses what is not a plain PDF at the field with the title kept, and serves it to staff only until announced", async () => {
+      setClock(jst("2027-11-20T10:00:00"));
+      const created = await createConsultation(staff, input());
+      if (!created.ok) throw new Error();
+      const id = created.id;
+      const pdf = await makePdf("plain", { pages: 2 });
+
+      const png = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+      const wrong = await postFile(cookies.staff, id, { intent: "add", kind: "draft", title: "計画案<b>本文</b>" }, { name: "案.pdf", bytes: png });
+      expect(wrong.status).toBe(400);
+      expect(wrong.text).toContain("PDFとして読み込めないファイルです");
+      expect(wrong.text).toContain("計画案&lt;b&gt;本文&lt;/b&gt;");
+      const active = await postFile(cookies.staff, id, { intent: "add", kind: "draft", title: "計画案" }, { name: "案.pdf", bytes: await makePdf("openActionScript") });
+      expect(active.status).toBe(400);
+      expect(active.text).toContain("スクリプト・埋め込みファイル・送信フォームを含むPDFは公開できません");
+      const untitled = await postFile(cookies.staff, id, { intent: "add", kind: "draft", title: "" }, { name: "案.pdf", bytes: pdf });
+      expect(untitled.status).toBe(400);
+      expect(untitled.text).toContain("ファイルをもう一度選んでください");
+      const none = await postFile(cookies.staff, id, { intent: "add", kind: "draft", title: "計画案" });
+      expect(none.status).toBe(400);
+      expect(none.text).toContain("PDFファイル（10 MB まで）を選んでください");
+      const big = await postFile(cookies.staff, id, { intent: "add", kind: "draft", title: "計画案" }, { name: "big.pdf", bytes: new Uint8Array(11 * 1024 * 1024) });
+      expect(big.status).toBe(413);
+      expect((await postFile(cookies.resident, id, { intent: "add", kind: "draft", title: "計画案" }, { name: "案.pdf", bytes: pdf })).status).toBe(403);
+      expect(await db.consultationFile.count({ where: { consultationId: id } })).toBe(0);
+
+      const added = await postFile(cookies.staff, id, { intent: "add", kind: "draft", title: "計画案（全文）" }, { name: "whatever.pdf", bytes: pdf });
+      expect(added.status, added.text.slice(0, 500)).toBe(302);
+      const file = await db.consultationFile.findFirstOrThrow({ where: { consultationId: id } });
+      expect(file).toMatchObject({ kind: "draft", title: "計画案（全文）", bytes: pdf.length });
+      expect((await audits("consultation.file_added", id))[0]?.details).toContain("計画案（全文）");
+
+      const path = `/consultations/${id}/files/${file.id}`;
+      expect((await request(server, path)).status).toBe(404);
+      expect((await request(server, path, { headers: { Cookie: cookies.resident } })).status).toBe(404);
+      const preview = await request(server, path, { headers: { Cookie: cookies.staff } });
+      expect(preview.status).toBe(200);
+      expect(preview.headers["cache-control"]).toBe("private, no-store");
+
+      expect(await scheduleConsultation(staff, id)).toEqual({ ok: true });
+      const served = await request(server, path);
+      expect(served.status).toBe(200);
+      expect(served.headers["content-type"]).toBe("application/pdf");
+      // Opened in the browser's viewer, saved under the title staff gave it (contentDisposition is tested in tests/unit/uploads.test.ts).
+      expect(served.headers["content-disposition"]).toBe(contentDisposition("inline", "計画案（全文）.pdf"));
+      expect(served.raw.equals(Buffer.from(pdf))).toBe(true);
+      expect((await request(server, `/consultations/${id}`)).text).toContain(`href="${path}"`);
+      // Another consultation's file id under this one is not found.
+      expect((await request(server, `/consultations/${id + 1000}/files/${file.id}`)).status).toBe(404);
+
+      const removed = await postForm(server, `/admin/consultations/${id}/files`, { intent: "remove", fileId: String(file.id) }, { Cookie: cookies.staff });
+      expect(removed.status).toBe(302);
+      expect(await db.consultationFile.count({ where: { consultationId: id } })).toBe(0);
+      expect(await audits("consultation.file_removed", id)).toHaveLength(1);
+      expect((await request(server, path)).status).toBe(404);
+    });
+
+    it("keeps the documents of an opened consultation as they were: adding is refused", async () => {
+      const id = await openConsultation(staff);
+      expect(await addConsultationFile(staff, id, { kind: "material", title: "資料" }, { bytes: await makePdf(), format: "pdf" })).toMatchObject({ ok: false, reason: "refused", message: "consultationAdmin.files.locked" });
+      expect(await db.consultationFile.count({ where: { consultationId: id } })).toBe(0);
+      expect(await addConsultationFile(resident, id, { kind: "material", title: "資料" }, { bytes: await makePdf(), format: "pdf" })).toEqual({ ok: false, reason: "forbidden" });
+    });
+
+    it("Art. 43: staff read and print the results document before publishing — what the public page will show, without personal data — while the public results stay 404", async () => {
+      const id = await openConsultation(staff);
+      const a = await paper(staff, id, "第2章に賛成します。");
+      setClock(jst("2027-12-31T09:00:00"));
+      expect((await saveOpinion(staff, id, { opinionId: null, section: 2, summary: "方針への賛成", response: "原案のとおりとします。", receipts: [a.receiptNumber] })).ok).toBe(true);
+      const preview = await request(server, `/admin/consultations/${id}/results/preview`, { headers: { Cookie: cookies.staff } });
+      expect(preview.status).toBe(200);
+      expect(preview.text).toContain("まだ公表していません");
+      expect(preview.text).toContain("方針への賛成");
+      expect(preview.text).toContain("原案のとおりとします。");
+      expect(preview.text).toContain("第2章に賛成します。");
+      expect(preview.text).not.toMatch(/安中 花子|安中市安中一丁目1番1号|hanako@example\.jp/);
+      // A document to print: no scripts.
+      expect(preview.text).not.toMatch(/<script[^>]*type="module"/);
+      expect((await request(server, `/consultations/${id}/results`)).status).toBe(404);
+      expect((await request(server, `/admin/consultations/${id}/results/preview`, { headers: { Cookie: cookies.resident } })).status).toBe(403);
+      expect((await request(server, `/admin/consultations/999999/results/preview`, { headers: { Cookie: cookies.staff } })).status).toBe(404);
     });
 
     it("serves the CSV export to staff as an attachment and records it", async () => {

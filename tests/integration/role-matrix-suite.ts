@@ -108,6 +108,9 @@ type Fixture = {
   /** An open consultation and one still a draft (public comment's public pages). */
   pcOpenId: number;
   pcDraftId: number;
+  /** A PDF of each of them. */
+  pcOpenFileId: number;
+  pcDraftFileId: number;
   consultationId: number;
   consultationCommentId: number;
   userId: string;
@@ -145,6 +148,10 @@ function rows(f: Fixture): Row[] {
     { path: `/consultations/${f.pcOpenId}`, route: "consultations.$id.tsx", cells: PUBLIC, public: true },
     { path: `/consultations/${f.pcDraftId}`, route: "consultations.$id.tsx", cells: all(404), public: true },
     { path: `/consultations/${f.pcOpenId}/results`, route: "consultations.$id_.results.tsx", cells: all(404), public: true },
+    { path: `/consultations/${f.pcOpenId}/files/${f.pcOpenFileId}`, route: "consultations.$id_.files.$fileId.ts", cells: PUBLIC },
+    // A draft's document: staff (second factor given) only, as its preview.
+    { path: `/consultations/${f.pcDraftId}/files/${f.pcDraftFileId}`, route: "consultations.$id_.files.$fileId.ts", cells: { ...all(404), staff: 200, admin: 200 } },
+    { path: `/consultations/${f.pcOpenId}/files/${f.pcDraftFileId}`, route: "consultations.$id_.files.$fileId.ts", cells: all(404) },
     { path: `/consultations/${f.pcDraftId}/results`, route: "consultations.$id_.results.tsx", cells: all(404), public: true },
     { path: "/healthz", route: "healthz.ts", cells: PUBLIC },
     { path: "/no-such-page", route: "$.tsx", cells: all(404) },
@@ -199,7 +206,9 @@ function rows(f: Fixture): Row[] {
     { path: `/admin/consultations/${f.consultationId}/comments/${f.consultationCommentId}`, route: "admin.consultations.$id.comments.$commentId.tsx", cells: STAFF_AREA },
     { path: `/admin/consultations/${f.consultationId}/comments/999999`, route: "admin.consultations.$id.comments.$commentId.tsx", cells: { ...STAFF_AREA, staff: 404, admin: 404 } },
     { path: `/admin/consultations/${f.consultationId}/results`, route: "admin.consultations.$id.results.tsx", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.consultationId}/results/preview`, route: "admin.consultations.$id.results_.preview.tsx", cells: STAFF_AREA },
     { path: `/admin/consultations/${f.consultationId}/export`, route: "admin.consultations.$id.export.ts", cells: STAFF_AREA },
+    { path: `/admin/consultations/${f.pcDraftId}/files`, route: "admin.consultations.$id.files.tsx", cells: STAFF_AREA },
     { path: "/admin/indicators/groups", route: "admin.indicators.groups.tsx", cells: STAFF_AREA },
     { path: "/admin/districts", route: "admin.districts._index.tsx", cells: STAFF_AREA },
     { path: `/admin/districts/${f.districtId}`, route: "admin.districts.$id.tsx", cells: STAFF_AREA },
@@ -296,6 +305,7 @@ function actionRows(f: Fixture): Row[] {
     post(pcc, "admin.consultations.$id.comments.$commentId.tsx", letThrough(STAFF_AREA), { intent: "assign", opinionId: "x" }),
     post(pcc, "admin.consultations.$id.comments.$commentId.tsx", { ...STAFF_AREA, staff: "skip", admin: "skip" }, { intent: "unmark" }),
     ...intents(`${pc}/results`, "admin.consultations.$id.results.tsx", letThrough(STAFF_AREA), ["opinion", "deleteOpinion", "change", "deleteChange", "publish"]),
+    ...intents(`/admin/consultations/${f.pcDraftId}/files`, "admin.consultations.$id.files.tsx", letThrough(STAFF_AREA), ["add", "remove"]),
     post(`/admin/centers/${f.centerId}`, "admin.centers.$id.tsx", letThrough(STAFF_AREA)),
     post("/admin/centers/new", "admin.centers.new.tsx", { ...STAFF_AREA, staff: "skip", admin: "skip" }, { name: "行列センター" }),
     ...intents("/admin/centers/import", "admin.centers.import.tsx", letThrough(STAFF_AREA), ["preview", "apply"]),
@@ -431,10 +441,18 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
     const day = (offset: number) => new Date(today.getTime() + offset * 86_400_000).toISOString().slice(0, 10);
     const pcOpen = await db.consultation.create({ data: { title: "公開中の案", state: "scheduled", draft: "## 第1章\n\n本文", ...periodInstants(day(-3), day(30)) } });
     const pcDraft = await db.consultation.create({ data: { title: "秘密の下書きの案", state: "draft", draft: "本文" } });
+    const { makePdf } = await import("../support/pdf.ts");
+    const pdfFile = async (consultationId: number) => {
+      const bytes = await makePdf();
+      const upload = await saveUpload({ bytes, format: "pdf" });
+      return (await db.consultationFile.create({ data: { consultationId, kind: "draft", title: "案", upload, bytes: bytes.length } })).id;
+    };
 
     fixture = {
       pcOpenId: pcOpen.id,
       pcDraftId: pcDraft.id,
+      pcOpenFileId: await pdfFile(pcOpen.id),
+      pcDraftFileId: await pdfFile(pcDraft.id),
       groupId,
       draftId: draft.groupId,
       lapsedId,

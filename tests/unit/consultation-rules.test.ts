@@ -147,6 +147,14 @@ describe("the draft", () => {
     expect(html).toContain("地図");
   });
 
+  it("keeps the final text's headings, below the page's own (h3 and down, in their order)", () => {
+    const html = markdownToHtml("# 安中市市民総働推進計画\n\n前文\n\n## 第1章 趣旨\n\n本文\n\n### 1 背景\n\n本文");
+    expect(html).toContain("<h3>安中市市民総働推進計画</h3>");
+    expect(html).toContain("<h4>第1章 趣旨</h4>");
+    expect(html).toContain("<h5>1 背景</h5>");
+    expect(markdownToHtml("## 第1章\n\n本文")).toContain("<h3>第1章</h3>");
+  });
+
   it("sanitises a heading's markup out of its stored name", () => {
     expect(draftSections("## 第1章 <b onclick=x>目的</b>\n\n本文\n\n## 第2章 **方針**\n\n本文")[1].heading).toBe("第2章 方針");
   });

@@ -6,6 +6,7 @@ import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { checkUpload, contentDisposition, contentTypeOf, isUploadName, maxBodyBytes } from "../../app/platform/uploads/index.server.ts";
 import { UPLOAD_KINDS } from "../../app/platform/uploads/kinds.ts";
+import { makePdf } from "../support/pdf.ts";
 
 const white = { width: 4, height: 3, channels: 3 as const, background: "#ffffff" };
 const png = new Uint8Array(await sharp({ create: white }).png().toBuffer());
@@ -114,6 +115,45 @@ describe("a CSV import is judged by decoding its text", () => {
     for (const bytes of [png, new Uint8Array([0x61, 0x00, 0x62]), new Uint8Array([0x41, 0xff, 0xfe, 0x42])]) {
       expect(await checkUpload("csvImport", file(bytes, "x.csv", "text/csv"))).toEqual({ kind: "error", error: "type" });
     }
+  });
+});
+
+describe("a public comment's document is judged by reading it as a PDF", () => {
+  it("takes a whole PDF (its objects and page tree read), whatever its name and claimed type", async () => {
+    const pdf = await makePdf("plain", { pages: 3 });
+    expect(await checkUpload("document", file(pdf, "案.txt", "text/plain"))).toMatchObject({ kind: "file", format: "pdf", pages: 3, fileName: "案.txt" });
+    // Kept as sent: re-writing could lose a tagged PDF's structure for screen readers.
+    const checked = await checkUpload("document", file(pdf, "a.pdf"));
+    expect(checked.kind === "file" && Buffer.from(checked.bytes).equals(Buffer.from(pdf))).toBe(true);
+  });
+
+  it("refuses what only starts like a PDF: a cut file, a header followed by HTML, a PDF with a web page after it, an image", async () => {
+    const pdf = await makePdf();
+    const page = text("<!doctype html><html><body><script>alert(document.cookie)</script></body></html>");
+    for (const bytes of [pdf.subarray(0, Math.floor(pdf.length / 2)), new Uint8Array([...pdf.subarray(0, 9), ...page]), new Uint8Array([...pdf, ...page]), png, text("%PDF-1.7\n%%EOF")]) {
+      expect(await checkUpload("document", file(bytes, "x.pdf", "application/pdf"))).toEqual({ kind: "error", error: "type" });
+    }
+    // Objects scrambled in the middle, header and end marker intact.
+    const broken = new Uint8Array(pdf);
+    broken.fill(0x41, 200, pdf.length - 200);
+    expect(await checkUpload("document", file(broken, "broken.pdf"))).toEqual({ kind: "error", error: "type" });
+  });
+
+  it("refuses a PDF with a script (on opening or named), a launch action or an embedded file", async () => {
+    for (const variant of ["openActionScript", "namedScript", "launch", "embeddedFile"] as const) {
+      expect(await checkUpload("document", file(await makePdf(variant), `${variant}.pdf`)), variant).toEqual({ kind: "error", error: "active" });
+    }
+  });
+
+  it("refuses an encrypted PDF, whose objects cannot be checked", async () => {
+    expect(await checkUpload("document", file(await makePdf("encrypted"), "locked.pdf"))).toEqual({ kind: "error", error: "encrypted" });
+  });
+
+  it("refuses a PDF for an image or CSV kind, and an image for the document kind", async () => {
+    const pdf = await makePdf();
+    expect(await checkUpload("logo", file(pdf, "a.pdf"))).toEqual({ kind: "error", error: "type" });
+    expect(await checkUpload("csvImport", file(pdf, "a.csv"))).toEqual({ kind: "error", error: "type" });
+    expect(await checkUpload("document", file(jpeg, "a.pdf"))).toEqual({ kind: "error", error: "type" });
   });
 });
 

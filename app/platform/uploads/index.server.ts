@@ -29,7 +29,7 @@ export function contentTypeOf(name: string): string | null {
 export type UploadCheck =
   | { kind: "none" }
   | ({ kind: "file"; bytes: Uint8Array; fileName: string } & Omit<DecodedContent, "image">)
-  | { kind: "error"; error: "type" | "size" };
+  | { kind: "error"; error: "type" | "size" | "active" | "encrypted" };
 
 /**
  * What a file field of a posted form holds for a kind: nothing chosen, an accepted file, or
@@ -46,6 +46,7 @@ export async function checkUpload(kindName: UploadKindName, value: FormDataEntry
   if (bytes.length > kind.maxBytes) return { kind: "error", error: "size" };
   const decoded = await decodeContent(bytes, kind);
   if (!decoded) return { kind: "error", error: "type" };
+  if ("refused" in decoded) return { kind: "error", error: decoded.refused };
   // An image is kept as re-encoded (upright, no metadata), never as sent.
   const { image, ...content } = decoded;
   return { kind: "file", bytes: image ?? bytes, fileName: value.name, ...content };

@@ -1,6 +1,6 @@
 /**
  * What people may send, by kind: the formats a kind accepts and how large a file may be.
- * Adding a kind (say, the PDF documents of a public comment) is one entry here; a new format
+ * Adding a kind is one entry here; a new format
  * also needs its content check in content.server.ts. Plain module: forms in the browser read
  * the limits too, to warn before sending.
  */
@@ -10,6 +10,7 @@ export const UPLOAD_FORMATS = {
   png: { extension: "png", contentType: "image/png" },
   jpeg: { extension: "jpg", contentType: "image/jpeg" },
   csv: { extension: "csv", contentType: "text/csv" },
+  pdf: { extension: "pdf", contentType: "application/pdf" },
 } as const;
 
 export type UploadFormat = keyof typeof UPLOAD_FORMATS;
@@ -28,6 +29,8 @@ export const UPLOAD_KINDS = {
   logo: { formats: ["png", "jpeg"], maxBytes: MiB, maxPixels: 4096 * 4096 },
   /** A spreadsheet saved as CSV for an import (centres, groups; events and councils later). */
   csvImport: { formats: ["csv"], maxBytes: MiB },
+  /** A public comment's draft or material as PDF: a council document with figures runs to a few MB. */
+  document: { formats: ["pdf"], maxBytes: 10 * MiB },
 } as const satisfies Record<string, UploadKind>;
 
 export type UploadKindName = keyof typeof UPLOAD_KINDS;
