@@ -7,10 +7,19 @@ import { hashPassword } from "../app/auth/password.server.ts";
 import { groupProfileSchema } from "../app/groups/forms.ts";
 import { withCheckDigit } from "../app/platform/forms/rules.ts";
 import { fiscalYearValidity, publishVersion, versionColumns } from "../app/groups/group.server.ts";
-import { now } from "../app/platform/clock.server.ts";
-import type { Db } from "../app/platform/db.server.ts";
-import { fiscalYearAt, tokyoDate, tokyoInstant } from "../app/platform/dates.ts";
+import type { Actor } from "../app/auth/permissions.ts";
+import { changeSchema, consultationSchema, opinionSchema, publishSchema, withdrawSchema } from "../app/consultations/admin-forms.ts";
+import { createConsultation, scheduleConsultation, withdrawConsultation } from "../app/consultations/admin.server.ts";
+import { enterComment, submitComment } from "../app/consultations/comments.server.ts";
+import { commentSchema, staffCommentSchema, type CommentRules } from "../app/consultations/forms.ts";
+import { markComment, withholdPassage } from "../app/consultations/moderation.server.ts";
+import { publishResults, saveChange, saveOpinion } from "../app/consultations/results.server.ts";
+import { COMMENTER_CATEGORIES, periodDaysOf, statusAt } from "../app/consultations/rules.ts";
+import { now, withClockAt } from "../app/platform/clock.server.ts";
+import { db as appDb, type Db } from "../app/platform/db.server.ts";
+import { fiscalYearAt, tokyoDate, tokyoInstant, type IsoDate } from "../app/platform/dates.ts";
 import { centers, districts } from "./data/annaka.ts";
+import { demoConsultations, type DemoComment, type DemoConsultation } from "./data/consultations.ts";
 import { demoGroups, type DemoGroupSeed } from "./data/groups.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 
@@ -18,10 +27,12 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
   const places = await seedDemoPlaces(db);
   const accounts = await seedDemoAccounts(db);
   const groups = await seedDemoGroups(db);
-  return { seeded: places.seeded || accounts.seeded || groups.seeded };
+  const consultations = await seedDemoConsultations(db);
+  return { seeded: places.seeded || accounts.seeded || groups.seeded || consultations.seeded };
 }
 
-async function seedDemoPlaces(db: Db): Promise<{ seeded: boolean }> {
+/** The 101 行政区 and their 住民センター (prisma/data/annaka.ts) when the database has no district. */
+export async function seedDemoPlaces(db: Db): Promise<{ seeded: boolean }> {
   if ((await db.district.count()) > 0) return { seeded: false };
   await db.$transaction(async (tx) => {
     await tx.district.createMany({ data: districts.map((d) => ({ code: d.code, name: d.name, nameKana: d.nameKana, area: d.area })) });
@@ -274,4 +285,155 @@ export async function seedDemoGroups(db: Db): Promise<{ seeded: boolean }> {
     { timeout: 60_000 },
   );
   return { seeded: true };
+}
+
+/** A schema's result, or the demo's own mistake named (the data in prisma/data/ must pass the forms' rules). */
+function parsed<T>(what: string, result: { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }): T {
+  if (result.success) return result.data;
+  throw new Error(`demo ${what}: ${result.error.issues.map((i) => `${i.path.map(String).join(".")}: ${i.message}`).join("; ")}`);
+}
+
+/** A step of the domain that must succeed on the demo data. */
+function done<R extends { ok: boolean }>(what: string, result: R): Extract<R, { ok: true }> {
+  if (!result.ok) throw new Error(`demo ${what}: ${JSON.stringify(result)}`);
+  return result as Extract<R, { ok: true }>;
+}
+
+/** Times of day the demo's online comments arrive at, in turn (people write in the morning, at lunch, at night). */
+const ONLINE_TIMES = ["10:12", "21:40", "07:55", "13:05", "19:30", "22:15", "12:20", "08:45", "20:10", "15:35", "23:05", "06:50"];
+
+/**
+ * The demo consultations (prisma/data/consultations.ts) when the database has none: one
+ * announced, two open (one with a few dozen comments, one with a short period under Art. 40),
+ * one closed with its results in preparation, two with results published (one that received no
+ * comment) and one withdrawn. Each is written by the domain's own functions, as staff and
+ * residents would have, with the clock set to when it happened (withClockAt): created and
+ * announced before its period, comments sent through the form or typed in by staff from paper
+ * on their day, duplicates and organised submissions marked, a passage withheld, opinions,
+ * responses and changes after the period, then publishing or withdrawal. So the sections,
+ * receipt numbers, audit entries and states are the app's own, and a fixed TEST_CLOCK gives the
+ * same data every run. The functions write through the app's client (db.server.ts), which `db`
+ * must therefore be; the demo staff account is their actor.
+ */
+export async function seedDemoConsultations(db: Db): Promise<{ seeded: boolean }> {
+  if (db !== appDb) throw new Error("seedDemoConsultations: the consultations' functions write through the app's client (db.server.ts); pass that client");
+  if ((await db.consultation.count()) > 0) return { seeded: false };
+  const [staffUser, residentUser] = await Promise.all(
+    ["staff@demo.annaka.example", "resident@demo.annaka.example"].map((email) => db.user.findUnique({ where: { email }, select: { id: true } })),
+  );
+  if (!staffUser) return { seeded: false };
+  const staff: Actor = { id: staffUser.id, role: "staff", emailVerified: true, totpEnabled: true, districtIds: [] };
+
+  const at = now();
+  const today = tokyoDate(at);
+  const dayOf = (offset: number): IsoDate => tokyoDate(new Date(tokyoInstant(today).getTime() + offset * DAY_MS + 12 * 3600_000));
+  /** An instant of a day from today (Tokyo), never after now (the day's later hours may not have come yet). */
+  const when = (offset: number, time: string) => new Date(Math.min(tokyoInstant(dayOf(offset), `${time}:00`).getTime(), at.getTime() - 60_000));
+  const later = (instant: Date, minutes: number) => new Date(Math.min(instant.getTime() + minutes * 60_000, at.getTime() - 60_000));
+
+  const plans = demoConsultations(fiscalYearAt(at)).sort((a, b) => a.createdDay - b.createdDay);
+  try {
+    for (const plan of plans) await seedConsultation(plan);
+  } catch (error) {
+    // Half a history is no demo: the next run starts again from none.
+    await db.consultation.deleteMany();
+    throw error;
+  }
+  return { seeded: true };
+
+  async function seedConsultation(plan: DemoConsultation) {
+    const created = when(plan.createdDay, "09:00");
+    const id = await withClockAt(created, async () => {
+      const input = parsed(
+        plan.title,
+        consultationSchema(tokyoDate(now())).safeParse({
+          title: plan.title,
+          summary: plan.summary,
+          section: plan.section,
+          contact: plan.contact,
+          draft: plan.draft,
+          eligible: plan.eligible ?? [...COMMENTER_CATEGORIES],
+          identityRequired: plan.identityRequired === false ? "" : "on",
+          firstDay: dayOf(plan.firstDay),
+          lastDay: dayOf(plan.lastDay),
+          shortPeriodReason: plan.shortPeriodReason ?? "",
+        }),
+      );
+      return done(`${plan.title}: created`, await createConsultation(staff, input)).id;
+    });
+    await withClockAt(later(created, 30), async () => done(`${plan.title}: announced`, await scheduleConsultation(staff, id)));
+    const stored = await db.consultation.findUniqueOrThrow({ where: { id }, select: { opensAt: true, closesAt: true, _count: { select: { sections: true } } } });
+    const rules: CommentRules = { identityRequired: plan.identityRequired !== false, eligible: plan.eligible ?? [...COMMENTER_CATEGORIES], sectionCount: stored._count.sections };
+    const period = periodDaysOf({ opensAt: stored.opensAt!, closesAt: stored.closesAt! });
+
+    // Every comment at the instant it was taken: online when sent, paper when staff typed it in
+    // (at the counter the same afternoon, by post, fax or mail the next morning).
+    const all = [...plan.comments.map((c) => ({ c, opinion: null as number | null })), ...(plan.opinions ?? []).flatMap((o, index) => o.comments.map((c) => ({ c, opinion: index })))];
+    const taken = all
+      .map((entry, i) => ({
+        ...entry,
+        takenAt:
+          entry.c.channel === "online"
+            ? when(entry.c.day, ONLINE_TIMES[i % ONLINE_TIMES.length])
+            : entry.c.channel === "counter"
+              ? when(entry.c.day, `16:${String(10 + (i % 40)).padStart(2, "0")}`)
+              : when(entry.c.day + 1, `09:${String(10 + (i % 40)).padStart(2, "0")}`),
+      }))
+      .sort((a, b) => a.takenAt.getTime() - b.takenAt.getTime());
+    const receiptOf = new Map<DemoComment, string>();
+    for (const { c, takenAt } of taken) {
+      const form = { name: c.name, address: c.address, category: c.category, email: c.email ?? "", section: c.section === null ? "" : String(c.section), body: c.body, submissionKey: "" };
+      const receipt = await withClockAt(takenAt, async () => {
+        if (c.channel === "online") {
+          const input = parsed(`${plan.title}: comment of ${c.name}`, commentSchema(rules).safeParse(form));
+          return done(`${plan.title}: comment of ${c.name}`, await submitComment(id, input, { userId: c.byDemoResident ? (residentUser?.id ?? null) : null })).receipt;
+        }
+        const input = parsed(`${plan.title}: comment of ${c.name}`, staffCommentSchema(rules, { ...period, today: tokyoDate(now()) }).safeParse({ ...form, channel: c.channel, receivedOn: dayOf(c.day) }));
+        return done(`${plan.title}: comment of ${c.name}`, await enterComment(staff, id, input)).receipt;
+      });
+      receiptOf.set(c, receipt.receiptNumber);
+    }
+    const byRef = new Map(all.flatMap(({ c }) => (c.ref ? [[c.ref, receiptOf.get(c)!] as const] : [])));
+    const commentId = async (c: DemoComment) => (await db.consultationComment.findUniqueOrThrow({ where: { receiptNumber: receiptOf.get(c)! }, select: { id: true } })).id;
+
+    // Staff mark a duplicate or an organised submission soon after it is typed in or arrives.
+    for (const { c, takenAt } of taken) {
+      const of = c.duplicateOf ?? c.identicalTo;
+      if (!of) continue;
+      const kind = c.duplicateOf ? "duplicate" : "identical";
+      await withClockAt(later(takenAt, 90), async () => done(`${plan.title}: ${kind} ${receiptOf.get(c)}`, await markComment(staff, id, await commentId(c), kind, byRef.get(of)!)));
+    }
+
+    // After the period: withheld passages, the summarised opinions with the city's responses, the changes.
+    if (plan.reviewDay !== undefined) {
+      const review = when(plan.reviewDay, "10:00");
+      for (const { c } of taken) {
+        if (!c.withhold) continue;
+        const w = c.withhold;
+        await withClockAt(review, async () => done(`${plan.title}: withheld`, await withholdPassage(staff, id, await commentId(c), w.passage, w.reason)));
+      }
+      for (const [index, o] of (plan.opinions ?? []).entries()) {
+        const input = parsed(
+          `${plan.title}: opinion ${index + 1}`,
+          opinionSchema.safeParse({ opinionId: "", section: o.section === null ? "" : String(o.section), summary: o.summary, response: o.response, receipts: o.comments.map((c) => receiptOf.get(c)!).join(" ") }),
+        );
+        await withClockAt(later(review, 20 + index * 15), async () => done(`${plan.title}: opinion ${index + 1}`, await saveOpinion(staff, id, input)));
+      }
+      for (const [index, ch] of (plan.changes ?? []).entries()) {
+        const input = parsed(`${plan.title}: change ${index + 1}`, changeSchema.safeParse({ changeSection: ch.section === null ? "" : String(ch.section), change: ch.change, reason: ch.reason }));
+        await withClockAt(when(plan.reviewDay, `15:${String(10 + index * 5).padStart(2, "0")}`), async () => done(`${plan.title}: change ${index + 1}`, await saveChange(staff, id, input)));
+      }
+    }
+    if (plan.results) {
+      const input = parsed(`${plan.title}: results`, publishSchema.safeParse({ finalText: plan.results.finalText, finalTextUrl: "" }));
+      await withClockAt(when(plan.results.day, "10:00"), async () => done(`${plan.title}: results`, await publishResults(staff, id, input)));
+    }
+    if (plan.withdrawal) {
+      const input = parsed(`${plan.title}: withdrawal`, withdrawSchema.safeParse({ notice: plan.withdrawal.notice }));
+      await withClockAt(when(plan.withdrawal.day, "10:00"), async () => done(`${plan.title}: withdrawn`, await withdrawConsultation(staff, id, input.notice)));
+    }
+
+    const final = await db.consultation.findUniqueOrThrow({ where: { id }, select: { state: true, opensAt: true, closesAt: true } });
+    if (statusAt(final, at) !== plan.status) throw new Error(`demo ${plan.title}: ${statusAt(final, at)} today, not ${plan.status}`);
+  }
 }

@@ -43,5 +43,16 @@ export const contributions = {
   // After the group registry's review (10), before districts (20): the brief asked for 20, which districts hold.
   adminNav: [{ to: "/admin/consultations", label: "consultationAdmin.nav", permission: "consultation:manage:any", order: 15 }],
   // After finding and registering a group (10, 20), as the home page's order foresees.
-  home: [{ id: "consultations", size: "main", order: 30, title: "consultationPublic.home.title", body: "consultationPublic.home.body", href: "/consultations" }],
+  // Its entries, the consultations open now, come from contributes.server.ts.
+  home: [
+    {
+      id: "consultations",
+      size: "main",
+      order: 30,
+      title: "consultationPublic.home.title",
+      body: "consultationPublic.home.body",
+      href: "/consultations",
+      entries: { heading: "consultationPublic.home.open", none: "consultationPublic.home.none", all: "consultationPublic.home.all" },
+    },
+  ],
 } satisfies DomainContributions;

@@ -65,6 +65,20 @@ export async function publicConsultations(at: Date = now()) {
 }
 
 /**
+ * The consultations taking comments at `at` (the home page's), closing soonest first: the same
+ * rule as statusAt's "open" — announced, opened, not yet closed — in the query.
+ */
+export async function openConsultations(at: Date = now(), limit?: number) {
+  const rows = await db.consultation.findMany({
+    where: { state: "scheduled", opensAt: { lte: at }, closesAt: { gt: at } },
+    orderBy: [{ closesAt: "asc" }, { id: "asc" }],
+    take: limit,
+    select: { id: true, title: true, opensAt: true, closesAt: true },
+  });
+  return rows.map((c) => ({ id: c.id, title: c.title, lastDay: periodDaysOf({ opensAt: c.opensAt!, closesAt: c.closesAt! }).lastDay, daysLeft: daysLeft({ closesAt: c.closesAt! }, at) }));
+}
+
+/**
  * Rendered drafts by consultation, kept while the draft's text is the same (the page is read far
  * more than edited). Judged by the text itself, not by the consultation's updatedAt, which every
  * comment's receipt counter moves: comparing two equal strings is far cheaper than rendering.

@@ -23,3 +23,19 @@ export function advanceClock(ms: number) {
   if (state.fixed !== undefined) state.fixed += ms;
   else state.offset += ms;
 }
+
+/**
+ * Runs `task` with the clock standing at `instant`, then sets it back as it was: the demo data
+ * (prisma/seed.ts) is written by the domains' own functions at the instants its history happened.
+ * Not for a serving process: every request would see the instant meanwhile.
+ */
+export async function withClockAt<T>(instant: Date, task: () => Promise<T>): Promise<T> {
+  const before = { fixed: state.fixed, offset: state.offset };
+  state.fixed = instant.getTime();
+  try {
+    return await task();
+  } finally {
+    state.fixed = before.fixed;
+    state.offset = before.offset;
+  }
+}

@@ -9,7 +9,7 @@
  * its own files and edits no list here.
  */
 import type { Actor, Permission } from "../auth/permissions.ts";
-import type { AnyCountKey, AnyPlainKey, Messages } from "../i18n/index.ts";
+import type { AnyCountKey, AnyPlainKey, Lang, Messages } from "../i18n/index.ts";
 import type { Prisma } from "./db.server.ts";
 import type { Job } from "./jobs/scheduler.server.ts";
 
@@ -35,7 +35,25 @@ export type HomeSection = {
   href: string;
   /** A search box that sends its words as `name` to `action` (GET): a plain label, examples in its hint. */
   search?: { action: string; name: string; label: AnyPlainKey; hint?: AnyPlainKey; button: AnyPlainKey };
+  /**
+   * Entries from the records listed in the block (open consultations, events soon), which the
+   * domain's server part gives (ServerContributions.home, under this block's id): the list's
+   * heading, the one line shown when there is none, and the link to all of them (to `href`).
+   */
+  entries?: { heading: AnyPlainKey; none: AnyPlainKey; all: AnyPlainKey };
 };
+
+/** An entry a home block lists: a link and one line of facts, in the reader's language. */
+export type HomeEntry = { key: string; title: string; href: string; note: string };
+
+/** At most this many entries in a home block; its link to all of them leads to the rest. */
+export const HOME_ENTRIES_MAX = 3;
+
+/**
+ * The entries of a home block (the HomeSection whose id is `section`), read when the home page
+ * loads: the first `limit` in the domain's own order at the instant `at`.
+ */
+export type HomeEntries = { section: string; entries: (args: { lang: Lang; at: Date; limit: number }) => Promise<HomeEntry[]> };
 
 export type DomainContributions = {
   /**
@@ -136,6 +154,7 @@ export type OpenDataFile = {
 
 export type ServerContributions = {
   dashboard?: readonly DashboardCard[];
+  home?: readonly HomeEntries[];
   account?: AccountDataContribution;
   jobs?: readonly Job[];
   openData?: readonly OpenDataFile[];

@@ -1,9 +1,9 @@
 /**
  * The registry of every domain's contributes.server.ts (decision 0017): dashboard cards, the
- * account export and deletion, scheduled jobs, open-data files. Found by Vite's glob, like
- * domains.contributions.ts.
+ * account export and deletion, scheduled jobs, open-data files, the entries of home blocks. Found
+ * by Vite's glob, like domains.contributions.ts.
  */
-import { byDomain, inOrder, type AccountActivity, type AccountDataContribution, type DashboardCard, type OpenDataFile, type ServerContributions } from "./contributions.ts";
+import { byDomain, inOrder, type AccountActivity, type AccountDataContribution, type DashboardCard, type HomeEntries, type OpenDataFile, type ServerContributions } from "./contributions.ts";
 import type { Job } from "./jobs/scheduler.server.ts";
 
 const found = import.meta.glob<ServerContributions>("../*/contributes.server.ts", { eager: true, import: "contributions" });
@@ -35,4 +35,9 @@ export function domainJobs(): Job[] {
 
 export function openDataFiles(): OpenDataFile[] {
   return serverContributions().flatMap((c) => c.openData ?? []);
+}
+
+/** The entries of home blocks, by the id of the block (HomeSection) they fill. */
+export function homeEntries(): Map<string, HomeEntries> {
+  return new Map(serverContributions().flatMap((c) => (c.home ?? []).map((e) => [e.section, e] as const)));
 }

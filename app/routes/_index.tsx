@@ -4,7 +4,10 @@ import { describedBy, FieldMessages } from "../components/form.tsx";
 import { lookupMessage, translator, useT } from "../i18n/index.ts";
 import { homeMessages } from "../i18n/home.ts";
 import { getLang } from "../i18n/lang.server.ts";
+import { now } from "../platform/clock.server.ts";
+import { HOME_ENTRIES_MAX } from "../platform/contributions.ts";
 import { contributedMessages, homeSections } from "../platform/domains.contributions.ts";
+import { homeEntries } from "../platform/domains.contributions.server.ts";
 import { pageTitle } from "../platform/meta.ts";
 
 export const handle = { messages: [homeMessages] };
@@ -12,19 +15,30 @@ export const meta: MetaFunction = (args) => pageTitle(args, null);
 
 /**
  * Every domain's blocks (platform/contributions.ts HomeSection), their texts looked up here: the
- * page carries the few strings it shows, not the catalogues of every domain.
+ * page carries the few strings it shows, not the catalogues of every domain. A block that lists
+ * entries gets the first few from its domain's server part (HomeEntries), read now.
  */
 export async function loader({ request }: LoaderFunctionArgs) {
-  const t = translator(getLang(request), ...contributedMessages());
+  const lang = getLang(request);
+  const t = translator(lang, ...contributedMessages());
   const text = (key: string) => lookupMessage(t, key) ?? key;
-  const sections = homeSections().map((s) => ({
-    id: s.id,
-    size: s.size,
-    href: s.href,
-    title: text(s.title),
-    body: text(s.body),
-    search: s.search ? { action: s.search.action, name: s.search.name, label: text(s.search.label), hint: s.search.hint ? text(s.search.hint) : null, button: text(s.search.button) } : null,
-  }));
+  const lists = homeEntries();
+  const at = now();
+  const sections = await Promise.all(
+    homeSections().map(async (s) => {
+      const list = s.entries ? lists.get(s.id) : undefined;
+      const items = list ? await list.entries({ lang, at, limit: HOME_ENTRIES_MAX }) : [];
+      return {
+        id: s.id,
+        size: s.size,
+        href: s.href,
+        title: text(s.title),
+        body: text(s.body),
+        search: s.search ? { action: s.search.action, name: s.search.name, label: text(s.search.label), hint: s.search.hint ? text(s.search.hint) : null, button: text(s.search.button) } : null,
+        entries: !s.entries || !list ? null : items.length > 0 ? { heading: text(s.entries.heading), all: text(s.entries.all), items } : { none: text(s.entries.none) },
+      };
+    }),
+  );
   return { main: sections.filter((s) => s.size === "main"), more: sections.filter((s) => s.size === "more") };
 }
 
@@ -38,6 +52,7 @@ function Block({ section }: { section: Section }) {
         <Link to={section.href}>{section.title}</Link>
       </h3>
       <p>{section.body}</p>
+      {section.entries ? <Entries id={section.id} href={section.href} entries={section.entries} /> : null}
       {section.search ? (
         // A plain GET form: the page it opens is sent without scripts (decision 0012).
         <form method="get" action={section.search.action} role="search" className="search-form">
@@ -52,6 +67,28 @@ function Block({ section }: { section: Section }) {
         </form>
       ) : null}
     </li>
+  );
+}
+
+/** What a block lists from the records: a few links with a line each, or one line saying there is none. */
+function Entries({ id, href, entries }: { id: string; href: string; entries: NonNullable<Section["entries"]> }) {
+  if ("none" in entries) return <p>{entries.none}</p>;
+  const headingId = `${id.replace(/\W/g, "-")}-entries`;
+  return (
+    <>
+      <h4 id={headingId}>{entries.heading}</h4>
+      <ul className="home-entries" aria-labelledby={headingId}>
+        {entries.items.map((item) => (
+          <li key={item.key}>
+            <Link to={item.href}>{item.title}</Link>
+            <span>{item.note}</span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <Link to={href}>{entries.all}</Link>
+      </p>
+    </>
   );
 }
 

@@ -36,6 +36,16 @@ test("the home page leads to the directory: finding a group first, with a search
   await expect(page.locator(".group-results mark", { hasText: /子ども|子供/ }).first()).toBeVisible();
 });
 
+test("the home page lists the demo's consultations open now, closing soonest first, each leading to its page (issue 12)", async ({ page }) => {
+  await page.goto("/");
+  const entries = page.getByRole("list", { name: "意見を募集している案件" }).getByRole("listitem");
+  await expect(entries.getByRole("link")).toHaveText(["安中市公民館使用料の見直し（案）", "安中市市民総働推進計画（案）"]);
+  await expect(entries.first()).toContainText(/締切まで残り\d+日（\d{4}年\d{1,2}月\d{1,2}日まで）/);
+  await expect(page.getByRole("link", { name: "すべての案件と結果を見る" })).toHaveAttribute("href", "/consultations");
+  await entries.getByRole("link").nth(1).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("安中市市民総働推進計画（案）");
+});
+
 test("every page's footer gives the section, its address, phone, office hours and the city's site; /contact shows the phone", async ({ page }) => {
   await page.goto("/privacy");
   const footer = page.locator("footer");

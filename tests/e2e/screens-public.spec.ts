@@ -8,9 +8,14 @@
  * masked (the directory's counts and page links); the first page of the directory in kana order
  * holds demo groups only (29 demo names start with ア, none of the tests' groups do). The
  * profile shows the fiscal year of its registration: the baselines change once a year.
+ *
+ * The home page lists the consultations open now with their days left, and other specs open
+ * consultations of their own: it is taken on a server of its own whose clock stands still over
+ * the demo data seeded at that instant (server.ts startFixedClockServer), the same picture every run.
  */
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
+import { startFixedClockServer, type RunningServer } from "./server.ts";
 
 const WIDTHS = { phone: { width: 390, height: 844 }, desktop: { width: 1280, height: 900 } } as const;
 
@@ -20,7 +25,6 @@ async function demoGroupPath(page: Page): Promise<string> {
 }
 
 const SCREENS: { name: string; path: string | ((page: Page) => Promise<string>); fullPage?: boolean; mask?: string }[] = [
-  { name: "home", path: "/" },
   { name: "groups", path: "/groups" },
   { name: "groups-search", path: `/groups?q=${encodeURIComponent("碓氷峠")}` },
   { name: "group-profile", path: demoGroupPath },
@@ -52,3 +56,30 @@ for (const [device, viewport] of Object.entries(WIDTHS)) {
     }
   });
 }
+
+/** A Thursday morning in December, in Annaka's time: two demo consultations are open. */
+const HOME_CLOCK = "2026-12-03T10:00:00+09:00";
+
+test.describe("the home page, its clock standing still", () => {
+  let server: RunningServer;
+  test.beforeAll(async () => {
+    test.setTimeout(180_000);
+    server = await startFixedClockServer(HOME_CLOCK, "screens-home");
+  });
+  test.afterAll(async () => {
+    await server?.stop();
+  });
+
+  for (const [device, viewport] of Object.entries(WIDTHS)) {
+    test.describe(`on a ${device} (${viewport.width} px)`, () => {
+      test.use({ viewport });
+
+      test("home", async ({ page }) => {
+        await page.goto(`${server.baseURL}/`);
+        await expect(page.getByRole("list", { name: "意見を募集している案件" }).getByRole("listitem")).toHaveCount(2);
+        await page.evaluate(() => document.fonts.ready);
+        await expect(page).toHaveScreenshot(`home-${device}.png`, { fullPage: true, animations: "disabled", caret: "hide", maxDiffPixelRatio: 0.01 });
+      });
+    });
+  }
+});

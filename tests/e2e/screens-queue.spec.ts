@@ -53,8 +53,9 @@ for (const size of WIDTHS) {
       await logInAt(db, server.baseURL, page, staff, new Date(CLOCK));
       await page.goto(`${server.baseURL}/admin`);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-      // The clock stands still: the oldest wait is the same number of days in every run.
-      await expect(page.locator(".waiting-days").first()).toHaveText("6 日");
+      // The clock stands still: the oldest wait is the same number of days in every run — the demo
+      // consultation whose results are being prepared, closed 19 days before.
+      await expect(page.locator(".waiting-days").first()).toHaveText("19 日");
       await shoot(page, `dashboard-${size.name}`);
     });
 

@@ -79,10 +79,13 @@ describe("domain contributions (contributes.ts)", () => {
     const orders = sections.map((s) => s.order);
     expect(orders.filter((o, i) => orders.indexOf(o) !== i)).toEqual([]);
     for (const section of sections) {
-      for (const key of [section.title, section.body, section.search?.label, section.search?.button]) if (key) expectLabelledInBothLanguages(key, section.id);
+      const entries = section.entries ? [section.entries.heading, section.entries.none, section.entries.all] : [];
+      for (const key of [section.title, section.body, section.search?.label, section.search?.button, ...entries]) if (key) expectLabelledInBothLanguages(key, section.id);
     }
     expect(sections.filter((s) => s.size === "main").map((s) => s.href)).toEqual(["/groups", "/groups/new", "/consultations"]);
     expect(sections[0].search).toMatchObject({ action: "/groups", name: "q" });
     expect(sections.filter((s) => s.size === "more").map((s) => s.href)).toEqual(["/districts", "/contact"]);
+    // Public comment's block lists the consultations open now, which its server part gives.
+    expect(sections.filter((s) => s.entries).map((s) => s.id)).toEqual(["consultations"]);
   });
 });

@@ -80,4 +80,7 @@ export const consultationPublicEn = {
   "consultationPublic.account.none": "You have not sent any comments from this account.",
   "consultationPublic.home.title": "Comment on the city's drafts",
   "consultationPublic.home.body": "The city invites comments on drafts of its plans and rules.",
+  "consultationPublic.home.open": "Open for comment",
+  "consultationPublic.home.none": "No draft is open for comment at the moment.",
+  "consultationPublic.home.all": "All consultations and their results",
 } as const;

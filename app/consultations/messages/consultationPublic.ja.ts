@@ -80,4 +80,7 @@ export const consultationPublic = {
   "consultationPublic.account.none": "このアカウントから提出した意見はありません。",
   "consultationPublic.home.title": "パブリックコメントに意見を出す",
   "consultationPublic.home.body": "市の計画や規則の案について、ご意見を募集しています。",
+  "consultationPublic.home.open": "意見を募集している案件",
+  "consultationPublic.home.none": "現在、意見を募集している案件はありません。",
+  "consultationPublic.home.all": "すべての案件と結果を見る",
 } as const;
