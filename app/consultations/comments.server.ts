@@ -13,7 +13,7 @@ import { translator } from "../i18n/index.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { formatInstant, tokyoInstant } from "../platform/dates.ts";
-import { db, isUniqueViolation, type Db, type Prisma } from "../platform/db.server.ts";
+import { db, isRecordNotFound, isUniqueViolation, type Db, type Prisma } from "../platform/db.server.ts";
 import { bilingualText, enqueueMail, portalLink } from "../platform/mail.server.ts";
 import type { CommentInput, StaffCommentInput } from "./forms.ts";
 import { consultationsMessages } from "./messages/consultations.ts";
@@ -76,35 +76,51 @@ function receiptMail(to: string, consultation: { id: number; title: string }, re
  * the consultation is open at this instant; a repeated form answers with its first receipt.
  */
 export async function submitComment(consultationId: number, input: CommentInput, { userId = null }: { userId?: string | null } = {}): Promise<TakeResult> {
-  return oncePerForm(consultationId, input.submissionKey, () =>
-    db.$transaction(async (tx): Promise<TakeResult> => {
-      const earlier = await earlierSubmission(tx, consultationId, input.submissionKey);
-      if (earlier) return { ok: true, receipt: earlier, repeated: true };
-      const consultation = await tx.consultation.findUnique({ where: { id: consultationId }, select: { id: true, title: true, state: true, opensAt: true, closesAt: true } });
-      if (!consultation) return { ok: false, reason: "notFound" };
-      const at = now();
-      if (!acceptsComments(consultation, at)) return { ok: false, reason: "notOpen" };
-      const receipt = { receiptNumber: await nextReceipt(tx, consultationId), receivedAt: at };
-      await tx.consultationComment.create({
-        data: {
-          consultationId,
-          ...receipt,
-          channel: "online",
-          sectionNumber: input.section,
-          body: input.body,
-          category: input.category,
-          name: input.name,
-          address: input.address,
-          email: input.email,
-          userId,
-          submissionKey: input.submissionKey || null,
-        },
+  return oncePerForm(consultationId, input.submissionKey, async () => {
+    try {
+      return await db.$transaction(async (tx): Promise<TakeResult> => {
+        // The receipt counter's increment reads the consultation too: one statement, not two. A
+        // form sent again meets the one-time key's unique index at the insert (oncePerForm).
+        const consultation = await tx.consultation.update({
+          where: { id: consultationId },
+          data: { lastReceipt: { increment: 1 } },
+          select: { id: true, title: true, state: true, opensAt: true, closesAt: true, lastReceipt: true },
+        });
+        const at = now();
+        if (!acceptsComments(consultation, at)) throw NOT_OPEN;
+        const receipt = { receiptNumber: receiptNumber(consultationId, consultation.lastReceipt), receivedAt: at };
+        await tx.consultationComment.create({
+          data: {
+            consultationId,
+            ...receipt,
+            channel: "online",
+            sectionNumber: input.section,
+            body: input.body,
+            category: input.category,
+            name: input.name,
+            address: input.address,
+            email: input.email,
+            userId,
+            submissionKey: input.submissionKey || null,
+          },
+        });
+        if (input.email) await enqueueMail(receiptMail(input.email, consultation, receipt), tx as Db);
+        return { ok: true, receipt, repeated: false };
       });
-      if (input.email) await enqueueMail(receiptMail(input.email, consultation, receipt), tx as Db);
-      return { ok: true, receipt, repeated: false };
-    }),
-  );
+    } catch (error) {
+      if (error === NOT_OPEN) {
+        // Rolled back (the counter with it). A form stored while it was open answers with its receipt.
+        const earlier = await earlierSubmission(db, consultationId, input.submissionKey);
+        return earlier ? { ok: true, receipt: earlier, repeated: true } : { ok: false, reason: "notOpen" };
+      }
+      if (isRecordNotFound(error)) return { ok: false, reason: "notFound" };
+      throw error;
+    }
+  });
 }
+
+/** Thrown inside the transaction to roll it back when the consultation takes no comment now. */
+const NOT_OPEN = new Error("consultation not open");
 
 export type EnterResult = TakeResult | { ok: false; reason: "forbidden" | "notTaking" };
 

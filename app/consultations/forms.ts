@@ -34,8 +34,22 @@ function category(eligible: readonly CommenterCategory[]) {
     .transform((v) => v as CommenterCategory);
 }
 
-/** The public form (and, prefilled, a logged-in resident's). */
+/** Schemas made, by rules: every comment on a consultation is checked against the same one. */
+const schemas = new Map<string, ReturnType<typeof makeCommentSchema>>();
+
+/** The public form (and, prefilled, a logged-in resident's); made once per set of rules. */
 export function commentSchema(rules: CommentRules) {
+  const key = `${rules.identityRequired ? 1 : 0}|${rules.eligible.join(",")}|${rules.sectionCount}`;
+  let schema = schemas.get(key);
+  if (!schema) {
+    if (schemas.size >= 256) schemas.clear();
+    schema = makeCommentSchema(rules);
+    schemas.set(key, schema);
+  }
+  return schema;
+}
+
+function makeCommentSchema(rules: CommentRules) {
   return z.object({
     name: text(NAME_MAX, { required: rules.identityRequired }).default(""),
     address: text(ADDRESS_MAX, { required: rules.identityRequired }).default(""),

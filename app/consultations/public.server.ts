@@ -96,6 +96,17 @@ function renderedDraft(id: number, draft: string): RenderedDraft {
   return html;
 }
 
+/**
+ * What the comment form of an announced consultation is checked against (who may comment, whether
+ * name and address are required, its sections): one small query, for the form's action. Null for
+ * a draft or none. Whether it is open is decided where the comment is stored (comments.server.ts).
+ */
+export async function commentRulesOf(id: number) {
+  const c = await db.consultation.findUnique({ where: { id }, select: { id: true, state: true, identityRequired: true, eligible: true, _count: { select: { sections: true } } } });
+  if (!c || c.state === "draft") return null;
+  return { id: c.id, identityRequired: c.identityRequired, eligible: parseEligible(c.eligible), sectionCount: c._count.sections };
+}
+
 /** One announced consultation as its public page shows it, or null (not found, or still a draft). */
 export async function publicConsultation(id: number, at: Date = now()) {
   const c = await db.consultation.findUnique({

@@ -66,6 +66,11 @@ export async function databaseReachable(): Promise<boolean> {
   }
 }
 
+/** Prisma's "no record to update or delete" (an update by id of a row that does not exist). */
+export function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
 /** A write refused by a unique index (Prisma's P2002): someone else wrote the same key first. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";

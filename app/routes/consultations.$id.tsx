@@ -7,7 +7,7 @@ import { submitComment } from "../consultations/comments.server.ts";
 import { commentSchema, ADDRESS_MAX, NAME_MAX } from "../consultations/forms.ts";
 import { consultationPublicMessages } from "../consultations/messages/consultationPublic.ts";
 import { ConsultationFacts } from "../consultations/ui/public-facts.tsx";
-import { publicConsultation } from "../consultations/public.server.ts";
+import { commentRulesOf, publicConsultation } from "../consultations/public.server.ts";
 import { COMMENT_MAX } from "../consultations/rules.ts";
 import { translateMessage, useLang, useT, type MessagesHandle } from "../i18n/index.ts";
 import { urlEncodedFormBytes, type BodyLimitHandle } from "../platform/body-limit.ts";
@@ -59,11 +59,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const consultation = await load(idParam(params.id));
+  const consultation = await commentRulesOf(idParam(params.id));
+  if (!consultation) throw new Response("Not Found", { status: 404 });
   const formData = await readFormData(request);
   // A bot filled the hidden field: answer as if received, store nothing.
   if (honeypotTripped(formData)) return { received: null };
-  const schema = commentSchema({ identityRequired: consultation.identityRequired, eligible: consultation.eligible, sectionCount: consultation.sections.length });
+  const schema = commentSchema(consultation);
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return data({ received: undefined, errors: parsed.errors, values: parsed.values, refused: null }, { status: 400 });
   const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;

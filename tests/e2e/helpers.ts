@@ -76,7 +76,8 @@ export async function logInAsDemo(page: Page, role: "staff" | "admin", to: strin
   await page.locator("#email").fill(account.email);
   await page.locator("#password").fill(DEMO_PASSWORD);
   await page.locator("main form button[type=submit]").click();
-  await expect(page).toHaveURL(/\/login\/two-factor/);
+  // argon2 takes its time on purpose, and longer on a busy 2-core machine.
+  await expect(page).toHaveURL(/\/login\/two-factor/, { timeout: 20_000 });
   await page.locator("#code").fill(await code());
   await page.locator("#code").press("Enter");
   await expect(page).toHaveURL(new RegExp(`${to.replace(/[/]/g, "\\/")}$`));

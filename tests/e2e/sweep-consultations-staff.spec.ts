@@ -5,7 +5,7 @@
 import { expect } from "./fixtures.ts";
 import { accessibilitySweep } from "./sweep.ts";
 
-type Data = { consultationId: number; commentId: number };
+type Data = { consultationId: number; commentId: number; draftId: number };
 
 accessibilitySweep<Data>("consultations-staff", {
   setup: async ({ db }) => {
@@ -24,7 +24,9 @@ accessibilitySweep<Data>("consultations-staff", {
     const comment = await db.consultationComment.create({
       data: { consultationId: c.id, receiptNumber: `PC${c.id}-0001`, receivedAt: new Date(), channel: "post", sectionNumber: 2, body: "第2章の方針に賛成です。", category: "resident", name: "安中 花子", address: "安中市" },
     });
-    return { consultationId: c.id, commentId: comment.id };
+    // A draft, whose documents may still change: the files page shows its form.
+    const draft = await db.consultation.create({ data: { title: "安中市地域福祉計画（案）", state: "draft", section: "福祉部 福祉課", contact: "安中市", draft: "## 第1章\n\n本文" } });
+    return { consultationId: c.id, commentId: comment.id, draftId: draft.id };
   },
   pages: [
     { label: "/admin/consultations", open: "/admin/consultations", as: "staff", heading: { ja: /パブリックコメント案件/ } },
@@ -34,6 +36,9 @@ accessibilitySweep<Data>("consultations-staff", {
     { label: "/admin/consultations/:id/comments/new", open: ({ data }) => `/admin/consultations/${data.consultationId}/comments/new`, as: "staff", heading: { ja: /郵送・FAX等の意見を入力/ } },
     { label: "/admin/consultations/:id/comments/:commentId", open: ({ data }) => `/admin/consultations/${data.consultationId}/comments/${data.commentId}`, as: "staff", heading: { ja: /意見 PC/ } },
     { label: "/admin/consultations/:id/results", open: ({ data }) => `/admin/consultations/${data.consultationId}/results`, as: "staff", heading: { ja: /意見の概要と市の考え方/ } },
+    { label: "/admin/consultations/:id/results/preview", open: ({ data }) => `/admin/consultations/${data.consultationId}/results/preview`, as: "staff", heading: { ja: /意見募集の結果/ } },
+    { label: "/admin/consultations/:id/files (a draft: the form)", open: ({ data }) => `/admin/consultations/${data.draftId}/files`, as: "staff", heading: { ja: /PDF資料/ } },
+    { label: "/admin/consultations/:id/files (open: locked)", open: ({ data }) => `/admin/consultations/${data.consultationId}/files`, as: "staff", heading: { ja: /PDF資料/ } },
     {
       label: "Art. 40: a 10-day period without a reason is refused at the reason's field, from the keyboard",
       open: "/admin/consultations/new",
