@@ -24,8 +24,8 @@ import consultationStyles from "../consultations/ui/consultations.css?url";
 /**
  * A page to read, often on a phone, and a form that the server checks: no scripts (decision
  * 0012), so the draft is sent once, as HTML, and nothing is downloaded to run. A refused form
- * comes back at the form (#comment-form) with each message at its field and everything typed
- * kept. The whole form filled to its limits (10,000 characters of comment, name, address) fits.
+ * comes back with focus on its error summary (autofocus, which the browser honours without
+ * scripts; a fragment in the URL would stop it), each message at its field, everything typed kept. The whole form filled to its limits (10,000 characters of comment, name, address) fits.
  */
 export const handle = {
   hydrate: false,
@@ -200,7 +200,8 @@ export default function ConsultationPage() {
 
       <h2 id="comment-form">{t("consultationPublic.form")}</h2>
       {server?.refused ? (
-        <div className="error-message" role="alert">
+        // Focused as the answer loads (no script needed): the browser scrolls to it, a screen reader starts there.
+        <div className="error-message" role="alert" tabIndex={-1} autoFocus>
           <p>{server.refused.kind === "tooMany" ? t("consultationPublic.form.tooMany", { minutes: server.refused.minutes }) : t("consultationPublic.form.refusedClosed")}</p>
           {c.status !== "open" && typeof server.values.body === "string" ? <p className="prewrap">{server.values.body}</p> : null}
         </div>
@@ -217,8 +218,8 @@ export default function ConsultationPage() {
         <>
           {period && c.daysLeft !== null ? <p>{t("consultationPublic.form.daysLeft", { count: c.daysLeft, date: formatIsoDate(period.lastDay, lang) })}</p> : null}
           <p>{t("consultationPublic.form.purpose", { days: personalDataDays })}</p>
-          {server && Object.keys(server.errors).length > 0 ? <ErrorSummary errors={errors} labels={labels} /> : null}
-          <form method="post" noValidate action={`/consultations/${c.id}#comment-form`}>
+          {server && Object.keys(server.errors).length > 0 ? <ErrorSummary errors={errors} labels={labels} autoFocus /> : null}
+          <form method="post" noValidate action={`/consultations/${c.id}`}>
             <HoneypotField />
             <input type="hidden" name="submissionKey" value={typeof server?.values.submissionKey === "string" ? server.values.submissionKey : submissionKey} />
             <TextField label={labels.name} error={errors.name} required={c.identityRequired} autoComplete="name" maxLength={NAME_MAX} {...field("name")} />

@@ -39,6 +39,9 @@ accessibilitySweep<Data>("consultations", {
         await page.getByRole("button", { name: "意見を提出する" }).click();
         await expect(page.getByText("入力してください").first()).toBeVisible();
         await expect(page.getByLabel(/^お名前/)).toHaveValue("安中 花子");
+        // Checked by the server (the page runs no scripts, decision 0031): the answer puts focus on the error summary.
+        expect(await page.locator("script[src], script[type=module]").count()).toBe(0);
+        await expect(page.locator(".error-summary h2")).toBeFocused();
       },
     },
     {
