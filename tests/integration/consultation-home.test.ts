@@ -99,7 +99,7 @@ describe("the home page's public-comment block", () => {
   it("speaks English to an English reader", async () => {
     const page = await request(server, "/", { headers: { "Accept-Language": "en" } });
     expect(page.text).toContain("Open for comment");
-    expect(page.text).toContain("6 days left (until 8 December 2026)");
+    expect(page.text).toContain("Days left: 6 (until 8 December 2026)");
     expect(page.text).toContain("All consultations and their results");
   });
 

@@ -33,7 +33,7 @@ export const consultationPublicEn = {
   "consultationPublic.form.notOpen": "This consultation is not taking comments now.",
   "consultationPublic.form.scheduled": "Comments are taken from {date}.",
   "consultationPublic.form.closed": "The period for comments has ended.",
-  "consultationPublic.form.daysLeft": "{count} days left (until {date})",
+  "consultationPublic.form.daysLeft": "Days left: {count} (until {date})",
   "consultationPublic.form.purpose": "Your name, address and email address are used only to check your comment and to confirm its receipt. Names and addresses are never published. Personal details are deleted {days} days after the period ends; only the text of the comment is kept.",
   "consultationPublic.form.name": "Name",
   "consultationPublic.form.nameOptional": "Name (optional)",

@@ -19,7 +19,7 @@ export const consultationsEn = {
   "consultations.section.whole": "The draft as a whole",
   "consultations.section.numbered": "{number}. {heading}",
   "consultations.period": "{first} to {last} ({days} days)",
-  "consultations.daysLeft": "{count} days left",
+  "consultations.daysLeft": "Days left: {count}",
   "consultations.receipt": "Receipt number",
   "consultations.people": "{count} people",
   "consultations.comments": "{count}",
