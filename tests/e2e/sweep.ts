@@ -8,7 +8,7 @@
  *     pages: [{ label: "/districts", open: "/districts", heading: { ja: "行政区・住民センター" } }],
  *   });
  */
-import type { Page, Response } from "@playwright/test";
+import type { BrowserContext, Page, Response } from "@playwright/test";
 import type { Db } from "../../app/platform/db.server.ts";
 import { expect, test, useEnglish, type Person, type PersonOptions, type Role } from "./fixtures.ts";
 import { expectAccessible } from "./helpers.ts";
@@ -44,33 +44,66 @@ export type Sweep<T> = {
 
 const SKIP_LINK: Record<Lang, string> = { ja: "本文へ移動", en: "Skip to main content" };
 
+/**
+ * Leaves the sweep's page as a new browser context would be: no cookies (no session, no
+ * language) and an empty HTTP cache. The cache matters: Chromium keeps an answer such as a 410
+ * fresh forever when no header says otherwise, and would show the first language's page again.
+ * (The portal keeps nothing in localStorage, sessionStorage or IndexedDB.)
+ */
+async function asNewVisitor(page: Page) {
+  await page.context().clearCookies();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Network.clearBrowserCache");
+  await cdp.detach();
+}
+
 export function accessibilitySweep<T = undefined>(domain: string, { setup, everyPage, pages }: Sweep<T>) {
   test.describe(`${domain}: every page passes axe in Japanese and English`, () => {
-    // axe on long tables (a hundred districts, the correction form) takes a while on a busy machine.
-    test.describe.configure({ timeout: 90_000 });
+    // axe on long tables (a hundred districts, the correction form) takes a while on a busy
+    // machine, and a test checks the page in both languages.
+    test.describe.configure({ timeout: 180_000 });
     let data: T;
-    test.beforeAll(async ({ db }) => {
+    // One browser context and page for the whole sweep, made as the test's own would be (the
+    // project's device, locale and time zone, this worker's server), each check starting as a
+    // new visitor (asNewVisitor): a context of its own for every page and language cost its
+    // set-up, a cold first page and the fixtures' tear-down each time, for the same checks.
+    let context: BrowserContext;
+    let page: Page;
+    test.beforeAll(async ({ browser, db, e2eServer }) => {
       data = setup ? await setup({ db }) : (undefined as T);
+      const { locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch } = test.info().project.use;
+      context = await browser.newContext({ locale, timezoneId, viewport, userAgent, deviceScaleFactor, isMobile, hasTouch, baseURL: e2eServer.baseURL });
+      page = await context.newPage();
+    });
+    test.afterAll(async () => {
+      await context?.close();
     });
 
+    // One test per row, one step per language; a failure names the row and the language (the
+    // step, and every expect's message).
     for (const row of pages) {
-      for (const lang of row.langs ?? (["ja", "en"] as const)) {
-        test(`${row.label} (${lang})`, async ({ page, baseURL, db, signIn, createPerson }) => {
-          if (row.as) await signIn(page, typeof row.as === "function" ? row.as(data) : row.as);
-          if (lang === "en") await useEnglish(page, baseURL!);
-          const step = { page, lang, data, db, baseURL: baseURL!, createPerson };
-          const target = typeof row.open === "string" ? row.open : await row.open(step);
-          const response = typeof target === "string" ? await page.goto(target) : target;
-          if (response) expect([row.status ?? 200].flat(), `status of ${page.url()}`).toContain(response.status());
-          await expect(page.locator("html")).toHaveAttribute("lang", lang);
-          await expect(page.getByRole("link", { name: SKIP_LINK[lang] })).toBeAttached();
-          const heading = row.heading?.[lang];
-          if (heading !== undefined) await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
-          await everyPage?.(page, lang);
-          await row.check?.({ ...step, response });
-          await expectAccessible(page);
-        });
-      }
+      const langs = row.langs ?? (["ja", "en"] as const);
+      test(`${row.label} (${langs.join(", ")})`, async ({ baseURL, db, signIn, createPerson }) => {
+        for (const lang of langs) {
+          await test.step(`${row.label} (${lang})`, async () => {
+            await asNewVisitor(page);
+            if (row.as) await signIn(page, typeof row.as === "function" ? row.as(data) : row.as);
+            if (lang === "en") await useEnglish(page, baseURL!);
+            const step = { page, lang, data, db, baseURL: baseURL!, createPerson };
+            const target = typeof row.open === "string" ? row.open : await row.open(step);
+            const response = typeof target === "string" ? await page.goto(target) : target;
+            const where = `${row.label} (${lang})`;
+            if (response) expect([row.status ?? 200].flat(), `${where}: status of ${page.url()}`).toContain(response.status());
+            await expect(page.locator("html"), `${where}: lang`).toHaveAttribute("lang", lang);
+            await expect(page.getByRole("link", { name: SKIP_LINK[lang] }), `${where}: skip link`).toBeAttached();
+            const heading = row.heading?.[lang];
+            if (heading !== undefined) await expect(page.getByRole("heading", { level: 1 }), `${where}: heading`).toHaveText(heading);
+            await everyPage?.(page, lang);
+            await row.check?.({ ...step, response });
+            await expectAccessible(page, where);
+          });
+        }
+      });
     }
   });
 }
