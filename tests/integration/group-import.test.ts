@@ -100,7 +100,8 @@ async function tableCounts(client: Db) {
 
 function runCli(args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn("npx", ["--no", "tsx", "scripts/import-groups.ts", ...args], {
+    // The script as `npm run import:groups` runs it (tsx), without npx's own start-up each time.
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/import-groups.ts", ...args], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, TEST_CLOCK: CLOCK, LOG_LEVEL: "silent", npm_config_loglevel: "silent" },
       stdio: ["ignore", "pipe", "pipe"],
