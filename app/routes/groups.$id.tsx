@@ -26,8 +26,10 @@ export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 export async function loader({ params }: LoaderFunctionArgs) {
   const lookup = await getPublicProfile(idParam(params.id));
   if (lookup.status === "unknown") throw new Response("Not Found", { status: 404 });
-  // The registration has ended: say so and nothing more (the profile is no longer public).
-  if (lookup.status === "ended") return data({ profile: null }, { status: 410, headers: { "X-Robots-Tag": "noindex" } });
+  // The registration has ended: say so and nothing more (the profile is no longer public). A 410
+  // without caching headers is kept fresh for ever by browsers: this one is asked again each time
+  // (the group may register again, the visitor may switch language).
+  if (lookup.status === "ended") return data({ profile: null }, { status: 410, headers: { "X-Robots-Tag": "noindex", "Cache-Control": "no-cache" } });
   return { profile: lookup.profile };
 }
 

@@ -249,6 +249,8 @@ describeBothDatabases("group directory", (getCtx) => {
   it("answers 410 with nothing of the group for an ended registration, 404 for unknown or never approved", async () => {
     const ended = await request(server, `/groups/${ids.lapsed}`);
     expect(ended.status).toBe(410);
+    // Browsers keep a 410 without caching headers for ever.
+    expect(ended.headers["cache-control"]).toBe("no-cache");
     expect(ended.text).not.toContain("解散した人権の会");
     expect(ended.text).not.toContain("人権の会でした");
     expect(ended.text).toContain("この団体の登録は終了しました");
