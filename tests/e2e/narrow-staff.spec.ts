@@ -9,7 +9,7 @@ import type { Page } from "@playwright/test";
 import { expect, test, useEnglish, type Role } from "./fixtures.ts";
 import { actorOfStaff, registeredWithChange } from "./groups-data.ts";
 
-const data = { change: 0, districtId: 0, centerId: 0, mailId: "", userId: "" };
+const data = { change: 0, districtId: 0, centerId: 0, mailId: "", userId: "", consultationId: 0, commentId: 0 };
 
 test.beforeAll(async ({ db }) => {
   const { createPersonIn } = await import("./fixtures.ts");
@@ -23,6 +23,10 @@ test.beforeAll(async ({ db }) => {
     data: { id: randomUUID(), to: rep.email, subject: "【市民総働ポータル】メールアドレスの確認", text: "次のリンクを開いてください。\nhttps://example.jp/verify", status: "pending" },
   });
   data.mailId = mail.id;
+  // The demo's open consultation with the most comments (public comment's staff pages).
+  const comment = await db.consultationComment.findFirstOrThrow({ where: { consultation: { title: "安中市市民総働推進計画（案）" } }, orderBy: { id: "asc" } });
+  data.consultationId = comment.consultationId;
+  data.commentId = comment.id;
 });
 
 /** Every page of the staff area a member of staff or an administrator opens in a morning. */
@@ -42,6 +46,15 @@ const PAGES: { path: () => string; as: Role }[] = [
   { path: () => "/admin/audit", as: "admin" },
   { path: () => "/admin/outbox", as: "admin" },
   { path: () => `/admin/outbox/${data.mailId}`, as: "admin" },
+  { path: () => "/admin/consultations", as: "staff" },
+  { path: () => "/admin/consultations/new", as: "staff" },
+  { path: () => `/admin/consultations/${data.consultationId}`, as: "staff" },
+  { path: () => `/admin/consultations/${data.consultationId}/comments`, as: "staff" },
+  { path: () => `/admin/consultations/${data.consultationId}/comments/new`, as: "staff" },
+  { path: () => `/admin/consultations/${data.consultationId}/comments/${data.commentId}`, as: "staff" },
+  { path: () => `/admin/consultations/${data.consultationId}/results`, as: "staff" },
+  { path: () => `/admin/consultations/${data.consultationId}/results/preview`, as: "staff" },
+  { path: () => `/admin/consultations/${data.consultationId}/files`, as: "staff" },
 ];
 
 /** The page's width, and the innermost element that sticks out beyond 320 px (outside a scroll region). */

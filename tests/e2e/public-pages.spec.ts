@@ -18,6 +18,16 @@ async function demoGroupPath(page: Page): Promise<string> {
   return href!;
 }
 
+/** A consultation of the demo in the list's `group` (open, published…), as /consultations links it; `suffix` after its path. */
+function demoConsultationPath(group: "open" | "published", suffix = "") {
+  return async (page: Page): Promise<string> => {
+    await page.goto("/consultations");
+    const href = await page.locator(`section[aria-labelledby="consultations-${group}"] a[href^="/consultations/"]`).first().getAttribute("href");
+    expect(href).toMatch(/^\/consultations\/\d+$/);
+    return `${href!}${suffix}`;
+  };
+}
+
 test("the home page leads to the directory: finding a group first, with a search box that sends the words to /groups, then public comment", async ({ page }) => {
   await page.goto("/");
   const blocks = page.locator(".home-main > li h3");
@@ -159,6 +169,9 @@ const PAGES_AT_320: { path: string | ((page: Page) => Promise<string>); as?: Rol
   { path: "/no-such-page" },
   { path: "/account", as: "resident" },
   { path: "/groups/new", as: "resident" },
+  { path: "/consultations" },
+  { path: demoConsultationPath("open") },
+  { path: demoConsultationPath("published", "/results") },
 ];
 
 test.describe("at 320 px", () => {

@@ -1,5 +1,5 @@
 /**
- * Public comment's staff pages: the accessibility sweep (ja/en, phone and desktop) as staff, and
+ * Public comment's staff pages: the accessibility sweep (ja/en, desktop width; the 320 px and screenshot specs cover the phone) as staff, and
  * the consultation form's Art. 40 refusal at its field, used from the keyboard.
  */
 import { expect } from "./fixtures.ts";
