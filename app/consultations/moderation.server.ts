@@ -35,7 +35,11 @@ function filterWhere(consultationId: number, f: CommentFilter): Prisma.Consultat
 /** One page of a consultation's comments (receipt order), the page count and the total matching. */
 export async function commentList(actor: Actor, consultationId: number, filter: CommentFilter) {
   if (!can(actor, "consultation:manage:any")) return null;
-  const c = await db.consultation.findUnique({ where: { id: consultationId }, include: { sections: { orderBy: { number: "asc" } } } });
+  const c = await db.consultation.findUnique({
+    where: { id: consultationId },
+    // Not the draft (up to 100,000 characters): the list needs the title, the status and the sections' names.
+    select: { id: true, title: true, state: true, opensAt: true, closesAt: true, sections: { select: { number: true, heading: true }, orderBy: { number: "asc" } } },
+  });
   if (!c) return null;
   const where = filterWhere(consultationId, filter);
   const total = await db.consultationComment.count({ where });

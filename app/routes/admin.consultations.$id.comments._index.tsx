@@ -14,7 +14,8 @@ import { parseForm, queryFormData } from "../platform/forms/validation.ts";
 import { pageTitle } from "../platform/meta.ts";
 import { adminMessages } from "../admin/messages.ts";
 
-export const handle = { messages: [consultationAdminMessages, adminMessages] };
+// A list to read and filter (a GET form, links): no scripts, so 50 rows are sent once, as HTML (decision 0031).
+export const handle = { hydrate: false, messages: [consultationAdminMessages, adminMessages] };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, (t) => t("consultationAdmin.list.title", { title: args.data?.list.consultation.title ?? "" }), ...handle.messages);
 
 /** A consultation's comments, 50 a page, filtered by section, channel, mark and words (a bad filter value is no filter). */
