@@ -56,6 +56,7 @@ import { CLIENTS, runClients, type Answer } from "./clients.ts";
 import { buildControl, startControl } from "./control.ts";
 import { prepare, ROOT, type RunningServer } from "./servers.ts";
 import { measureInRounds, median, medianRatios, writeWrkScript, type Aim, type Result, type Target } from "./wrk.ts";
+import { seeded } from "./random.ts";
 
 const COMMENTS = Number(process.env.BENCH_COMMENTS ?? 5000);
 const BATCH = 500;
@@ -73,17 +74,7 @@ const CLOCK = "2027-02-02T14:00:00+09:00";
 // ---------------------------------------------------------------------------------------
 // The consultation and its comments, reproducibly (a seeded PRNG)
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20270202);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const { random, pick } = seeded(20270202);
 
 const CHAPTERS: [string, string][] = [
   ["計画の目的", "この計画は、人口減少と施設の老朽化が進む中で、市民の暮らしに必要な公共施設を将来にわたって維持するため、施設の配置と規模の見直しの方針を定めるものです。"],

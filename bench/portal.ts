@@ -13,6 +13,7 @@ import { createDb } from "../app/platform/db.server.ts";
 import { searchGrams } from "../app/platform/search.ts";
 import { fiscalYearAt } from "../app/platform/dates.ts";
 import { ROOT, startNodeServer, type RunningServer } from "./servers.ts";
+import { seeded } from "./random.ts";
 
 export const GROUPS = Number(process.env.BENCH_GROUPS ?? 10_000);
 const BATCH = 500;
@@ -21,17 +22,7 @@ const GRAMS_PER_INSERT = 5000;
 // ---------------------------------------------------------------------------------------
 // Realistic groups, reproducibly (a seeded PRNG)
 
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = prng(20261124);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const { random, pick } = seeded(20261124);
 
 const PLACES = [
   ["安中", "アンナカ"],
