@@ -31,6 +31,21 @@ async function nextReceipt(tx: Tx, consultationId: number): Promise<string> {
   return receiptNumber(consultationId, lastReceipt);
 }
 
+/** What every comment stores of its form, however it came: the text, the sender, the section, the one-time key. */
+function commentRow(consultationId: number, receipt: Receipt, input: CommentInput) {
+  return {
+    consultationId,
+    ...receipt,
+    sectionNumber: input.section,
+    body: input.body,
+    category: input.category,
+    name: input.name,
+    address: input.address,
+    email: input.email,
+    submissionKey: input.submissionKey || null,
+  };
+}
+
 async function earlierSubmission(client: Tx | Db, consultationId: number, submissionKey: string): Promise<Receipt | null> {
   if (!submissionKey) return null;
   return client.consultationComment.findUnique({
@@ -90,19 +105,7 @@ export async function submitComment(consultationId: number, input: CommentInput,
         if (!acceptsComments(consultation, at)) throw NOT_OPEN;
         const receipt = { receiptNumber: receiptNumber(consultationId, consultation.lastReceipt), receivedAt: at };
         await tx.consultationComment.create({
-          data: {
-            consultationId,
-            ...receipt,
-            channel: "online",
-            sectionNumber: input.section,
-            body: input.body,
-            category: input.category,
-            name: input.name,
-            address: input.address,
-            email: input.email,
-            userId,
-            submissionKey: input.submissionKey || null,
-          },
+          data: { ...commentRow(consultationId, receipt, input), channel: "online", userId },
         });
         if (input.email) await enqueueMail(receiptMail(input.email, consultation, receipt), tx as Db);
         return { ok: true, receipt, repeated: false };
@@ -141,19 +144,7 @@ export async function enterComment(actor: Actor, consultationId: number, input: 
       if (status !== "open" && status !== "closed") return { ok: false, reason: "notTaking" };
       const receipt = { receiptNumber: await nextReceipt(tx, consultationId), receivedAt: tokyoInstant(input.receivedOn) };
       const comment = await tx.consultationComment.create({
-        data: {
-          consultationId,
-          ...receipt,
-          channel: input.channel satisfies Channel,
-          sectionNumber: input.section,
-          body: input.body,
-          category: input.category,
-          name: input.name,
-          address: input.address,
-          email: input.email,
-          enteredById: actor.id,
-          submissionKey: input.submissionKey || null,
-        },
+        data: { ...commentRow(consultationId, receipt, input), channel: input.channel satisfies Channel, enteredById: actor.id },
         select: { id: true },
       });
       await recordAudit(
