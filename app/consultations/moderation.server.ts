@@ -9,7 +9,7 @@ import type { Actor } from "../auth/permissions.ts";
 import { can } from "../auth/permissions.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { now } from "../platform/clock.server.ts";
-import { db, type Prisma } from "../platform/db.server.ts";
+import { db, Prisma } from "../platform/db.server.ts";
 import { COMMENT_PAGE_SIZE, type CommentFilter } from "./admin-forms.ts";
 import type { StepResult } from "./admin.server.ts";
 import type { MessageKey } from "./messages/consultationAdmin.ts";
@@ -19,17 +19,61 @@ const EXCERPT = 80;
 
 const refused = (message: MessageKey, field?: string): StepResult => ({ ok: false, reason: "refused", message, field });
 
-function filterWhere(consultationId: number, f: CommentFilter): Prisma.ConsultationCommentWhereInput {
-  const where: Prisma.ConsultationCommentWhereInput = { consultationId };
-  if (f.section === "whole") where.sectionNumber = null;
-  else if (f.section !== null) where.sectionNumber = f.section;
-  if (f.channel) where.channel = f.channel;
-  if (f.mark === "duplicate") where.duplicateOfId = { not: null };
-  if (f.mark === "identical") where.identicalToId = { not: null };
-  if (f.mark === "withheld") where.withholdings = { some: {} };
-  if (f.mark === "ungrouped") Object.assign(where, { duplicateOfId: null, opinionId: null });
-  if (f.q) where.OR = [{ receiptNumber: f.q.toUpperCase() }, { body: { contains: f.q } }];
-  return where;
+/** `LIKE` of a word anywhere in a text, its own % and _ taken literally (both databases: ESCAPE '\'). */
+function containsPattern(word: string): string {
+  return `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+}
+
+/** The filter as SQL conditions on the comment `c` (the same rules for both databases). */
+function filterSql(consultationId: number, f: CommentFilter): Prisma.Sql {
+  const where: Prisma.Sql[] = [Prisma.sql`c."consultationId" = ${consultationId}`];
+  if (f.section === "whole") where.push(Prisma.sql`c."sectionNumber" IS NULL`);
+  else if (f.section !== null) where.push(Prisma.sql`c."sectionNumber" = ${f.section}`);
+  if (f.channel) where.push(Prisma.sql`c."channel" = ${f.channel}`);
+  if (f.mark === "duplicate") where.push(Prisma.sql`c."duplicateOfId" IS NOT NULL`);
+  if (f.mark === "identical") where.push(Prisma.sql`c."identicalToId" IS NOT NULL`);
+  if (f.mark === "withheld") where.push(Prisma.sql`EXISTS (SELECT 1 FROM "ConsultationWithholding" w WHERE w."commentId" = c."id")`);
+  if (f.mark === "ungrouped") where.push(Prisma.sql`c."duplicateOfId" IS NULL AND c."opinionId" IS NULL`);
+  if (f.q) where.push(Prisma.sql`(c."receiptNumber" = ${f.q.toUpperCase()} OR c."body" LIKE ${containsPattern(f.q)} ESCAPE '\\')`);
+  return Prisma.join(where, " AND ");
+}
+
+type ListedRow = {
+  id: number | bigint;
+  receiptNumber: string;
+  receivedAt: Date | string;
+  channel: string;
+  sectionNumber: number | bigint | null;
+  head: string;
+  duplicateOfId: number | bigint | null;
+  identicalToId: number | bigint | null;
+  opinionId: number | bigint | null;
+  withheld: number | bigint | boolean;
+  total: number | bigint;
+};
+
+/**
+ * One page of matching comments with the number of all that match, in one statement: the word
+ * search reads each comment's text once, and only the excerpt's characters leave the database.
+ */
+function commentPage(where: Prisma.Sql, page: number): Promise<ListedRow[]> {
+  return db.$queryRaw<ListedRow[]>`
+    SELECT c."id", c."receiptNumber", c."receivedAt", c."channel", c."sectionNumber",
+      SUBSTR(c."body", 1, ${EXCERPT + 1}) AS "head", c."duplicateOfId", c."identicalToId", c."opinionId",
+      EXISTS (SELECT 1 FROM "ConsultationWithholding" w WHERE w."commentId" = c."id") AS "withheld",
+      COUNT(*) OVER () AS "total"
+    FROM "ConsultationComment" c
+    WHERE ${where}
+    ORDER BY c."id" ASC
+    LIMIT ${COMMENT_PAGE_SIZE} OFFSET ${(page - 1) * COMMENT_PAGE_SIZE}`;
+}
+
+const orNull = (v: number | bigint | null) => (v === null ? null : Number(v));
+
+/** The first EXCERPT characters of a text (as the database counts them), with … when it goes on. */
+function excerptOf(head: string): string {
+  const chars = Array.from(head);
+  return chars.length > EXCERPT ? `${chars.slice(0, EXCERPT).join("")}…` : head;
 }
 
 /** One page of a consultation's comments (receipt order), the page count and the total matching. */
@@ -41,35 +85,36 @@ export async function commentList(actor: Actor, consultationId: number, filter: 
     select: { id: true, title: true, state: true, opensAt: true, closesAt: true, sections: { select: { number: true, heading: true }, orderBy: { number: "asc" } } },
   });
   if (!c) return null;
-  const where = filterWhere(consultationId, filter);
-  const total = await db.consultationComment.count({ where });
+  const where = filterSql(consultationId, filter);
+  let pageNo = filter.page;
+  let rows = await commentPage(where, pageNo);
+  let total = rows.length > 0 ? Number(rows[0].total) : 0;
+  if (rows.length === 0 && pageNo > 1) {
+    // Past the last page (an old link): count, then show the last page.
+    const [counted] = await db.$queryRaw<{ total: number | bigint }[]>`SELECT COUNT(*) AS "total" FROM "ConsultationComment" c WHERE ${where}`;
+    total = Number(counted?.total ?? 0);
+    pageNo = Math.max(1, Math.ceil(total / COMMENT_PAGE_SIZE));
+    rows = total > 0 ? await commentPage(where, pageNo) : [];
+  }
   const pages = Math.max(1, Math.ceil(total / COMMENT_PAGE_SIZE));
-  const pageNo = Math.min(filter.page, pages);
-  const rows = await db.consultationComment.findMany({
-    where,
-    orderBy: { id: "asc" },
-    skip: (pageNo - 1) * COMMENT_PAGE_SIZE,
-    take: COMMENT_PAGE_SIZE,
-    select: {
-      id: true,
-      receiptNumber: true,
-      receivedAt: true,
-      channel: true,
-      sectionNumber: true,
-      body: true,
-      duplicateOfId: true,
-      identicalToId: true,
-      opinionId: true,
-      _count: { select: { withholdings: true } },
-    },
-  });
   return {
     consultation: { id: c.id, title: c.title, status: statusAt(c, now()) },
     sections: c.sections.map((s) => ({ number: s.number, heading: s.heading })),
     total,
     page: pageNo,
     pages,
-    comments: rows.map(({ body, _count, ...r }) => ({ ...r, excerpt: body.length > EXCERPT ? `${body.slice(0, EXCERPT)}…` : body, withheld: _count.withholdings > 0 })),
+    comments: rows.map((r) => ({
+      id: Number(r.id),
+      receiptNumber: r.receiptNumber,
+      receivedAt: new Date(r.receivedAt),
+      channel: r.channel,
+      sectionNumber: orNull(r.sectionNumber),
+      duplicateOfId: orNull(r.duplicateOfId),
+      identicalToId: orNull(r.identicalToId),
+      opinionId: orNull(r.opinionId),
+      excerpt: excerptOf(r.head),
+      withheld: Boolean(Number(r.withheld)),
+    })),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
-import { db } from "../platform/db.server.ts";
+import { db, type Prisma } from "../platform/db.server.ts";
 import { markdownToHtml, renderDraft, type RenderedDraft } from "./draft.server.ts";
 import { countComments, daysLeft, parseEligible, periodDays, periodDaysOf, publishedText, statusAt, type Status } from "./rules.ts";
 
@@ -96,33 +96,86 @@ function renderedDraft(id: number, draft: string): RenderedDraft {
   return html;
 }
 
+const PUBLIC_SELECT = {
+  ...LISTED,
+  contact: true,
+  draft: true,
+  eligible: true,
+  identityRequired: true,
+  shortPeriodReason: true,
+  files: { select: { id: true, kind: true, title: true, bytes: true }, orderBy: [{ kind: "asc" as const }, { position: "asc" as const }, { id: "asc" as const }] },
+  _count: { select: { sections: true } },
+} satisfies Prisma.ConsultationSelect;
+
+type PublicRow = Listed & {
+  contact: string;
+  draft: string;
+  eligible: string;
+  identityRequired: boolean;
+  shortPeriodReason: string;
+  files: { id: number; kind: string; title: string; bytes: number }[];
+  _count: { sections: number };
+};
+
+/**
+ * What changes when anything the public page shows changes, read by one small statement: the
+ * row's updatedAt (every edit by staff goes through Prisma's update, which sets it; taking a
+ * comment raises the receipt counter by plain SQL, which does not) and its files (added and
+ * removed without touching the row). Null when there is no such consultation.
+ */
+async function publicVersion(id: number): Promise<string | null> {
+  const rows = await db.$queryRaw<{ updatedAt: Date | string; files: number | bigint; lastFile: number | bigint | null }[]>`
+    SELECT c."updatedAt",
+      (SELECT COUNT(*) FROM "ConsultationFile" f WHERE f."consultationId" = c."id") AS "files",
+      (SELECT MAX(f."id") FROM "ConsultationFile" f WHERE f."consultationId" = c."id") AS "lastFile"
+    FROM "Consultation" c WHERE c."id" = ${id}`;
+  const row = rows[0];
+  if (!row) return null;
+  return `${new Date(row.updatedAt).getTime()}:${Number(row.files)}:${Number(row.lastFile ?? 0)}`;
+}
+
+/**
+ * Consultations as their public page and comment form need them, kept per server while their
+ * version (above) stays the same — the page is read, and its form posted, far more often than
+ * staff edit it — so that a request costs one small statement instead of reading the draft, its
+ * files and sections. Every request checks the version, so an edit on any server shows on the
+ * next request everywhere; what depends on the instant (open or closed, days left) is worked out
+ * per request from the kept row.
+ */
+const kept = new Map<number, { version: string; row: PublicRow; draft: RenderedDraft }>();
+const KEPT = 64;
+
+async function keptConsultation(id: number) {
+  const version = await publicVersion(id);
+  if (version === null) return null;
+  const hit = kept.get(id);
+  if (hit && hit.version === version) return hit;
+  const row = await db.consultation.findUnique({ where: { id }, select: PUBLIC_SELECT });
+  if (!row) return null;
+  // Kept under the version read before the row: a change in between makes the next request read again.
+  const entry = { version, row, draft: renderedDraft(row.id, row.draft) };
+  kept.delete(id);
+  if (kept.size >= KEPT) kept.delete(kept.keys().next().value as number);
+  kept.set(id, entry);
+  return entry;
+}
+
 /**
  * What the comment form of an announced consultation is checked against (who may comment, whether
- * name and address are required, its sections): one small query, for the form's action. Null for
- * a draft or none. Whether it is open is decided where the comment is stored (comments.server.ts).
+ * name and address are required, its sections), from the kept consultation. Null for a draft or
+ * none. Whether it is open is decided where the comment is stored (comments.server.ts).
  */
 export async function commentRulesOf(id: number) {
-  const c = await db.consultation.findUnique({ where: { id }, select: { id: true, state: true, identityRequired: true, eligible: true, _count: { select: { sections: true } } } });
+  const c = (await keptConsultation(id))?.row;
   if (!c || c.state === "draft") return null;
   return { id: c.id, identityRequired: c.identityRequired, eligible: parseEligible(c.eligible), sectionCount: c._count.sections };
 }
 
 /** One announced consultation as its public page shows it, or null (not found, or still a draft). */
 export async function publicConsultation(id: number, at: Date = now()) {
-  const c = await db.consultation.findUnique({
-    where: { id },
-    select: {
-      ...LISTED,
-      contact: true,
-      draft: true,
-      eligible: true,
-      identityRequired: true,
-      shortPeriodReason: true,
-      files: { select: { id: true, kind: true, title: true, bytes: true }, orderBy: [{ kind: "asc" }, { position: "asc" }, { id: "asc" }] },
-    },
-  });
-  if (!c || c.state === "draft") return null;
-  const draft = renderedDraft(c.id, c.draft);
+  const entry = await keptConsultation(id);
+  if (!entry || entry.row.state === "draft") return null;
+  const { row: c, draft } = entry;
   return {
     ...shapeListed(c, at),
     contact: c.contact,

@@ -66,12 +66,12 @@ export async function databaseReachable(): Promise<boolean> {
   }
 }
 
-/** Prisma's "no record to update or delete" (an update by id of a row that does not exist). */
-export function isRecordNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
-}
-
-/** A write refused by a unique index (Prisma's P2002): someone else wrote the same key first. */
+/**
+ * A write refused by a unique index: someone else wrote the same key first. Prisma's P2002 for
+ * its own queries; for plain SQL ($queryRaw, P2010) the driver adapter's UniqueConstraintViolation.
+ */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }

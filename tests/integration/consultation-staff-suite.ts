@@ -167,6 +167,48 @@ export function defineConsultationStaffSuite() {
     expect(await audits("consultation.comment_unwithheld", x.id)).toHaveLength(1);
   });
 
+  it("lists comments 50 a page with the number matching, filtered by section, channel, mark and words (wildcards taken literally), excerpts of 80 characters", async () => {
+    const id = await openConsultation(staff);
+    const long = "長".repeat(79) + "😀" + "続き";
+    const comments = [];
+    for (let i = 0; i < 52; i++) comments.push(await paper(staff, id, i === 0 ? long : i === 1 ? "100%_賛成" : i === 2 ? "1000x賛成" : `意見${i}`));
+    await db.consultationComment.update({ where: { id: comments[3].id }, data: { sectionNumber: null, channel: "fax" } });
+    await markComment(staff, id, comments[5].id, "duplicate", comments[4].receiptNumber);
+    await withholdPassage(staff, id, comments[6].id, "意見", "第三者の氏名");
+    const all = { section: null, channel: null, mark: null, q: "", page: 1 } as const;
+    const list = async (f: Partial<Parameters<typeof commentList>[2]>) => (await commentList(staff, id, { ...all, ...f }))!;
+
+    const first = await list({});
+    expect([first.total, first.pages, first.page, first.comments.length]).toEqual([52, 2, 1, 50]);
+    expect(first.comments[0]).toMatchObject({ receiptNumber: comments[0].receiptNumber, channel: "post", sectionNumber: 2, withheld: false, duplicateOfId: null });
+    expect(first.comments[0].receivedAt).toEqual(comments[0].receivedAt);
+    // 80 characters (an emoji is one), then the mark that the text goes on.
+    expect(first.comments[0].excerpt).toBe("長".repeat(79) + "😀…");
+    expect(first.comments[1].excerpt).toBe("100%_賛成");
+    const second = await list({ page: 2 });
+    expect([second.total, second.page, second.comments.map((c) => c.receiptNumber)]).toEqual([52, 2, [comments[50].receiptNumber, comments[51].receiptNumber]]);
+    // A page past the end (an old link) shows the last page.
+    const past = await list({ page: 9 });
+    expect([past.total, past.page, past.comments.length]).toEqual([52, 2, 2]);
+
+    expect((await list({ section: "whole" })).comments.map((c) => c.id)).toEqual([comments[3].id]);
+    expect((await list({ channel: "fax" })).total).toBe(1);
+    expect((await list({ section: 2 })).total).toBe(51);
+    const duplicates = await list({ mark: "duplicate" });
+    expect(duplicates.comments.map((c) => [c.id, c.duplicateOfId])).toEqual([[comments[5].id, comments[4].id]]);
+    const withheld = await list({ mark: "withheld" });
+    expect(withheld.comments.map((c) => [c.id, c.withheld])).toEqual([[comments[6].id, true]]);
+    expect((await list({ mark: "ungrouped" })).total).toBe(51);
+    // Words: % and _ are not wildcards; a receipt number matches whatever its case.
+    expect((await list({ q: "%_" })).comments.map((c) => c.id)).toEqual([comments[1].id]);
+    expect((await list({ q: "0%" })).comments.map((c) => c.id)).toEqual([comments[1].id]);
+    expect((await list({ q: "賛成" })).total).toBe(2);
+    expect((await list({ q: comments[7].receiptNumber.toLowerCase() })).comments.map((c) => c.id)).toEqual([comments[7].id]);
+    expect((await list({ q: "見つからない" })).total).toBe(0);
+    expect((await list({ q: "見つからない", page: 3 })).page).toBe(1);
+    expect((await list({ q: "意見", channel: "post", section: 2 })).total).toBe(48);
+  });
+
   it("Art. 43: publishes only when closed, every counted comment under an opinion with a response; then nothing changes", async () => {
     const id = await openConsultation(staff);
     const a = await paper(staff, id, "意見A");
