@@ -5,7 +5,7 @@
  * It fills a scratch database as bench:consultations does (one open consultation, BENCH_COMMENTS
  * comments, a staff session; the server's clock two days before the end), starts the production
  * server on it, and sends, CPU_REQUESTS times (default 300) from CPU_CONCURRENCY connections
- * (default 4) in CPU_ROUNDS rounds (default 3): the public page, the staff list with a section
+ * (default 4) in CPU_ROUNDS rounds (default 3): the app's bare page (/accessibility), the public page, the staff list with a section
  * and a word and with the word alone, and the comment form (a new form each time, from
  * addresses that stay within the form's limit). It prints the server's own CPU milliseconds per
  * request (from Linux /proc) per round and their median. CPU_BUILDS="/tmp/before,." starts one
@@ -67,6 +67,7 @@ async function main() {
     const bases = servers.map((s) => `http://127.0.0.1:${s.port}`);
     const staff = { headers: { Cookie: cookie } };
     const asks: Ask[] = [
+      { label: "the app's bare page /accessibility", request: (b) => [`${b}/accessibility`, {}], expect: 200 },
       { label: "public page", request: (b) => [`${b}/consultations/${id}`, {}], expect: 200 },
       { label: `staff list ?section=${FILTER_SECTION}&q=${WORD}`, request: (b) => [`${b}/admin/consultations/${id}/comments?section=${FILTER_SECTION}&q=${encodeURIComponent(WORD)}`, staff], expect: 200 },
       { label: `staff list ?q=${WORD}`, request: (b) => [`${b}/admin/consultations/${id}/comments?q=${encodeURIComponent(WORD)}`, staff], expect: 200 },

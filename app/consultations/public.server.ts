@@ -7,7 +7,8 @@
  */
 import { now } from "../platform/clock.server.ts";
 import { tokyoDate } from "../platform/dates.ts";
-import { db, type Prisma } from "../platform/db.server.ts";
+import { db, Prisma } from "../platform/db.server.ts";
+import { quickRead } from "../platform/quick-read.server.ts";
 import { markdownToHtml, renderDraft, type RenderedDraft } from "./draft.server.ts";
 import { countComments, daysLeft, parseEligible, periodDays, periodDaysOf, publishedText, statusAt, type Status } from "./rules.ts";
 
@@ -121,14 +122,15 @@ type PublicRow = Listed & {
  * What changes when anything the public page shows changes, read by one small statement: the
  * row's updatedAt (every edit by staff goes through Prisma's update, which sets it; taking a
  * comment raises the receipt counter by plain SQL, which does not) and its files (added and
- * removed without touching the row). Null when there is no such consultation.
+ * removed without touching the row). Null when there is no such consultation. A quick read
+ * (quick-read.server.ts): on SQLite it costs microseconds.
  */
 async function publicVersion(id: number): Promise<string | null> {
-  const rows = await db.$queryRaw<{ updatedAt: Date | string; files: number | bigint; lastFile: number | bigint | null }[]>`
+  const rows = await quickRead<{ updatedAt: Date | string; files: number | bigint; lastFile: number | bigint | null }>(Prisma.sql`
     SELECT c."updatedAt",
       (SELECT COUNT(*) FROM "ConsultationFile" f WHERE f."consultationId" = c."id") AS "files",
       (SELECT MAX(f."id") FROM "ConsultationFile" f WHERE f."consultationId" = c."id") AS "lastFile"
-    FROM "Consultation" c WHERE c."id" = ${id}`;
+    FROM "Consultation" c WHERE c."id" = ${id}`);
   const row = rows[0];
   if (!row) return null;
   return `${new Date(row.updatedAt).getTime()}:${Number(row.files)}:${Number(row.lastFile ?? 0)}`;
