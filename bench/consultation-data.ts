@@ -167,7 +167,7 @@ export async function fillConsultation(): Promise<Filled> {
     await db.consultationComment.createMany({ data: batch });
     process.stdout.write(`\r  comments: ${Math.min(from + BATCH, rows.length)} / ${rows.length}`);
   }
-  await db.consultation.update({ where: { id: consultationId }, data: { lastReceipt: rows.length } });
+  await db.$executeRaw`UPDATE "Consultation" SET "lastReceipt" = ${rows.length} WHERE "id" = ${consultationId}`;
   process.stdout.write(`  (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   const byChannel = CHANNELS.map((c) => `${c} ${rows.filter((r) => r.channel === c).length}`).join(", ");
   const lastDays = rows.filter((r) => r.receivedAt.getTime() >= clockAt - 3 * 86_400_000).length;

@@ -132,7 +132,8 @@ function commentLoad(base: string, origin: string, consultationId: number, pid: 
     // Back to the same 5,000 comments for the next page and round.
     await db.consultationComment.deleteMany({ where: { id: { gt: lastId } } });
     await db.outboxMail.deleteMany({});
-    await db.consultation.update({ where: { id: consultationId }, data: { lastReceipt: before.lastReceipt } });
+    // As a comment raises it: plain SQL, so the public page's kept copy stays (its updatedAt does not move).
+    await db.$executeRaw`UPDATE "Consultation" SET "lastReceipt" = ${before.lastReceipt} WHERE "id" = ${consultationId}`;
     return result;
   };
 }

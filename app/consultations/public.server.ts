@@ -125,7 +125,7 @@ type PublicRow = Listed & {
  * removed without touching the row). Null when there is no such consultation. A quick read
  * (quick-read.server.ts): on SQLite it costs microseconds.
  */
-async function publicVersion(id: number): Promise<string | null> {
+async function publicVersion(id: number): Promise<{ version: string; updatedAt: number } | null> {
   const rows = await quickRead<{ updatedAt: Date | string; files: number | bigint; lastFile: number | bigint | null }>(Prisma.sql`
     SELECT c."updatedAt",
       (SELECT COUNT(*) FROM "ConsultationFile" f WHERE f."consultationId" = c."id") AS "files",
@@ -133,8 +133,17 @@ async function publicVersion(id: number): Promise<string | null> {
     FROM "Consultation" c WHERE c."id" = ${id}`);
   const row = rows[0];
   if (!row) return null;
-  return `${new Date(row.updatedAt).getTime()}:${Number(row.files)}:${Number(row.lastFile ?? 0)}`;
+  const updatedAt = new Date(row.updatedAt).getTime();
+  return { version: `${updatedAt}:${Number(row.files)}:${Number(row.lastFile ?? 0)}`, updatedAt };
 }
+
+/**
+ * A kept copy is trusted only once it was read well after the row's last edit: an edit stamps
+ * updatedAt when Prisma builds it, so one committed a moment later — or two edits within one
+ * millisecond — could carry the stamp the copy already has. For this long after an edit the row
+ * is read again on every request (servers' clocks may differ a little too).
+ */
+const SETTLED_MS = 10_000;
 
 /**
  * Consultations as their public page and comment form need them, kept per server while their
@@ -144,18 +153,18 @@ async function publicVersion(id: number): Promise<string | null> {
  * next request everywhere; what depends on the instant (open or closed, days left) is worked out
  * per request from the kept row.
  */
-const kept = new Map<number, { version: string; row: PublicRow; draft: RenderedDraft }>();
+const kept = new Map<number, { version: string; row: PublicRow; draft: RenderedDraft; trusted: boolean }>();
 const KEPT = 64;
 
 async function keptConsultation(id: number) {
-  const version = await publicVersion(id);
-  if (version === null) return null;
+  const read = await publicVersion(id);
+  if (read === null) return null;
   const hit = kept.get(id);
-  if (hit && hit.version === version) return hit;
+  if (hit && hit.trusted && hit.version === read.version) return hit;
   const row = await db.consultation.findUnique({ where: { id }, select: PUBLIC_SELECT });
   if (!row) return null;
   // Kept under the version read before the row: a change in between makes the next request read again.
-  const entry = { version, row, draft: renderedDraft(row.id, row.draft) };
+  const entry = { version: read.version, row, draft: renderedDraft(row.id, row.draft), trusted: Date.now() - read.updatedAt > SETTLED_MS };
   kept.delete(id);
   if (kept.size >= KEPT) kept.delete(kept.keys().next().value as number);
   kept.set(id, entry);

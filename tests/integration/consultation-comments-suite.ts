@@ -5,11 +5,14 @@
  * Shared by consultation-comments.test.ts (SQLite) and consultation-comments.postgresql.test.ts.
  */
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { enterComment, submitComment } from "../../app/consultations/comments.server.ts";
 import type { CommentInput, StaffCommentInput } from "../../app/consultations/forms.ts";
 import { periodInstants } from "../../app/consultations/rules.ts";
 import { setClock } from "../../app/platform/clock.server.ts";
+import { commentRulesOf, publicConsultation } from "../../app/consultations/public.server.ts";
+import { Prisma } from "../../app/platform/db.server.ts";
+import { quickRead } from "../../app/platform/quick-read.server.ts";
 import { db, jst, makePerson, mailsTo, type Person } from "./group-review-support.ts";
 
 const comment = (overrides: Partial<CommentInput> = {}): CommentInput => ({
@@ -128,5 +131,55 @@ export function defineConsultationCommentsSuite() {
     const resident = await makePerson("resident");
     expect(await enterComment(resident, closed, paper())).toEqual({ ok: false, reason: "forbidden" });
     expect(await db.consultationComment.count({ where: { consultationId: { in: [closed, published] } } })).toBe(1);
+  });
+
+  it("keeps the public page's copy while nothing it shows changes: a comment leaves updatedAt alone; an edit or a file shows on the next request", async () => {
+    const id = await makeConsultation();
+    setClock(jst("2027-12-10T10:00:00"));
+    const before = await db.consultation.findUniqueOrThrow({ where: { id }, select: { updatedAt: true } });
+    expect((await submitComment(id, comment())).ok).toBe(true);
+    const after = await db.consultation.findUniqueOrThrow({ where: { id }, select: { updatedAt: true, lastReceipt: true } });
+    expect(after.lastReceipt).toBe(1);
+    expect(after.updatedAt).toEqual(before.updatedAt);
+    expect((await publicConsultation(id))?.title).toBe("安中市市民総働推進計画（案）");
+    await db.consultation.update({ where: { id }, data: { title: "安中市市民総働推進計画（修正案）" } });
+    expect((await publicConsultation(id))?.title).toBe("安中市市民総働推進計画（修正案）");
+    const file = await db.consultationFile.create({ data: { consultationId: id, kind: "material", title: "参考資料", upload: `${randomUUID()}.pdf`, bytes: 1000 } });
+    expect((await publicConsultation(id))?.files.map((f) => f.title)).toEqual(["参考資料"]);
+    await db.consultationFile.delete({ where: { id: file.id } });
+    expect((await publicConsultation(id))?.files).toEqual([]);
+    // Long after the last edit the copy is trusted: a change that does not move updatedAt (as a
+    // comment's counter does not) is not read again; one that does, is.
+    const later = vi.spyOn(Date, "now").mockReturnValue(Date.now() + 60_000);
+    try {
+      expect((await publicConsultation(id))?.title).toBe("安中市市民総働推進計画（修正案）");
+      await db.$executeRaw`UPDATE "Consultation" SET "summary" = 'not read again' WHERE "id" = ${id}`;
+      expect((await publicConsultation(id))?.summary).toBe("");
+      await db.consultation.update({ where: { id }, data: { summary: "概要" } });
+      expect((await publicConsultation(id))?.summary).toBe("概要");
+    } finally {
+      later.mockRestore();
+    }
+    await db.consultation.update({ where: { id }, data: { state: "draft" } });
+    expect(await publicConsultation(id)).toBeNull();
+    expect(await commentRulesOf(id)).toBeNull();
+  });
+
+  it("quick reads see committed rows only, and compare instants as Prisma stores them", async () => {
+    const id = await makeConsultation();
+    const title = async () => (await quickRead<{ title: string }>(Prisma.sql`SELECT "title" FROM "Consultation" WHERE "id" = ${id}`))[0]?.title;
+    let seenInside: string | undefined;
+    await db.$transaction(async (tx) => {
+      await tx.consultation.update({ where: { id }, data: { title: "未確定の題名" } });
+      seenInside = await title();
+    });
+    // Another request's transaction in flight is not seen; once committed, it is.
+    expect(seenInside).toBe("安中市市民総働推進計画（案）");
+    expect(await title()).toBe("未確定の題名");
+    const { opensAt } = await db.consultation.findUniqueOrThrow({ where: { id }, select: { opensAt: true } });
+    const count = async (at: Date) => Number((await quickRead<{ n: number | bigint }>(Prisma.sql`SELECT COUNT(*) AS "n" FROM "Consultation" WHERE "id" = ${id} AND "opensAt" <= ${at}`))[0].n);
+    expect(await count(opensAt!)).toBe(1);
+    expect(await count(new Date(opensAt!.getTime() - 1))).toBe(0);
+    expect(await quickRead(Prisma.sql`SELECT "id" FROM "Consultation" WHERE "id" = ${-1}`)).toEqual([]);
   });
 }
