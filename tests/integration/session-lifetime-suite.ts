@@ -134,6 +134,25 @@ export function defineSessionLifetimeSuite() {
     expect(resident11?.user.id).toBe(resident.id);
   });
 
+  it("the cleanup job deletes a log-in still waiting for its second factor after 10 minutes, and only that", async () => {
+    // On a database of its own, so the count is this test's alone.
+    await db.session.deleteMany();
+    const start = at("2026-06-08T08:00:00");
+    const staff = await makePerson("staff");
+    const resident = await makePerson("resident");
+    const waitingOld = await createSession(staff.id, { twoFactorVerified: false, device: "test" });
+    const verified = await logIn(staff);
+    // A resident has no second factor to wait for: an unverified flag does not make it half-finished.
+    const noTotp = await createSession(resident.id, { twoFactorVerified: false, device: "test" });
+    setClock(new Date(start.getTime() + 5 * MINUTE));
+    const waitingYoung = await createSession(staff.id, { twoFactorVerified: false, device: "test" });
+
+    setClock(new Date(start.getTime() + 10 * MINUTE + 1));
+    expect(await deleteExpiredSessions()).toBe(1);
+    expect(await rowExists(waitingOld.id)).toBe(false);
+    for (const session of [verified, noTotp, waitingYoung]) expect(await rowExists(session.id)).toBe(true);
+  });
+
   it("resident: a session lives on while used, and ends after 30 days without use", async () => {
     const start = at("2026-06-01T08:00:00");
     const person = await makePerson("resident");
