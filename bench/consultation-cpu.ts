@@ -84,6 +84,16 @@ async function main() {
         ],
         expect: 200,
       },
+      {
+        // The same post with the honeypot filled: answered as received, nothing read or written but the consultation's version — what a post costs before its own work.
+        label: "comment form POST, honeypot",
+        request: (b, n) => {
+          const form = commentForm(n % 20, n);
+          form.set("website_url", "http://spam.example/");
+          return [`${b}/consultations/${id}`, { method: "POST", headers: { Origin: `http://localhost:${new URL(b).port}`, "Content-Type": "application/x-www-form-urlencoded" }, body: form.toString() }];
+        },
+        expect: 200,
+      },
     ];
     const { lastReceipt } = await db.consultation.findUniqueOrThrow({ where: { id }, select: { lastReceipt: true } });
     const lastId = (await db.consultationComment.aggregate({ _max: { id: true } }))._max.id ?? 0;

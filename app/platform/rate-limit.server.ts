@@ -64,7 +64,7 @@ async function count1(rule: RateLimitRule, key: string, client: Db) {
     INSERT INTO "RateLimitCounter" ("id", "windowStart", "count") VALUES (${id}, ${start}, 1)
     ON CONFLICT ("id") DO UPDATE SET "count" = "RateLimitCounter"."count" + 1
     RETURNING "count"`;
-  const count = Number(rows[0]?.count);
+  const count = Number(rows[0].count);
   return { id, count, retryAfterSeconds: retryAfter };
 }
 
