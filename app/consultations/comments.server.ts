@@ -136,7 +136,9 @@ export async function submitComment(consultationId: number, input: CommentInput,
         await insertOnlineComment(tx, { ...commentRow(consultationId, receipt, input), channel: "online", userId });
         if (input.email) await enqueueMail(receiptMail(input.email, consultation, receipt), tx as Db);
         return { ok: true, receipt, repeated: false };
-      });
+        // In a crowd (a contested consultation's last hours on PostgreSQL's pool) a comment waits
+        // its turn for longer than Prisma's 2 s before it is answered as busy.
+      }, { maxWait: 10_000 });
     } catch (error) {
       if (error === NOT_OPEN) {
         // Rolled back (the counter with it). A form stored while it was open answers with its receipt.

@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getAuthenticatedSession } from "../auth/guards.server.ts";
 import { ErrorSummary, HoneypotField, SelectField, TextArea, TextField } from "../components/form.tsx";
 import { submitComment } from "../consultations/comments.server.ts";
-import { commentSchema, ADDRESS_MAX, NAME_MAX } from "../consultations/forms.ts";
+import { commentSchema, ADDRESS_MAX, NAME_MAX, type CommentInput } from "../consultations/forms.ts";
 import { consultationPublicMessages } from "../consultations/messages/consultationPublic.ts";
 import { ConsultationFacts } from "../consultations/ui/public-facts.tsx";
 import { commentRulesOf, publicConsultation } from "../consultations/public.server.ts";
 import { COMMENT_MAX } from "../consultations/rules.ts";
 import { translateMessage, useLang, useT, type MessagesHandle } from "../i18n/index.ts";
 import { urlEncodedFormBytes, type BodyLimitHandle } from "../platform/body-limit.ts";
+import { DATABASE_BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from "../platform/database-busy.server.ts";
 import { formatIsoDate } from "../platform/dates.ts";
 import { getEnv } from "../platform/env.server.ts";
+import { log } from "../platform/logger.server.ts";
 import { idParam } from "../platform/forms/params.ts";
 import { parseForm, readFormData } from "../platform/forms/validation.ts";
 import { textValue, type FormValues } from "../platform/forms/values.ts";
@@ -34,6 +36,13 @@ export const handle = {
 } satisfies MessagesHandle & BodyLimitHandle & { hydrate: boolean };
 export const meta: MetaFunction<typeof loader> = (args) => pageTitle(args, () => args.data?.consultation.title ?? "");
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: consultationStyles }];
+/** Retry-After of a refused comment (too many from one address, a busy database) on the page that answers it. */
+export const headers: HeadersFunction = ({ actionHeaders, parentHeaders }) => {
+  const headers = new Headers(parentHeaders);
+  const retryAfter = actionHeaders.get("Retry-After");
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
+};
 
 /** Comments per client address: generous for a family sharing a connection, tight for a script. */
 export const COMMENT_RULE: RateLimitRule = { bucket: "consultation-comment", limit: 10, windowSeconds: 600 };
@@ -68,6 +77,22 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return data({ received: undefined, errors: parsed.errors, values: parsed.values, refused: null }, { status: 400 });
   const values = Object.fromEntries([...formData.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  try {
+    return await takeComment(request, context, consultation.id, parsed.data, values);
+  } catch (error) {
+    // A database too busy to take the comment in time (a crowd in the last hours) answers 503
+    // with the form and everything typed in it, not an error page that loses the comment.
+    if (!isDatabaseBusy(error)) throw error;
+    log("warn", "database.busy", { requestId: context.requestId, route: "consultations.$id" });
+    return data(
+      { received: undefined, errors: {}, values, refused: { kind: "busy" as const, minutes: 0 } },
+      { status: 503, headers: { "Retry-After": String(DATABASE_BUSY_RETRY_AFTER_SECONDS) } },
+    );
+  }
+}
+
+/** The comment counted against the sender's limit, then stored (or refused as too many, or closed). */
+async function takeComment(request: Request, context: ActionFunctionArgs["context"], consultationId: number, input: CommentInput, values: Record<string, string>) {
   const limit = await hit(COMMENT_RULE, clientAddress(context));
   if (!limit.allowed) {
     return data(
@@ -76,12 +101,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const session = await getAuthenticatedSession(request);
-  const result = await submitComment(consultation.id, parsed.data, { userId: session?.user.id ?? null });
+  const result = await submitComment(consultationId, input, { userId: session?.user.id ?? null });
   if (!result.ok) {
     if (result.reason === "notFound") throw new Response("Not Found", { status: 404 });
     return data({ received: undefined, errors: {}, values, refused: { kind: "closed" as const, minutes: 0 } }, { status: 409 });
   }
-  return { received: { receipt: result.receipt.receiptNumber, mailed: parsed.data.email !== "" } };
+  return { received: { receipt: result.receipt.receiptNumber, mailed: input.email !== "" } };
 }
 
 export default function ConsultationPage() {
@@ -202,7 +227,13 @@ export default function ConsultationPage() {
       {server?.refused ? (
         // Focused as the answer loads (no script needed): the browser scrolls to it, a screen reader starts there.
         <div className="error-message" role="alert" tabIndex={-1} autoFocus>
-          <p>{server.refused.kind === "tooMany" ? t("consultationPublic.form.tooMany", { minutes: server.refused.minutes }) : t("consultationPublic.form.refusedClosed")}</p>
+          <p>
+            {server.refused.kind === "tooMany"
+              ? t("consultationPublic.form.tooMany", { minutes: server.refused.minutes })
+              : server.refused.kind === "busy"
+                ? t("consultationPublic.form.busy")
+                : t("consultationPublic.form.refusedClosed")}
+          </p>
           {c.status !== "open" && typeof server.values.body === "string" ? <p className="prewrap">{server.values.body}</p> : null}
         </div>
       ) : null}

@@ -155,11 +155,15 @@ export function defineConsultationPublicSuite() {
     it("takes ten comments from one address in ten minutes and refuses the other ninety of a hundred with a clear message", async () => {
       const statuses: number[] = [];
       let refused = "";
+      let retryAfter: string | undefined;
       for (let i = 0; i < 100; i += 1) {
         const r = await postForm(server, `/consultations/${openId}`, form({ body: `連投 ${i}` }), from("10.0.6.1"));
         statuses.push(r.status);
-        if (r.status === 429) refused = r.text;
+        if (r.status === 429) [refused, retryAfter] = [r.text, r.headers["retry-after"]];
       }
+      // The seconds to the end of the limit's window, with the page that says so.
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+      expect(Number(retryAfter)).toBeLessThanOrEqual(600);
       expect(statuses.filter((s) => s === 200)).toHaveLength(10);
       expect(statuses.filter((s) => s === 429)).toHaveLength(90);
       expect(refused).toContain("受付を一時停止しています");

@@ -46,6 +46,7 @@ export const consultationPublicEn = {
   "consultationPublic.form.bodyHint": "Up to 10,000 characters",
   "consultationPublic.form.submit": "Send the comment",
   "consultationPublic.form.refusedClosed": "Your comment could not be sent: the consultation is not taking comments now. What you wrote is kept below.",
+  "consultationPublic.form.busy": "The portal is very busy and could not take your comment just now: it has not been sent yet. What you wrote is kept; please wait a moment and press “Send the comment” again.",
   "consultationPublic.form.tooMany": "Too many comments were sent in a short time, so sending is paused. Please try again in about {minutes} minutes. What you wrote is kept.",
   "consultationPublic.received.title": "Your comment has been received",
   "consultationPublic.received.number": "Your receipt number is {receipt}.",

@@ -46,6 +46,7 @@ export const consultationPublic = {
   "consultationPublic.form.bodyHint": "10,000文字以内",
   "consultationPublic.form.submit": "意見を提出する",
   "consultationPublic.form.refusedClosed": "意見の受付期間外のため、提出できませんでした。ご記入の内容は下に残っています。",
+  "consultationPublic.form.busy": "ただいま大変混み合っているため、受け付けられませんでした。意見はまだ提出されていません。ご記入の内容は残っていますので、少しおいてから、もう一度「意見を提出する」を押してください。",
   "consultationPublic.form.tooMany": "短い時間に多くの意見が送られたため、受付を一時停止しています。{minutes}分ほどおいてから、もう一度送信してください。ご記入の内容は残っています。",
   "consultationPublic.received.title": "ご意見を受け付けました",
   "consultationPublic.received.number": "受付番号は {receipt} です。",
