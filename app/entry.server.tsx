@@ -2,6 +2,7 @@ import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream, renderToString } from "react-dom/server";
+import { KeptHtmlRenderer } from "./components/kept-html.tsx";
 import { NonceProvider } from "./components/nonce.tsx";
 import { sendsScripts } from "./components/scripts.ts";
 import { log, redactPath } from "./platform/logger.server.ts";
@@ -85,7 +86,8 @@ function renderWhole(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const html = Buffer.from(DOCTYPE + renderToString(page(remixContext, request.url, loadContext.cspNonce)));
+  // Parts a page keeps as HTML (components/kept-html.tsx, decision 0032) are rendered by the same function.
+  const html = Buffer.from(DOCTYPE + renderToString(<KeptHtmlRenderer value={renderToString}>{page(remixContext, request.url, loadContext.cspNonce)}</KeptHtmlRenderer>));
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.set("Content-Length", String(html.byteLength));
   return new Response(html, { headers: responseHeaders, status: responseStatusCode });
