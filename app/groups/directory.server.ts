@@ -38,7 +38,11 @@ const districtOptions = new WeakMap<Db, { counter: string; options: Promise<Dist
 
 /** Districts in code order (the directory's filter, the names and codes of profiles and open data). */
 export async function listDistrictOptions(client: Db = db): Promise<DistrictOption[]> {
-  const counter = await directoryCounter(client);
+  return districtsUnder(await directoryCounter(client), client);
+}
+
+/** The district list while the counter reads `counter` (null: a database without the counter row). */
+function districtsUnder(counter: string | null, client: Db): Promise<DistrictOption[]> {
   const kept = districtOptions.get(client);
   if (kept && counter !== null && kept.counter === counter) return kept.options;
   const options = client.district.findMany({ select: { id: true, code: true, name: true, area: true }, orderBy: { code: "asc" } });
@@ -194,7 +198,24 @@ function answerKey(query: DirectoryQuery): string {
  * goes to every request that asks the same while nothing changed: callers must not modify it.
  */
 export async function searchDirectory(query: DirectoryQuery, { at = now(), client = db }: { at?: Date; client?: Db } = {}): Promise<DirectoryPage> {
+  return answerUnder(await directoryCounter(client), query, at, client);
+}
+
+/**
+ * The directory's page and the district list of its filter, both under one reading of the
+ * change counter: the directory page's loader. (Each of searchDirectory and listDistrictOptions
+ * reads the counter itself; the page needs both, and the reading was about a twentieth of it.)
+ */
+export async function directoryPageWithDistricts(
+  query: DirectoryQuery,
+  { at = now(), client = db }: { at?: Date; client?: Db } = {},
+): Promise<{ result: DirectoryPage; districts: DistrictOption[] }> {
   const counter = await directoryCounter(client);
+  const [result, districts] = await Promise.all([answerUnder(counter, query, at, client), districtsUnder(counter, client)]);
+  return { result, districts };
+}
+
+async function answerUnder(counter: string | null, query: DirectoryQuery, at: Date, client: Db): Promise<DirectoryPage> {
   if (counter === null) return readDirectoryPage(query, at, client); // a database without the counter row keeps nothing
   const instant = at.getTime();
   let kept = keptAnswers.get(client);

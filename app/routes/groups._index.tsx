@@ -8,7 +8,7 @@ import { useJapaneseContent } from "../components/lang.tsx";
 import { useLang, useT } from "../i18n/index.ts";
 import { groupDirectoryMessages } from "../groups/messages/groupDirectory.ts";
 import { activityFieldLabel } from "../groups/messages/groups.ts";
-import { listDistrictOptions, searchDirectory, type DirectoryPage, type DistrictOption } from "../groups/directory.server.ts";
+import { directoryPageWithDistricts, type DirectoryPage, type DistrictOption } from "../groups/directory.server.ts";
 import { ACTIVITY_FIELDS } from "../groups/rules.ts";
 import {
   directoryHref,
@@ -46,7 +46,7 @@ const viewJson = new WeakMap<DirectoryPage, { districts: DistrictOption[]; json:
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseDirectoryQuery(new URL(request.url).searchParams);
-  const [districts, result] = await Promise.all([listDistrictOptions(), searchDirectory(query)]);
+  const { result, districts } = await directoryPageWithDistricts(query);
   // The results and the filter's districts travel as one JSON string: Remix encodes loader
   // data value by value (turbo-stream), some 700 values for this page, a tenth of its server
   // time, even though this page sends no data to a browser (hydrate: false). Only what the
