@@ -13,6 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { ErrorPage } from "./components/error-page.tsx";
+import { KeptHtml, keptHtmlStore } from "./components/kept-html.tsx";
 import { useNonce } from "./components/nonce.tsx";
 import { sendsScripts } from "./components/scripts.ts";
 import { NAV_ITEMS } from "./components/site-nav.ts";
@@ -55,6 +56,13 @@ function useSendsScripts(): boolean {
 function useRootData() {
   return useRouteLoaderData<RootData>("root");
 }
+
+/**
+ * The main menu, the same for every user: on a page rendered in one pass it is rendered to HTML
+ * once per language and path (which item is current) and placed as that HTML after
+ * (components/kept-html.tsx, decision 0032); its five NavLinks were about a tenth of such a page.
+ */
+const keptNav = keptHtmlStore();
 
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRootData();
@@ -125,17 +133,19 @@ export function Layout({ children }: { children: ReactNode }) {
             </Form>
             </div>
           </div>
-          <nav aria-label={t("nav.label")} className="site-nav">
-            <ul>
-              {NAV_ITEMS.map((item) => (
-                <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === "/"}>
-                    {t(item.label)}
-                  </NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <KeptHtml element={<nav aria-label={t("nav.label")} className="site-nav" />} store={keptNav} by={NAV_ITEMS} variant={`${lang} ${location.pathname}`}>
+            {() => (
+              <ul>
+                {NAV_ITEMS.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.to === "/"}>
+                      {t(item.label)}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </KeptHtml>
         </header>
         <main id="main" tabIndex={-1}>
           {children}
