@@ -76,6 +76,13 @@ function page(remixContext: EntryContext, url: string, nonce: string) {
 const DOCTYPE = "<!DOCTYPE html>";
 
 /**
+ * Parts a page rendered in one pass keeps as HTML (components/kept-html.tsx, decision 0032)
+ * are rendered by the same renderToString. TEST_NO_KEPT_HTML=1 renders every part in place
+ * instead: for the test that compares the two, byte for byte.
+ */
+const KEEPS_HTML = process.env.TEST_NO_KEPT_HTML !== "1";
+
+/**
  * The page in one pass. An error while rendering throws, as onShellError rejects in the
  * streamed render: Remix then renders the route's error boundary (or answers its last-resort 500).
  */
@@ -86,8 +93,8 @@ function renderWhole(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // Parts a page keeps as HTML (components/kept-html.tsx, decision 0032) are rendered by the same function.
-  const html = Buffer.from(DOCTYPE + renderToString(<KeptHtmlRenderer value={renderToString}>{page(remixContext, request.url, loadContext.cspNonce)}</KeptHtmlRenderer>));
+  const tree = page(remixContext, request.url, loadContext.cspNonce);
+  const html = Buffer.from(DOCTYPE + renderToString(KEEPS_HTML ? <KeptHtmlRenderer value={renderToString}>{tree}</KeptHtmlRenderer> : tree));
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   responseHeaders.set("Content-Length", String(html.byteLength));
   return new Response(html, { headers: responseHeaders, status: responseStatusCode });

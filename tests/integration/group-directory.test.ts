@@ -4,8 +4,11 @@
  * TEST_CLOCK, the pages and the open data as a visitor gets them.
  * Build first: `npx remix vite:build`.
  */
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { sha256 } from "@oslojs/crypto/sha2";
+import { encodeHexLowerCase } from "@oslojs/encoding";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   getPublicProfile,
@@ -137,14 +140,19 @@ async function seed(client: Db): Promise<Seeded> {
 describeBothDatabases("group directory", (getCtx) => {
   let ids: Seeded;
   let server: ServerProcess;
+  /** The same build rendering every part of a page in place (TEST_NO_KEPT_HTML): the reference for kept HTML. */
+  let inPlace: ServerProcess;
 
   beforeAll(async () => {
     const { client, url } = getCtx();
     ids = await seed(client);
-    server = await startServer({ databaseUrl: url, env: { TEST_CLOCK: CLOCK, LOG_LEVEL: "warn" } });
+    [server, inPlace] = await Promise.all([
+      startServer({ databaseUrl: url, env: { TEST_CLOCK: CLOCK, LOG_LEVEL: "warn" } }),
+      startServer({ databaseUrl: url, env: { TEST_CLOCK: CLOCK, LOG_LEVEL: "warn", TEST_NO_KEPT_HTML: "1" } }),
+    ]);
   });
   afterAll(async () => {
-    await server?.stop();
+    await Promise.all([server?.stop(), inPlace?.stop()]);
   });
 
   const search = (q: string, at = AT) => searchDirectory(query(q), { at, client: getCtx().client });
@@ -301,6 +309,95 @@ describeBothDatabases("group directory", (getCtx) => {
     expect(english.text).toContain("Groups found: 1. Showing 1 to 1.");
     const lapsedSearch = await request(server, "/groups?q=" + encodeURIComponent("解散"));
     expect(lapsedSearch.text).toContain("条件に合う団体は見つかりませんでした。");
+  });
+
+  it("sends the HTML of kept parts byte for byte as rendered in place: every visitor, language, search and change (decision 0032)", async () => {
+    const client = getCtx().client;
+    const userId = randomUUID();
+    await client.user.create({
+      data: { id: userId, email: "kept-html@example.jp", displayName: "安中 保持", passwordHash: "x", role: "resident", emailVerifiedAt: AT, passwordChangedAt: AT, createdAt: AT },
+    });
+    const secret = randomUUID();
+    const sessionId = randomUUID();
+    await client.session.create({
+      data: { id: sessionId, secretHash: encodeHexLowerCase(sha256(new TextEncoder().encode(secret))), userId, createdAt: AT, lastUsedAt: AT, twoFactorVerified: false, device: "test" },
+    });
+    const session = `portal_session=${sessionId}.${secret}`;
+    const visitors: Record<string, Record<string, string>> = {
+      anonymous: {},
+      english: { Cookie: "lang=en" },
+      user: { Cookie: session },
+      userInEnglish: { Cookie: `${session}; lang=en` },
+    };
+    const e = encodeURIComponent;
+    const paths = [
+      "/groups",
+      `/groups?q=${e("人権")}`,
+      `/groups?q=${e(" 人権　")}`,
+      // The same one group found: the same results, another search in the form.
+      `/groups?q=${e("人権 会")}`,
+      `/groups?q=${e("人権　　会")}`,
+      `/groups?q=${e("人権")}&sort=new`,
+      `/groups?q=${e("人権")}&volunteers=1`,
+      `/groups?q=${e("ページ送り")}`,
+      `/groups?page=2&q=${e("ページ送り")}`,
+      `/groups?page=2&q=${e("ﾍﾟｰｼﾞ送り")}`, // the same words: another text in the form and the page links
+      `/groups?page=99&q=${e("ページ送り")}`,
+      `/groups?q=${e("子育")}&field=13&district=${ids.districts["045"]}&volunteers=1`,
+      `/groups?sort=new&district=${ids.districts["001"]}`,
+      `/groups?q=${e("<script>")}`,
+      `/groups?q=${e("解散")}`,
+      "/groups/",
+      "/Groups",
+      "/consultations", // another page without scripts: the main menu's current item is another
+    ];
+    const compare = async () => {
+      const pages: Record<string, string> = {};
+      // Each page is asked twice of the server that keeps (made, then kept), in turn with every other visitor.
+      for (const round of [1, 2]) {
+        for (const p of paths) {
+          for (const [who, headers] of Object.entries(visitors)) {
+            const [kept, reference] = await Promise.all([request(server, p, { headers }), request(inPlace, p, { headers })]);
+            expect(kept.status, `${p} ${who}`).toBe(reference.status);
+            expect(kept.text, `${p} for ${who}, round ${round}`).toBe(reference.text);
+            pages[`${p} ${who}`] = kept.text;
+          }
+        }
+      }
+      return pages;
+    };
+
+    const before = await compare();
+    const rights = `/groups?q=${e("人権")}`;
+    expect(before[`${rights} anonymous`]).toContain("検索する");
+    expect(before[`${rights} english`]).toContain(">Search</button>");
+    expect(before[`${rights} english`]).not.toContain("検索する");
+    // The signed-in user's menu is the page's own, around the kept parts.
+    expect(before[`${rights} user`]).toContain("安中 保持");
+    expect(before[`${rights} user`]).toContain('href="/my/groups"');
+    expect(before[`${rights} anonymous`]).not.toContain("安中 保持");
+    expect(before[`${rights} anonymous`]).toContain('href="/login"');
+
+    // A new group and a renamed district move the change counter: the kept parts follow.
+    const added = await seedGroup(
+      client,
+      { name: "ページ送り団体24", nameKana: "ペエジオクリン", purpose: "頁送りの確認用です。", mainDistrictId: ids.districts["045"] },
+      { fiscalYear: FY },
+    );
+    await client.district.update({ where: { id: ids.districts["045"] }, data: { name: "東上秋間二区（改称）" } });
+    try {
+      const after = await compare();
+      expect(after[`/groups?page=2&q=${e("ページ送り")} anonymous`]).toContain("ページ送り</mark>団体24");
+      expect(after["/groups anonymous"]).toContain(`<option value="${ids.districts["045"]}">東上秋間二区（改称）</option>`);
+      expect(after["/groups user"]).not.toContain(">東上秋間二区</option>");
+    } finally {
+      await client.group.delete({ where: { id: added } });
+      await client.district.update({ where: { id: ids.districts["045"] }, data: { name: "東上秋間二区" } });
+      await client.session.delete({ where: { id: sessionId } });
+      await client.user.delete({ where: { id: userId } });
+    }
+    const back = await request(server, "/groups");
+    expect(back.text).toContain(`<option value="${ids.districts["045"]}">東上秋間二区</option>`);
   });
 
   it("sends the directory as HTML only, other pages with the app's scripts, each as one body with its length", async () => {
