@@ -18,7 +18,7 @@
  * must not depend on the signed-in user, the request, the clock or anything not in the two.
  */
 import { UNSAFE_RemixContext } from "@remix-run/react";
-import { cloneElement, createContext, useContext, type Context, type ReactElement, type ReactNode } from "react";
+import { cloneElement, createContext, useContext, type Context, type HTMLAttributes, type ReactElement, type ReactNode } from "react";
 import {
   UNSAFE_DataRouterContext,
   UNSAFE_DataRouterStateContext,
@@ -76,7 +76,7 @@ function keptInner(store: KeptHtmlStore, by: object, variant: string, make: () =
 
 type Props = {
   /** The element that holds the contents; it is rendered every time, its contents once. */
-  element: ReactElement<{ dangerouslySetInnerHTML?: { __html: string }; children?: ReactNode }>;
+  element: ReactElement<HTMLAttributes<Element>>;
   store: KeptHtmlStore;
   by: object;
   variant: string;

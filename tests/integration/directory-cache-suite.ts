@@ -9,7 +9,7 @@
  */
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { listDistrictOptions, searchDirectory, type DirectoryPage } from "../../app/groups/directory.server.ts";
+import { directoryPageWithDistricts, listDistrictOptions, searchDirectory, type DirectoryPage } from "../../app/groups/directory.server.ts";
 import { saveGroupVersion } from "../../app/groups/editor.server.ts";
 import { registrationsToEndWhere } from "../../app/groups/group.server.ts";
 import { parseDirectoryQuery } from "../../app/groups/search.ts";
@@ -307,6 +307,23 @@ export function defineDirectoryCacheSuite(databaseUrl: () => string) {
     expect(await listDistrictOptions(db)).toBe(await listDistrictOptions(db)); // kept while nothing changes
     await other.district.update({ where: { id: renamed.id }, data: { name: "後閑新区" } });
     expect(await nameIn(db)).toBe("後閑新区");
+  });
+
+  it("gives the directory page and its district list under one reading of the counter: the kept ones, new ones after a change", async () => {
+    const query = parseDirectoryQuery(new URLSearchParams({ q: "文化", sort: "new" }));
+    const instant = jst("2026-11-28T12:30:00");
+    const first = await directoryPageWithDistricts(query, { at: instant, client: db });
+    expect(first.result).toBe(await searchDirectory(query, { at: instant, client: db }));
+    expect(first.districts).toBe(await listDistrictOptions(db));
+    const again = await directoryPageWithDistricts(query, { at: instant, client: db });
+    expect([again.result, again.districts]).toEqual([first.result, first.districts]);
+    expect(again.result).toBe(first.result);
+    expect(again.districts).toBe(first.districts);
+    const renamed = await db.district.create({ data: { code: "095", name: "碓氷区", nameKana: "ウスイク" } });
+    const after = await directoryPageWithDistricts(query, { at: instant, client: db });
+    expect(after.result).not.toBe(first.result);
+    expect(after.districts).not.toBe(first.districts);
+    expect(after.districts.find((d) => d.id === renamed.id)?.name).toBe("碓氷区");
   });
 
   it.runIf(postgres)("keeps writers from queueing at the counter: a draft save and another rename finish while a transaction with a rename is open", async () => {
