@@ -16,6 +16,7 @@ import { translator } from "../i18n/index.ts";
 import { groupsMessages } from "./messages/groups.ts";
 import { db, Prisma, type Db } from "../platform/db.server.ts";
 import { now } from "../platform/clock.server.ts";
+import { quickRead } from "../platform/quick-read.server.ts";
 import { fiscalYearAt, lastValidDay } from "../platform/dates.ts";
 import { toCsv } from "../platform/csv.ts";
 import { searchGrams } from "../platform/search.ts";
@@ -183,8 +184,15 @@ type KeptAnswers = {
 };
 const keptAnswers = new WeakMap<Db, KeptAnswers>();
 
+/**
+ * The counter, read on every directory page and profile: by the app's own client as a quick read
+ * (a read-only connection with its statement kept on SQLite, decision 0033: it sees committed
+ * rows only, which is what the counter needs), by any other client (tests, a second server's
+ * client in a test) through that client.
+ */
 async function directoryCounter(client: Db): Promise<string | null> {
-  const rows = await client.$queryRaw<{ value: bigint | number }[]>`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'directory'`;
+  const sql = Prisma.sql`SELECT "value" FROM "ChangeCounter" WHERE "name" = 'directory'`;
+  const rows = client === db ? await quickRead<{ value: bigint | number }>(sql) : await client.$queryRaw<{ value: bigint | number }[]>(sql);
   return rows.length ? String(rows[0].value) : null;
 }
 
