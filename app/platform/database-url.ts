@@ -44,6 +44,16 @@ function milliseconds(raw: string | undefined, fallback: number, name: string): 
   return value;
 }
 
+/**
+ * SQLite: how long a write waits for the lock another process (an import, a restore) holds, then
+ * answers 503. better-sqlite3 waits synchronously, so the whole server waits with it: keep it short.
+ */
+export const SQLITE_BUSY_TIMEOUT_DEFAULT_MS = 15_000;
+
+export function sqliteBusyTimeoutMs(source: Record<string, string | undefined> = process.env): number {
+  return milliseconds(source.SQLITE_BUSY_TIMEOUT_MS, SQLITE_BUSY_TIMEOUT_DEFAULT_MS, "SQLITE_BUSY_TIMEOUT_MS");
+}
+
 export function postgresTimeouts(source: Record<string, string | undefined> = process.env): PostgresTimeouts {
   return {
     lockTimeoutMs: milliseconds(source.PG_LOCK_TIMEOUT_MS, POSTGRES_TIMEOUT_DEFAULTS.lockTimeoutMs, "PG_LOCK_TIMEOUT_MS"),

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgresql/client.ts";
-import { parseDatabaseUrl, postgresTimeouts, type DatabaseTarget } from "./database-url.ts";
+import { parseDatabaseUrl, postgresTimeouts, sqliteBusyTimeoutMs, type DatabaseTarget } from "./database-url.ts";
 import { CatalogSafePool } from "./pg-pool.server.ts";
 import { singleton } from "./singleton.server.ts";
 
@@ -21,15 +21,16 @@ export function createDb(databaseUrl: string | undefined = process.env.DATABASE_
   const target = parseDatabaseUrl(databaseUrl);
   if (target.provider === "sqlite") {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
+    const busyMs = sqliteBusyTimeoutMs();
     const client = new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: target.url, timeout: 15_000 }),
+      adapter: new PrismaBetterSQLite3({ url: target.url, timeout: busyMs }),
     });
     // WAL lets readers proceed during writes and is what the online backup expects;
     // the adapter keeps one connection, so the pragmas hold for the client's life.
     const ready = (async () => {
       await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
       await client.$queryRawUnsafe("PRAGMA foreign_keys = ON");
-      await client.$queryRawUnsafe("PRAGMA busy_timeout = 15000");
+      await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${busyMs}`);
       await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     })();
     return { client, target, ready };

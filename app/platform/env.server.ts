@@ -69,6 +69,8 @@ const schema = z
     /** Read by db.server.ts (postgresTimeouts in database-url.ts); checked here so a bad value stops the server. */
     PG_LOCK_TIMEOUT_MS: milliseconds,
     PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds,
+    /** Read by db.server.ts (sqliteBusyTimeoutMs in database-url.ts); checked here too. */
+    SQLITE_BUSY_TIMEOUT_MS: milliseconds,
   })
   .superRefine((env, ctx) => {
     if (env.SMTP_URL && !env.MAIL_FROM) {

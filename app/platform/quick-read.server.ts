@@ -12,6 +12,7 @@
  * Parameters: strings, numbers, Dates (stored as the driver adapter stores them) and null.
  */
 import Database from "better-sqlite3";
+import { sqliteBusyTimeoutMs } from "./database-url.ts";
 import { databaseTarget, db, type Prisma } from "./db.server.ts";
 import { singleton } from "./singleton.server.ts";
 
@@ -29,7 +30,7 @@ const KEPT_STATEMENTS = 200;
 /** Opened on first use (the file exists by then: the app's client has migrated and opened it). */
 function openReader(file: string) {
   const connection = new Database(file, { readonly: true, fileMustExist: true });
-  connection.pragma("busy_timeout = 15000");
+  connection.pragma(`busy_timeout = ${sqliteBusyTimeoutMs()}`);
   const statements = new Map<string, Database.Statement>();
   return {
     all(sql: string, params: Param[]): unknown[] {

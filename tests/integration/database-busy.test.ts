@@ -19,7 +19,8 @@ const { tokyoDate } = await import("../../app/platform/dates.ts");
 describe("a busy database [sqlite]", () => {
   let server: ServerProcess;
   beforeAll(async () => {
-    server = await startServer({ databaseUrl: database.url });
+    // A short busy timeout (the setting's own), so that the test waits 2 s and not 15.
+    server = await startServer({ databaseUrl: database.url, env: { SQLITE_BUSY_TIMEOUT_MS: "2000" } });
   });
   afterAll(async () => {
     await server?.stop();
@@ -44,7 +45,7 @@ describe("a busy database [sqlite]", () => {
     const holder = new Database(database.url.slice("file:".length), { timeout: 0 });
     try {
       holder.exec("BEGIN IMMEDIATE");
-      // The server waits its busy timeout (15 s) first. One after the other: better-sqlite3 waits
+      // The server waits its busy timeout (2 s here) first. One after the other: better-sqlite3 waits
       // for the lock synchronously, so a second request waiting at the same time would stall the
       // first's error page past Remix's render deadline (closing note of 2026-12-03).
       const busy = await request(server, `/my/groups/${created.groupId}/edit`, {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { isDatabaseBusy } from "../../app/platform/database-busy.server.ts";
-import { POSTGRES_TIMEOUT_DEFAULTS, postgresTimeouts } from "../../app/platform/database-url.ts";
+import { POSTGRES_TIMEOUT_DEFAULTS, postgresTimeouts, sqliteBusyTimeoutMs } from "../../app/platform/database-url.ts";
 import { EnvError, parseEnv } from "../../app/platform/env.server.ts";
 
 const adapterError = (cause: Record<string, unknown>) => Object.assign(new Error(String(cause.message ?? "")), { name: "DriverAdapterError", cause });
@@ -55,5 +55,12 @@ describe("several servers' settings", () => {
     expect(postgresTimeouts({ PG_LOCK_TIMEOUT_MS: "250", PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: "0" })).toEqual({ lockTimeoutMs: 250, idleInTransactionTimeoutMs: 0 });
     expect(() => postgresTimeouts({ PG_LOCK_TIMEOUT_MS: "3s" })).toThrow(/PG_LOCK_TIMEOUT_MS/);
     expect(() => parseEnv({ PG_IDLE_IN_TRANSACTION_TIMEOUT_MS: "-1" })).toThrow(/PG_IDLE_IN_TRANSACTION_TIMEOUT_MS/);
+  });
+
+  it("waits 15 s for a SQLite lock by default, SQLITE_BUSY_TIMEOUT_MS in whole milliseconds", () => {
+    expect(sqliteBusyTimeoutMs({})).toBe(15_000);
+    expect(sqliteBusyTimeoutMs({ SQLITE_BUSY_TIMEOUT_MS: "2000" })).toBe(2_000);
+    expect(() => sqliteBusyTimeoutMs({ SQLITE_BUSY_TIMEOUT_MS: "2s" })).toThrow(/SQLITE_BUSY_TIMEOUT_MS/);
+    expect(() => parseEnv({ SQLITE_BUSY_TIMEOUT_MS: "-5" })).toThrow(/SQLITE_BUSY_TIMEOUT_MS/);
   });
 });
