@@ -37,8 +37,8 @@ function readPatches(): Patch[] {
 const patches = readPatches();
 
 describe("patches/", () => {
-  it("patches the three packages of decision 0020", () => {
-    expect(patches.map((p) => p.name).sort()).toEqual(["@remix-run/react", "@remix-run/router", "react-router-dom"]);
+  it("patches the four packages of decision 0020", () => {
+    expect(patches.map((p) => p.name).sort()).toEqual(["@remix-run/react", "@remix-run/router", "@remix-run/server-runtime", "react-router-dom"]);
   });
 
   for (const patch of patches) {
@@ -250,5 +250,24 @@ describe("react-router-dom patch: the static router's data routes kept per route
     expect(first.state.matches.map((m) => m.route.id)).toEqual(["root"]);
     expect(second.state.matches.map((m) => m.route.id)).toEqual(["root", "child"]);
     expect(second.state.matches[1].route).toBe(second.routes[0].children![0]);
+  });
+});
+
+describe("@remix-run/server-runtime patch: the route modules of a build made once, not per page", () => {
+  it("gives every document request of the same build the same route modules, each route's own module", async () => {
+    // Both forms of the file: the server loads the CommonJS one, bundlers may take the ESM one.
+    const { createEntryRouteModules } = require("@remix-run/server-runtime/dist/entry.js") as { createEntryRouteModules: (m: object) => Record<string, unknown> };
+    const esm = (await import("@remix-run/server-runtime/dist/esm/entry.js" as string)) as { createEntryRouteModules: (m: object) => Record<string, unknown> };
+    const root = { default: () => null };
+    const child = { default: () => null, handle: { hydrate: false } };
+    const manifest = { root: { id: "root", module: root }, "routes/child": { id: "routes/child", parentId: "root", module: child } };
+    for (const make of [createEntryRouteModules, esm.createEntryRouteModules]) {
+      const first = make(manifest);
+      expect(first).toEqual({ root, "routes/child": child });
+      expect(make(manifest)).toBe(first);
+      // Another build (another manifest) gets its own.
+      const other = { root: { id: "root", module: child } };
+      expect(make(other)).toEqual({ root: child });
+    }
   });
 });
