@@ -73,19 +73,26 @@ type ChunkedAnswer = { status: number; text: string; sent: number; ended: boolea
 
 /**
  * Sends a chunked body (no Content-Length) until the server answers or `maxBytes` have gone:
- * `ended` says whether the whole body had been sent when the answer came.
+ * `ended` says whether the whole body had been sent when the answer came. After `holdAt`
+ * bytes (well past the limit) it stops writing for up to `holdMs` and waits for the answer, so
+ * a loaded machine that reads the client's writes faster than it parses the server's answer
+ * cannot make an early answer look late; a server that waits for the end of the body gets the
+ * rest after the pause and answers with `ended` true.
  */
-function sendChunkedUntilAnswered(server: ServerProcess, path: string, headers: Record<string, string>, maxBytes: number): Promise<ChunkedAnswer> {
+function sendChunkedUntilAnswered(server: ServerProcess, path: string, headers: Record<string, string>, maxBytes: number, holdAt = 1024 * 1024, holdMs = 10_000): Promise<ChunkedAnswer> {
   const chunk = Buffer.alloc(16 * 1024, "x");
   return new Promise((resolve, reject) => {
     let sent = 0;
     let ended = false;
     let answered = false;
+    let held = false;
+    let holdTimer: NodeJS.Timeout | undefined;
     // Keep-alive, as browsers ask: without it the server closes the connection after its answer,
     // and a write still under way may fail before the answer is read.
     const req = http.request({ host: "127.0.0.1", port: server.port, path, method: "POST", agent: false, headers: { Host: `localhost:${server.port}`, Origin: server.url, Connection: "keep-alive", ...headers } });
     req.on("response", (res) => {
       answered = true;
+      clearTimeout(holdTimer);
       const endedThen = ended;
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
@@ -100,6 +107,11 @@ function sendChunkedUntilAnswered(server: ServerProcess, path: string, headers: 
     req.write("message=");
     const pump = () => {
       while (!answered) {
+        if (!held && sent >= holdAt) {
+          held = true;
+          holdTimer = setTimeout(pump, holdMs);
+          return;
+        }
         if (sent >= maxBytes) {
           ended = true;
           req.end();
