@@ -13,8 +13,9 @@ import { translator } from "../i18n/index.ts";
 import { recordAudit } from "../platform/audit.server.ts";
 import { now } from "../platform/clock.server.ts";
 import { formatInstant, tokyoInstant } from "../platform/dates.ts";
-import { db, isUniqueViolation, type Db, type Prisma } from "../platform/db.server.ts";
-import { bilingualText, enqueueMail, portalLink } from "../platform/mail.server.ts";
+import { db, isUniqueViolation, Prisma, type Db } from "../platform/db.server.ts";
+import { all, hotWrite, run, type Steps } from "../platform/hot-write.server.ts";
+import { bilingualText, enqueueMailStep, portalLink } from "../platform/mail.server.ts";
 import type { CommentInput, StaffCommentInput } from "./forms.ts";
 import { consultationsMessages } from "./messages/consultations.ts";
 import { acceptsComments, receiptNumber, statusAt, type Channel } from "./rules.ts";
@@ -27,20 +28,26 @@ export type TakeResult = { ok: true; receipt: Receipt; repeated: boolean } | { o
 
 type Raised = { id: number; title: string; state: string; opensAt: Date | null; closesAt: Date | null; lastReceipt: number };
 
+type RaisedRow = { id: number | bigint; title: string; state: string; opensAt: Date | string | null; closesAt: Date | string | null; lastReceipt: number | bigint };
+
 /**
  * One atomic increment of the consultation's receipt counter, reading back what taking a comment
- * checks (null when there is no such consultation). Plain SQL rather than Prisma's update, which
- * would also move the row's updatedAt: that is the public page's version (public.server.ts), and
- * a comment changes nothing the page shows.
+ * checks. Plain SQL rather than Prisma's update, which would also move the row's updatedAt: that
+ * is the public page's version (public.server.ts), and a comment changes nothing the page shows.
  */
-async function raiseReceiptCounter(tx: Tx, consultationId: number): Promise<Raised | null> {
-  const rows = await tx.$queryRaw<{ id: number | bigint; title: string; state: string; opensAt: Date | string | null; closesAt: Date | string | null; lastReceipt: number | bigint }[]>`
+const raiseSql = (consultationId: number) => Prisma.sql`
     UPDATE "Consultation" SET "lastReceipt" = "lastReceipt" + 1 WHERE "id" = ${consultationId}
     RETURNING "id", "title", "state", "opensAt", "closesAt", "lastReceipt"`;
-  const row = rows[0];
+
+/** The raised row as taking a comment reads it (null when there is no such consultation). */
+function raised(row: RaisedRow | undefined): Raised | null {
   if (!row) return null;
   const instant = (v: Date | string | null) => (v === null ? null : new Date(v));
   return { id: Number(row.id), title: row.title, state: row.state, opensAt: instant(row.opensAt), closesAt: instant(row.closesAt), lastReceipt: Number(row.lastReceipt) };
+}
+
+async function raiseReceiptCounter(tx: Tx, consultationId: number): Promise<Raised | null> {
+  return raised((await tx.$queryRaw<RaisedRow[]>(raiseSql(consultationId)))[0]);
 }
 
 /** The next receipt number of the consultation. */
@@ -70,12 +77,12 @@ function commentRow(consultationId: number, receipt: Receipt, input: CommentInpu
  * the path a contested consultation's last days load). The one-time key's unique index refuses
  * a second copy of the same form (isUniqueViolation knows the plain-SQL form of that refusal).
  */
-async function insertOnlineComment(tx: Tx, row: ReturnType<typeof commentRow> & { channel: "online"; userId: string | null }): Promise<void> {
-  await tx.$executeRaw`
+function insertOnlineComment(row: ReturnType<typeof commentRow> & { channel: "online"; userId: string | null }) {
+  return run(Prisma.sql`
     INSERT INTO "ConsultationComment"
       ("consultationId", "receiptNumber", "receivedAt", "channel", "sectionNumber", "body", "category", "name", "address", "email", "userId", "submissionKey", "createdAt")
     VALUES (${row.consultationId}, ${row.receiptNumber}, ${row.receivedAt}, ${row.channel}, ${row.sectionNumber}, ${row.body}, ${row.category},
-      ${row.name}, ${row.address}, ${row.email}, ${row.userId}, ${row.submissionKey}, ${new Date()})`;
+      ${row.name}, ${row.address}, ${row.email}, ${row.userId}, ${row.submissionKey}, ${new Date()})`);
 }
 
 async function earlierSubmission(client: Tx | Db, consultationId: number, submissionKey: string): Promise<Receipt | null> {
@@ -125,20 +132,21 @@ function receiptMail(to: string, consultation: { id: number; title: string }, re
 export async function submitComment(consultationId: number, input: CommentInput, { userId = null }: { userId?: string | null } = {}): Promise<TakeResult> {
   return oncePerForm(consultationId, input.submissionKey, async () => {
     try {
-      return await db.$transaction(async (tx): Promise<TakeResult> => {
+      // One short transaction of plain statements (hot-write.server.ts, decision 0034): this is the
+      // write a contested consultation's last hours bring by the thousand. In a crowd on
+      // PostgreSQL's pool a comment waits its turn for up to 10 s before it is answered as busy.
+      return await hotWrite(function* (): Steps<TakeResult> {
         // The receipt counter's increment reads the consultation too: one statement, not two. A
         // form sent again meets the one-time key's unique index at the insert (oncePerForm).
-        const consultation = await raiseReceiptCounter(tx, consultationId);
+        const consultation = raised((yield* all<RaisedRow>(raiseSql(consultationId)))[0]);
         if (!consultation) throw NOT_FOUND;
         const at = now();
         if (!acceptsComments(consultation, at)) throw NOT_OPEN;
         const receipt = { receiptNumber: receiptNumber(consultationId, consultation.lastReceipt), receivedAt: at };
-        await insertOnlineComment(tx, { ...commentRow(consultationId, receipt, input), channel: "online", userId });
-        if (input.email) await enqueueMail(receiptMail(input.email, consultation, receipt), tx as Db);
+        yield* insertOnlineComment({ ...commentRow(consultationId, receipt, input), channel: "online", userId });
+        if (input.email) yield* enqueueMailStep(receiptMail(input.email, consultation, receipt));
         return { ok: true, receipt, repeated: false };
-        // In a crowd (a contested consultation's last hours on PostgreSQL's pool) a comment waits
-        // its turn for longer than Prisma's 2 s before it is answered as busy.
-      }, { maxWait: 10_000 });
+      });
     } catch (error) {
       if (error === NOT_OPEN) {
         // Rolled back (the counter with it). A form stored while it was open answers with its receipt.

@@ -15,16 +15,18 @@ import { singleton } from "./singleton.server.ts";
 export type Db = SqliteClient;
 export { Prisma } from "../generated/sqlite/client.ts";
 
-type DbHolder = { client: Db; target: DatabaseTarget; ready: Promise<void> };
+/** The SQLite connection itself, lent under the client's transaction lock (patched adapter, decision 0034). */
+type Exclusive = <R>(fn: (connection: import("better-sqlite3").Database) => R, maxWaitMs?: number) => Promise<R>;
+
+type DbHolder = { client: Db; target: DatabaseTarget; ready: Promise<void>; exclusive?: Exclusive };
 
 export function createDb(databaseUrl: string | undefined = process.env.DATABASE_URL): DbHolder {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.provider === "sqlite") {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const busyMs = sqliteBusyTimeoutMs();
-    const client = new SqliteClient({
-      adapter: new PrismaBetterSQLite3({ url: target.url, timeout: busyMs }),
-    });
+    const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: busyMs });
+    const client = new SqliteClient({ adapter });
     // WAL lets readers proceed during writes and is what the online backup expects;
     // the adapter keeps one connection, so the pragmas hold for the client's life.
     const ready = (async () => {
@@ -33,7 +35,7 @@ export function createDb(databaseUrl: string | undefined = process.env.DATABASE_
       await client.$queryRawUnsafe(`PRAGMA busy_timeout = ${busyMs}`);
       await client.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
     })();
-    return { client, target, ready };
+    return { client, target, ready, exclusive: (fn, maxWaitMs) => adapter.exclusive(fn, maxWaitMs) };
   }
   // Sent at connection start-up, so they hold for every session of the pool (decision record 0024).
   const timeouts = postgresTimeouts();
@@ -52,6 +54,15 @@ const holder = singleton("db", () => createDb());
 export const db: Db = holder.client;
 export const databaseTarget: DatabaseTarget = holder.target;
 
+/**
+ * Runs `fn` synchronously on the SQLite connection of `db` while no transaction of Prisma's is
+ * open on it (hot-write.server.ts). SQLite only.
+ */
+export function sqliteExclusive<R>(fn: (connection: import("better-sqlite3").Database) => R, maxWaitMs?: number): Promise<R> {
+  if (!holder.exclusive) throw new Error("sqliteExclusive: the database is not SQLite");
+  return holder.exclusive(fn, maxWaitMs);
+}
+
 /** Awaited once at start-up (server, scripts, tests) before the first query. */
 export function connectDb(): Promise<void> {
   return holder.ready;
@@ -69,10 +80,12 @@ export async function databaseReachable(): Promise<boolean> {
 
 /**
  * A write refused by a unique index: someone else wrote the same key first. Prisma's P2002 for
- * its own queries; for plain SQL ($queryRaw, P2010) the driver adapter's UniqueConstraintViolation.
+ * its own queries; for plain SQL ($queryRaw, P2010) the driver adapter's UniqueConstraintViolation;
+ * for statements run on the driver itself (hot-write.server.ts) better-sqlite3's result code.
  */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") return true;
   return code === "P2002" || (code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation");
 }

@@ -19,7 +19,8 @@
 import { randomUUID } from "node:crypto";
 import nodemailer from "nodemailer";
 import { now } from "./clock.server.ts";
-import { db, type Db } from "./db.server.ts";
+import { db, Prisma, type Db } from "./db.server.ts";
+import { run, type Steps } from "./hot-write.server.ts";
 import { getEnv } from "./env.server.ts";
 import { log } from "./logger.server.ts";
 import { singleton } from "./singleton.server.ts";
@@ -89,8 +90,8 @@ export function renderOutboxMail(mail: { subject: string; text: string; html: st
   return { subject: mail.subject, text: withSecrets(mail.text, secrets), html: mail.html === null ? null : withSecrets(mail.html, secrets) };
 }
 
-/** Puts one mail in the outbox and returns its id. `text` (the plain-text part) is mandatory. */
-export async function enqueueMail(message: MailMessage, client: Db = db): Promise<string> {
+/** The outbox row of one mail: its id and the one INSERT that stores it (checked first). */
+function outboxInsert(message: MailMessage): { id: string; query: Prisma.Sql } {
   if (!message.to?.trim()) throw new Error("enqueueMail: `to` is required");
   if (typeof message.text !== "string" || message.text.length === 0) {
     throw new Error("enqueueMail: `text` (the plain-text part) is required");
@@ -102,13 +103,28 @@ export async function enqueueMail(message: MailMessage, client: Db = db): Promis
   }
   const id = randomUUID();
   const at = now();
-  // One plain INSERT (Prisma's create costs five times as much; a receipt mail goes with every
-  // comment that gives an address). Inside the caller's transaction when `client` is one.
-  await client.$executeRaw`
+  const query = Prisma.sql`
     INSERT INTO "OutboxMail" ("id", "to", "subject", "text", "html", "secrets", "status", "attempts", "nextAttemptAt", "createdAt")
     VALUES (${id}, ${message.to.trim()}, ${message.subject}, ${withoutSecrets(message.text, secrets)},
       ${message.html == null ? null : withoutSecrets(message.html, secrets)}, ${secrets.length > 0 ? JSON.stringify(secrets) : null},
       'pending', 0, ${at}, ${at})`;
+  return { id, query };
+}
+
+/** Puts one mail in the outbox and returns its id. `text` (the plain-text part) is mandatory. */
+export async function enqueueMail(message: MailMessage, client: Db = db): Promise<string> {
+  const { id, query } = outboxInsert(message);
+  // One plain INSERT (Prisma's create costs five times as much; a receipt mail goes with every
+  // comment that gives an address). Inside the caller's transaction when `client` is one.
+  await client.$executeRaw(query);
+  log("debug", "mail.enqueued", { mailId: id });
+  return id;
+}
+
+/** `enqueueMail` as a step of a hot write (hot-write.server.ts): the mail goes out only if the write commits. */
+export function* enqueueMailStep(message: MailMessage): Steps<string> {
+  const { id, query } = outboxInsert(message);
+  yield* run(query);
   log("debug", "mail.enqueued", { mailId: id });
   return id;
 }

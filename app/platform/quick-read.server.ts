@@ -16,10 +16,10 @@ import { sqliteBusyTimeoutMs } from "./database-url.ts";
 import { databaseTarget, db, type Prisma } from "./db.server.ts";
 import { singleton } from "./singleton.server.ts";
 
-type Param = string | number | bigint | Date | boolean | null;
+export type Param = string | number | bigint | Date | boolean | null;
 
 /** A Date as @prisma/adapter-better-sqlite3 writes it (ISO 8601, "+00:00"), so comparisons agree. */
-function sqliteParam(value: Param): string | number | bigint | null {
+export function sqliteParam(value: Param): string | number | bigint | null {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
   return value;

@@ -2,7 +2,8 @@
  * The patches of patches/ (decision 0020), applied by `npm ci`'s postinstall (patch-package):
  * each must be installed on exactly the version it was made for, and must be there. The
  * router's patch changes how routes are matched, so its results are compared with the
- * upstream code itself, recovered by taking the patch back out of a copy of the file.
+ * upstream code itself, recovered by taking the patch back out of a copy of the file. The SQLite
+ * adapter's patch (decision 0034) is proved by tests/integration/hot-write-suite.ts.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -37,8 +38,14 @@ function readPatches(): Patch[] {
 const patches = readPatches();
 
 describe("patches/", () => {
-  it("patches the four packages of decision 0020", () => {
-    expect(patches.map((p) => p.name).sort()).toEqual(["@remix-run/react", "@remix-run/router", "@remix-run/server-runtime", "react-router-dom"]);
+  it("patches the four packages of decision 0020 and the SQLite adapter of decision 0034", () => {
+    expect(patches.map((p) => p.name).sort()).toEqual([
+      "@prisma/adapter-better-sqlite3",
+      "@remix-run/react",
+      "@remix-run/router",
+      "@remix-run/server-runtime",
+      "react-router-dom",
+    ]);
   });
 
   for (const patch of patches) {
