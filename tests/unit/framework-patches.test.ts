@@ -1,9 +1,10 @@
 /**
- * The patches of patches/ (decision 0020), applied by `npm ci`'s postinstall (patch-package):
+ * The patches of patches/ (decisions 0020 and 0019), applied by `npm ci`'s postinstall (patch-package):
  * each must be installed on exactly the version it was made for, and must be there. The
  * router's patch changes how routes are matched, so its results are compared with the
  * upstream code itself, recovered by taking the patch back out of a copy of the file. The SQLite
- * adapter's patch (decision 0034) is proved by tests/integration/hot-write-suite.ts.
+ * adapter's patch (decision 0034) is proved by tests/integration/hot-write-suite.ts, Prisma CLI's
+ * (decision 0019: a migration run exits when done) by the migration race of two-servers-suite.ts.
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -38,12 +39,13 @@ function readPatches(): Patch[] {
 const patches = readPatches();
 
 describe("patches/", () => {
-  it("patches the four packages of decision 0020 and the SQLite adapter of decision 0034", () => {
+  it("patches the four packages of decision 0020, the SQLite adapter of decision 0034 and Prisma's CLI (decision 0019)", () => {
     expect(patches.map((p) => p.name).sort()).toEqual([
       "@prisma/adapter-better-sqlite3",
       "@remix-run/react",
       "@remix-run/router",
       "@remix-run/server-runtime",
+      "prisma",
       "react-router-dom",
     ]);
   });
