@@ -326,18 +326,9 @@ describeBothDatabases("group import", (getCtx) => {
     // Each case starts real processes through npx and tsx: slow on a busy machine.
     const SLOW = 120_000;
 
-    it("exits 1 with one line for a file that is not there", async () => {
-      const run = await runCli(["/no/such/dir/groups.csv"], getCtx().url);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toBe("");
-      expect(run.stderr.trim().split("\n")).toEqual(["import:groups: ファイル /no/such/dir/groups.csv がありません"]);
-    }, SLOW);
-
-    it("exits 1 with one line for bad arguments or a header without a required column", async () => {
-      const noFile = await runCli([], getCtx().url);
-      expect(noFile.code).toBe(1);
-      expect(noFile.stderr.trim().split("\n")).toEqual([`import:groups: ${ja("groupImport.errors.noFile")}。${ja("groupImport.usage")}`]);
-
+    // A file that is not there and no file at all: "before any database" below (the script stops
+    // before it reads DATABASE_URL, so a run per database would run the same process twice).
+    it("exits 1 with one line for a header without a required column", async () => {
       const file = path.join(scratch, "header.csv");
       fs.writeFileSync(file, "団体名,会員数\r\n安中の会,5\r\n");
       const header = await runCli([file, "--dry-run"], getCtx().url);
@@ -368,6 +359,22 @@ describeBothDatabases("group import", (getCtx) => {
       expect(again.stdout).toContain("2 rows: 0 imported, 1 already registered, 1 refused");
     }, SLOW);
   });
+});
+
+describe("group import: the command line before any database", () => {
+  // The script exits on its arguments or its file before it opens DATABASE_URL (which names a
+  // file that does not exist here): one run each, not one per database.
+  const nowhere = `file:${path.join(scratch, "never-opened.db")}`;
+
+  it("exits 1 with one line for a file that is not there, or for no file at all", async () => {
+    const [missing, noFile] = await Promise.all([runCli(["/no/such/dir/groups.csv"], nowhere), runCli([], nowhere)]);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe("");
+    expect(missing.stderr.trim().split("\n")).toEqual(["import:groups: ファイル /no/such/dir/groups.csv がありません"]);
+    expect(noFile.code).toBe(1);
+    expect(noFile.stderr.trim().split("\n")).toEqual([`import:groups: ${ja("groupImport.errors.noFile")}。${ja("groupImport.usage")}`]);
+    expect(fs.existsSync(nowhere.slice("file:".length))).toBe(false);
+  }, 120_000);
 });
 
 describeBothDatabases("demo groups seed", (getCtx) => {
