@@ -538,7 +538,7 @@ export function defineRoleMatrixSuite(databaseUrl: () => string) {
       await Promise.all(WHO.map((who) => ask(row, who)));
     }
     // In the table's order whatever order the answers came in.
-    const order = new Map(table.flatMap((row, r) => WHO.map((who, w) => [`${row.method ?? "GET"} ${row.path} as ${who}`, r * WHO.length + w] as const)));
+    const order = new Map<string, number>(table.flatMap((row, r) => WHO.map((who, w) => [`${row.method ?? "GET"} ${row.path} as ${who}`, r * WHO.length + w] as const)));
     const rank = (failure: string) => order.get(failure.slice(0, failure.indexOf(": "))) ?? Infinity;
     failures.sort((a, b) => rank(a) - rank(b));
     expect(failures, failures.join("\n")).toEqual([]);
