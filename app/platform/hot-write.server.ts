@@ -22,7 +22,7 @@
  */
 import type Database from "better-sqlite3";
 import { databaseTarget, db, sqliteExclusive, type Prisma } from "./db.server.ts";
-import { sqliteParam, type Param } from "./quick-read.server.ts";
+import { keptStatements, sqliteParam, type Param } from "./quick-read.server.ts";
 
 export type Statement = { kind: "all" | "run"; query: Prisma.Sql };
 /** A transaction's body: yields statements, gets their rows (all) or changed-row counts (run) back. */
@@ -56,19 +56,12 @@ export function hotWrite<T>(steps: () => Steps<T>, { maxWaitMs = DEFAULT_MAX_WAI
   }, { maxWait: maxWaitMs });
 }
 
-const KEPT_STATEMENTS = 100;
-const preparedOf = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+const preparedOf = new WeakMap<Database.Database, (sql: string) => Database.Statement>();
 
 function prepared(connection: Database.Database, sql: string): Database.Statement {
   let kept = preparedOf.get(connection);
-  if (!kept) preparedOf.set(connection, (kept = new Map()));
-  let statement = kept.get(sql);
-  if (!statement) {
-    statement = connection.prepare(sql);
-    if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value as string);
-    kept.set(sql, statement);
-  }
-  return statement;
+  if (!kept) preparedOf.set(connection, (kept = keptStatements(connection, 100)));
+  return kept(sql);
 }
 
 function runOnSqlite<T>(connection: Database.Database, steps: () => Steps<T>): T {

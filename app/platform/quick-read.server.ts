@@ -25,22 +25,31 @@ export function sqliteParam(value: Param): string | number | bigint | null {
   return value;
 }
 
-const KEPT_STATEMENTS = 200;
+/**
+ * A connection's prepared statements kept by their SQL, the oldest dropped beyond `max` (here and
+ * in hot-write.server.ts).
+ */
+export function keptStatements(connection: Database.Database, max: number): (sql: string) => Database.Statement {
+  const statements = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = connection.prepare(sql);
+      if (statements.size >= max) statements.delete(statements.keys().next().value as string);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}
 
 /** Opened on first use (the file exists by then: the app's client has migrated and opened it). */
 function openReader(file: string) {
   const connection = new Database(file, { readonly: true, fileMustExist: true });
   connection.pragma(`busy_timeout = ${sqliteBusyTimeoutMs()}`);
-  const statements = new Map<string, Database.Statement>();
+  const prepared = keptStatements(connection, 200);
   return {
     all(sql: string, params: Param[]): unknown[] {
-      let statement = statements.get(sql);
-      if (!statement) {
-        statement = connection.prepare(sql);
-        if (statements.size >= KEPT_STATEMENTS) statements.delete(statements.keys().next().value as string);
-        statements.set(sql, statement);
-      }
-      return statement.all(...params.map(sqliteParam));
+      return prepared(sql).all(...params.map(sqliteParam));
     },
   };
 }
